@@ -1,0 +1,31 @@
+import { expect, type Page } from '@playwright/test'
+import type { PersonaId } from '../../src/contract/sim.ts'
+import { fenFromText } from './money.ts'
+
+/** 确认订单: the seeded cart, the address card, the sticky total bar. */
+export class OrderPage {
+  constructor(readonly page: Page) {}
+
+  get addressCard() {
+    return this.page.getByTestId('address-card')
+  }
+  get total() {
+    return this.page.getByTestId('order-total')
+  }
+  get submit() {
+    return this.page.getByTestId('submit-order')
+  }
+
+  async open(options: { persona?: PersonaId; lang?: 'zh-CN' | 'en'; device?: string } = {}) {
+    const params = new URLSearchParams({ persona: options.persona ?? 'shopper' })
+    if (options.lang) params.set('lang', options.lang)
+    if (options.device) params.set('device', options.device)
+    await this.page.goto(`/?${params.toString()}`)
+    await expect(this.submit).toBeEnabled()
+    await expect(this.total).toContainText('¥')
+  }
+
+  async totalFen(): Promise<number> {
+    return fenFromText(await this.total.innerText())
+  }
+}

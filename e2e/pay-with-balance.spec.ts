@@ -1,0 +1,43 @@
+import { expect, test } from './fixtures.ts'
+import { Cashier } from './pages/cashier.ts'
+import { OrderPage } from './pages/order-page.ts'
+import { ResultPage } from './pages/result-page.ts'
+
+test('pays the seeded cart with the Alipay balance', async ({ page, gateway }) => {
+  const before = await gateway.wallet('shopper')
+  const orderPage = new OrderPage(page)
+  await orderPage.open()
+  await expect(orderPage.addressCard).toContainText('****')
+  const totalFen = await orderPage.totalFen()
+
+  await orderPage.submit.click()
+  const cashier = new Cashier(page)
+  await expect(cashier.sheet).toBeVisible()
+  expect(await cashier.amountFen()).toBe(totalFen)
+  await expect(cashier.countdown).toHaveText(/\d{1,2}:\d{2}/)
+
+  await cashier.pay('alipay-balance')
+  await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
+
+  const state = await gateway.state()
+  expect(state.orders).toHaveLength(1)
+  expect(state.orders[0]).toMatchObject({ status: 'PAID', totalFen })
+  expect(state.payments.filter((p) => p.status === 'SUCCESS')).toHaveLength(1)
+  const after = state.wallets.shopper
+  expect(after?.alipayBalanceFen).toBe(before.alipayBalanceFen - totalFen)
+  expect(after?.wechatBalanceFen).toBe(before.wechatBalanceFen)
+})
+
+test('a changed quantity changes the total the cashier charges', async ({ page, gateway }) => {
+  const orderPage = new OrderPage(page)
+  await orderPage.open()
+  const before = await orderPage.totalFen()
+  await page.getByRole('button', { name: /增加|increase/i }).first().click()
+  await expect.poll(() => orderPage.totalFen()).not.toBe(before)
+  const totalFen = await orderPage.totalFen()
+
+  await orderPage.submit.click()
+  const cashier = new Cashier(page)
+  await expect.poll(() => cashier.amountFen()).toBe(totalFen)
+  expect((await gateway.state()).orders[0]?.totalFen).toBe(totalFen)
+})

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs'
+import { defineConfig, devices } from '@playwright/test'
+
+/**
+ * The suite runs against one production server per worker (so a worker's gateway reset never
+ * touches another worker's test), or against an instance that is already running when BASE_URL is
+ * set (then one worker, since the instance's gateway is shared). See TESTING.md.
+ */
+const externalBaseURL = process.env.BASE_URL
+const workers = externalBaseURL ? 1 : Number(process.env.E2E_WORKERS ?? 2)
+export const FIRST_PORT = Number(process.env.E2E_FIRST_PORT ?? 4301)
+
+/** Debian's Chromium by default; CHROMIUM_PATH names another, CHROMIUM_PATH="" uses Playwright's own. */
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '')
+
+const launchOptions = {
+  ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  use: {
+    baseURL: externalBaseURL ?? `http://127.0.0.1:${FIRST_PORT}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions,
+  },
+  projects: [
+    {
+      name: 'iphone',
+      use: { ...devices['iPhone 14'], browserName: 'chromium', launchOptions },
+    },
+    {
+      name: 'android',
+      use: { ...devices['Pixel 7'], browserName: 'chromium', launchOptions },
+    },
+  ],
+  webServer: externalBaseURL
+    ? undefined
+    : Array.from({ length: workers }, (_, i) => ({
+        command: `node --import tsx src/server/main.ts`,
+        url: `http://127.0.0.1:${FIRST_PORT + i}/api/health`,
+        env: { PORT: String(FIRST_PORT + i), HOST: '127.0.0.1', GATEWAY_DATA: 'memory' },
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: 'ignore' as const,
+        stderr: 'pipe' as const,
+      })),
+})

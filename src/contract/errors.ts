@@ -1,0 +1,57 @@
+import { z } from 'zod'
+
+/** WeChat-Pay-style error codes; every non-2xx answer of the API carries one. */
+export const ErrorCodeSchema = z.enum([
+  'PARAM_ERROR',
+  'NOT_FOUND',
+  'PAYLOAD_TOO_LARGE',
+  'IDEMPOTENCY_MISMATCH',
+  'ORDER_NOT_EXIST',
+  'PAYMENT_NOT_EXIST',
+  'OUT_OF_STOCK',
+  'ORDERPAID',
+  'ORDERCLOSED',
+  'PAYMENT_CLOSED',
+  'METHOD_UNAVAILABLE',
+  'NOTENOUGH',
+  'PASSWORD_ERROR',
+  'ACCOUNT_LOCKED',
+  'LINK_EXPIRED',
+  'SIGN_ERROR',
+  'SYSTEMERROR',
+])
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>
+
+export const ApiErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  /** PASSWORD_ERROR: tries left before the wallet locks. */
+  triesLeft: z.number().int().nonnegative().optional(),
+  /** ACCOUNT_LOCKED: when payments unlock (ISO time, gateway clock). */
+  lockedUntil: z.iso.datetime().optional(),
+})
+export type ApiError = z.infer<typeof ApiErrorSchema>
+
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 423 | 503
+
+/** HTTP status each code is answered with. */
+export const httpStatusOf: Record<ErrorCode, HttpErrorStatus> = {
+  PARAM_ERROR: 400,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  IDEMPOTENCY_MISMATCH: 409,
+  ORDER_NOT_EXIST: 404,
+  PAYMENT_NOT_EXIST: 404,
+  OUT_OF_STOCK: 409,
+  ORDERPAID: 409,
+  ORDERCLOSED: 409,
+  PAYMENT_CLOSED: 409,
+  METHOD_UNAVAILABLE: 403,
+  NOTENOUGH: 403,
+  PASSWORD_ERROR: 403,
+  ACCOUNT_LOCKED: 423,
+  LINK_EXPIRED: 410,
+  SIGN_ERROR: 401,
+  // Only a simulated gateway fault (persona flaky_gateway, the faults switch) answers this.
+  SYSTEMERROR: 503,
+}

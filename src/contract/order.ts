@@ -1,0 +1,61 @@
+import { z } from 'zod'
+import { AddressSchema, CartLineSchema } from './catalog.ts'
+import { FenSchema } from './money.ts'
+import { PaymentMethodIdSchema } from './payment.ts'
+import { PersonaIdSchema } from './sim.ts'
+
+export const OrderStatusSchema = z.enum(['PENDING_PAYMENT', 'PAID', 'CLOSED', 'REFUNDED'])
+export type OrderStatus = z.infer<typeof OrderStatusSchema>
+
+export const InvoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('personal') }),
+  z.object({ kind: z.literal('company'), title: z.string().trim().min(1).max(60) }),
+])
+export type Invoice = z.infer<typeof InvoiceSchema>
+
+export const CreateOrderBodySchema = z.strictObject({
+  lines: z.array(CartLineSchema).min(1).max(50),
+  addressId: z.string().min(1).max(64),
+  note: z.string().max(200).default(''),
+  invoice: InvoiceSchema.default({ kind: 'none' }),
+})
+export type CreateOrderBody = z.infer<typeof CreateOrderBodySchema>
+
+export const OrderLineSchema = z.object({
+  skuId: z.string(),
+  shopId: z.string(),
+  shopName: z.string(),
+  title: z.string(),
+  spec: z.string(),
+  image: z.string(),
+  unitFen: FenSchema,
+  qty: z.number().int().positive(),
+})
+export type OrderLine = z.infer<typeof OrderLineSchema>
+
+export const OrderSchema = z.object({
+  id: z.string(),
+  persona: PersonaIdSchema,
+  status: OrderStatusSchema,
+  lines: z.array(OrderLineSchema),
+  address: AddressSchema,
+  note: z.string(),
+  invoice: InvoiceSchema,
+  itemsFen: FenSchema,
+  shopCouponFen: FenSchema,
+  crossStoreFen: FenSchema,
+  deliveryFen: FenSchema,
+  totalFen: FenSchema,
+  createdAt: z.iso.datetime(),
+  /** Pay by this time or the order closes by itself. */
+  deadlineAt: z.iso.datetime(),
+  paidAt: z.iso.datetime().nullable(),
+  paidWith: PaymentMethodIdSchema.nullable(),
+  paymentId: z.string().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  closeReason: z.enum(['TIMEOUT', 'CANCELLED']).nullable(),
+})
+export type Order = z.infer<typeof OrderSchema>
+
+export const OrderListSchema = z.object({ orders: z.array(OrderSchema) })
