@@ -4,6 +4,7 @@ import { z } from 'zod'
 export const ErrorCodeSchema = z.enum([
   'PARAM_ERROR',
   'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
   'PAYLOAD_TOO_LARGE',
   'IDEMPOTENCY_MISMATCH',
   'ORDER_NOT_EXIST',
@@ -32,12 +33,13 @@ export const ApiErrorSchema = z.object({
 })
 export type ApiError = z.infer<typeof ApiErrorSchema>
 
-export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 423 | 503
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 423 | 503
 
 /** HTTP status each code is answered with. */
 export const httpStatusOf: Record<ErrorCode, HttpErrorStatus> = {
   PARAM_ERROR: 400,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
   IDEMPOTENCY_MISMATCH: 409,
   ORDER_NOT_EXIST: 404,

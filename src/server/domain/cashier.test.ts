@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { cashierView } from './cashier.ts'
+import { closeExpiredOrders } from './merchant/orders.ts'
+import { seedState } from './seed.ts'
+import { confirm, must, openAttempt, placeOrder, step, T0 } from './testing.ts'
+
+const shopper = { persona: 'shopper' as const, era: 'beta' as const, appVersion: '10.40.0' }
+
+describe('cashierView', () => {
+  it('shows the amount, the deadline, the clock and the methods', () => {
+    const s = seedState()
+    const order = placeOrder(s)
+    expect(must(cashierView(s, shopper, order.id, T0 + 1000))).toEqual({
+      orderId: order.id,
+      amountFen: 365_80,
+      deadlineAt: order.deadlineAt,
+      now: new Date(T0 + 1000).toISOString(),
+      methods: [{ id: 'alipay-balance', enabled: true, reason: null, balanceFen: 5_000_00 }],
+    })
+  })
+
+  it("refuses paid, closed and other personas' orders", () => {
+    const s = seedState()
+    const paid = placeOrder(s)
+    must(confirm(s, openAttempt(s, paid.id).id, '123456'))
+    expect(cashierView(s, shopper, paid.id, T0)).toMatchObject({
+      ok: false,
+      error: { code: 'ORDERPAID' },
+    })
+    const closed = placeOrder(s)
+    step(s, closeExpiredOrders(s.merchant, Date.parse(closed.deadlineAt)))
+    expect(cashierView(s, shopper, closed.id, T0)).toMatchObject({
+      ok: false,
+      error: { code: 'ORDERCLOSED' },
+    })
+    const theirs = placeOrder(s, 'friend')
+    expect(cashierView(s, shopper, theirs.id, T0)).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER_NOT_EXIST' },
+    })
+  })
+})

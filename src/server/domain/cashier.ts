@@ -1,0 +1,70 @@
+import type { Cashier, HuabeiPeriods, PaymentMethodId } from '../../contract/payment.ts'
+import type { Era, PersonaId } from '../../contract/sim.ts'
+import { eligibility } from './gateway/eligibility.ts'
+import { createPayment, replayPayment } from './gateway/payments.ts'
+import { tradeRequestFor } from './merchant/trade.ts'
+import { PERSONAS } from './personas.ts'
+import { accept, iso, refuse } from './result.ts'
+import type { Decision } from './result.ts'
+import type { PaymentRecord, State } from './state.ts'
+
+// Taobao's cashier backend: it asks the merchant for the order and the gateway for what can pay it.
+// These are the only commands that read both sides.
+
+/** Who is at the cashier, and when (BRIEF §6: persona, era, app version). */
+export interface ShopperContext {
+  persona: PersonaId
+  era: Era
+  appVersion: string
+}
+
+export function cashierView(
+  state: State,
+  who: ShopperContext,
+  orderId: string,
+  now: number,
+): Decision<Cashier> {
+  const trade = tradeRequestFor(state.merchant, who.persona, orderId, now)
+  if (!trade.ok) return trade
+  // The gateway may know of the payment before the merchant's notification lands.
+  if (state.gateway.paidOrders.has(orderId)) return refuse('ORDERPAID', 'the order is already paid')
+  const { value } = trade
+  const methods = eligibility({
+    profile: PERSONAS[who.persona],
+    era: who.era,
+    appVersion: who.appVersion,
+    items: value.items,
+    amountFen: value.amountFen,
+    account: state.gateway.accounts[who.persona],
+    now,
+  })
+  return accept({
+    orderId,
+    amountFen: value.amountFen,
+    deadlineAt: value.expiresAt,
+    now: iso(now),
+    methods,
+  })
+}
+
+export interface OpenPaymentCommand extends ShopperContext {
+  paymentId: string
+  idemKey: string
+  fingerprint: string
+  orderId: string
+  method: PaymentMethodId
+  huabeiPeriods: HuabeiPeriods | null
+}
+
+export function openPayment(
+  state: State,
+  cmd: OpenPaymentCommand,
+  now: number,
+): Decision<{ payment: PaymentRecord; replayed: boolean }> {
+  // A retried create gets its first answer even if the order has moved on since.
+  const replay = replayPayment(state.gateway, cmd.persona, cmd.idemKey, cmd.fingerprint)
+  if (replay) return replay
+  const trade = tradeRequestFor(state.merchant, cmd.persona, cmd.orderId, now)
+  if (!trade.ok) return trade
+  return createPayment(state.gateway, { ...cmd, trade: trade.value }, now)
+}

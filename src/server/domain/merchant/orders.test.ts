@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest'
+import { MINUTE_MS } from '../result.ts'
+import { seedState } from '../seed.ts'
+import { must, placeOrder, seedBody, step, T0 } from '../testing.ts'
+import { closeExpiredOrders, createOrder, findOrder, listOrders, markPaid } from './orders.ts'
+import type { CreateOrderCommand } from './orders.ts'
+
+const command = (over: Partial<CreateOrderCommand> = {}): CreateOrderCommand => ({
+  orderId: 'o-1',
+  persona: 'shopper',
+  idemKey: 'key-aaaaaaaa',
+  fingerprint: 'fp-1',
+  body: seedBody,
+  ...over,
+})
+
+const stockOf = (s: ReturnType<typeof seedState>, id: string) => s.merchant.skus.get(id)?.stock
+
+describe('createOrder', () => {
+  it('prices the seeded cart with the shared priceCart and reserves stock', () => {
+    const s = seedState()
+    const { order, replayed } = must(step(s, createOrder(s.merchant, command(), T0)))
+    expect(replayed).toBe(false)
+    expect(order).toMatchObject({
+      status: 'PENDING_PAYMENT',
+      itemsFen: 168_00 + 2 * 39_90 + 2 * 79_00,
+      shopCouponFen: 10_00,
+      crossStoreFen: 30_00,
+      deliveryFen: 0,
+      totalFen: 365_80,
+      createdAt: new Date(T0).toISOString(),
+      deadlineAt: new Date(T0 + 30 * MINUTE_MS).toISOString(),
+    })
+    expect(order.lines.map((l) => l.shopName)).toEqual([
+      '西湖茗香茶业旗舰店',
+      '西湖茗香茶业旗舰店',
+      '青禾服饰数码专营店',
+    ])
+    expect(stockOf(s, 'sku-mug-150')).toBe(48)
+    expect(stockOf(s, 'sku-tshirt-white-l')).toBe(198)
+  })
+
+  it('gives the deadline of the item with the shortest pay window', () => {
+    const s = seedState()
+    const mixed = {
+      ...seedBody,
+      lines: [
+        { skuId: 'sku-longjing-250', qty: 1 },
+        { skuId: 'sku-earbuds-anc', qty: 1 },
+      ],
+    }
+    const { order } = must(createOrder(s.merchant, command({ body: mixed }), T0))
+    expect(order.deadlineAt).toBe(new Date(T0 + 15 * MINUTE_MS).toISOString())
+  })
+
+  it('answers the first order again for the same key and body, with no new events', () => {
+    const s = seedState()
+    const first = must(step(s, createOrder(s.merchant, command(), T0))).order
+    const again = createOrder(s.merchant, command({ orderId: 'o-2' }), T0 + 5000)
+    expect(again).toEqual({ ok: true, events: [], value: { order: first, replayed: true } })
+    expect(s.merchant.orders.size).toBe(1)
+  })
+
+  it('refuses the same key with another body: IDEMPOTENCY_MISMATCH', () => {
+    const s = seedState()
+    step(s, createOrder(s.merchant, command(), T0))
+    const other = createOrder(s.merchant, command({ orderId: 'o-2', fingerprint: 'fp-other' }), T0)
+    expect(other).toMatchObject({ ok: false, events: [], error: { code: 'IDEMPOTENCY_MISMATCH' } })
+  })
+
+  it('scopes keys per persona', () => {
+    const s = seedState()
+    step(s, createOrder(s.merchant, command(), T0))
+    const theirs = must(
+      step(s, createOrder(s.merchant, command({ orderId: 'o-2', persona: 'friend' }), T0)),
+    )
+    expect(theirs.replayed).toBe(false)
+    expect(theirs.order.persona).toBe('friend')
+  })
+
+  it('refuses more than the stock, and never lets stock go below zero', () => {
+    const s = seedState()
+    const earbuds = (qty: number) => ({ ...seedBody, lines: [{ skuId: 'sku-earbuds-anc', qty }] })
+    expect(createOrder(s.merchant, command({ body: earbuds(4) }), T0)).toMatchObject({
+      ok: false,
+      error: { code: 'OUT_OF_STOCK' },
+    })
+    placeOrder(s, 'shopper', T0, earbuds(2))
+    expect(
+      createOrder(s.merchant, command({ idemKey: 'key-bbbbbbbb', body: earbuds(2) }), T0),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'OUT_OF_STOCK' },
+    })
+    placeOrder(s, 'shopper', T0, earbuds(1))
+    expect(stockOf(s, 'sku-earbuds-anc')).toBe(0)
+  })
+
+  it('refuses unknown SKUs, unknown addresses and duplicate lines', () => {
+    const s = seedState()
+    const unknown = { ...seedBody, lines: [{ skuId: 'sku-tea-x', qty: 1 }] }
+    expect(createOrder(s.merchant, command({ body: unknown }), T0)).toMatchObject({
+      ok: false,
+      error: { code: 'PARAM_ERROR' },
+    })
+    const noAddress = createOrder(
+      s.merchant,
+      command({ body: { ...seedBody, addressId: 'addr-x' } }),
+      T0,
+    )
+    expect(noAddress).toMatchObject({ ok: false, error: { code: 'PARAM_ERROR' } })
+    const dup = {
+      ...seedBody,
+      lines: [
+        { skuId: 'sku-mug-150', qty: 1 },
+        { skuId: 'sku-mug-150', qty: 1 },
+      ],
+    }
+    expect(createOrder(s.merchant, command({ body: dup }), T0)).toMatchObject({
+      ok: false,
+      error: { code: 'PARAM_ERROR' },
+    })
+  })
+})
+
+describe('closeExpiredOrders', () => {
+  it('closes at the deadline, not before, stamps the deadline and gives stock back', () => {
+    const s = seedState()
+    const order = placeOrder(s)
+    const deadline = Date.parse(order.deadlineAt)
+    expect(closeExpiredOrders(s.merchant, deadline - 1).events).toEqual([])
+    const closing = step(s, closeExpiredOrders(s.merchant, deadline + 60_000))
+    expect(must(closing).closed).toEqual([order.id])
+    expect(s.merchant.orders.get(order.id)).toMatchObject({
+      status: 'CLOSED',
+      closedAt: order.deadlineAt,
+      closeReason: 'TIMEOUT',
+    })
+    expect(stockOf(s, 'sku-mug-150')).toBe(50)
+    expect(closeExpiredOrders(s.merchant, deadline + 120_000).events).toEqual([])
+  })
+})
+
+describe('markPaid', () => {
+  const paidCommand = (orderId: string, amountFen = 365_80) => ({
+    orderId,
+    paymentId: 'p-1',
+    method: 'alipay-balance' as const,
+    amountFen,
+    transactionId: 't-1',
+    paidAt: new Date(T0).toISOString(),
+  })
+
+  it('marks paid once; the same notification again changes nothing', () => {
+    const s = seedState()
+    const order = placeOrder(s)
+    must(step(s, markPaid(s.merchant, paidCommand(order.id))))
+    expect(s.merchant.orders.get(order.id)).toMatchObject({
+      status: 'PAID',
+      paymentId: 'p-1',
+      paidWith: 'alipay-balance',
+    })
+    expect(markPaid(s.merchant, paidCommand(order.id))).toMatchObject({ ok: true, events: [] })
+    // Paid orders never close by time.
+    expect(closeExpiredOrders(s.merchant, T0 + 10 * 60 * MINUTE_MS).events).toEqual([])
+  })
+
+  it('refuses a wrong amount, an unknown order and a closed order', () => {
+    const s = seedState()
+    const order = placeOrder(s)
+    expect(markPaid(s.merchant, paidCommand(order.id, 1))).toMatchObject({
+      ok: false,
+      error: { code: 'PARAM_ERROR' },
+    })
+    expect(markPaid(s.merchant, paidCommand('nope'))).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER_NOT_EXIST' },
+    })
+    step(s, closeExpiredOrders(s.merchant, Date.parse(order.deadlineAt)))
+    expect(markPaid(s.merchant, paidCommand(order.id))).toMatchObject({
+      ok: false,
+      error: { code: 'ORDERCLOSED' },
+    })
+  })
+})
+
+describe('reading orders', () => {
+  it("lists a persona's own orders, newest first, and hides the others'", () => {
+    const s = seedState()
+    const a = placeOrder(s, 'shopper', T0)
+    const b = placeOrder(s, 'shopper', T0 + 1000)
+    const c = placeOrder(s, 'shopper', T0 + 1000)
+    const theirs = placeOrder(s, 'friend', T0 + 2000)
+    expect(listOrders(s.merchant, 'shopper').map((o) => o.id)).toEqual([c.id, b.id, a.id])
+    expect(findOrder(s.merchant, 'shopper', theirs.id)).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER_NOT_EXIST' },
+    })
+    expect(must(findOrder(s.merchant, 'friend', theirs.id)).id).toBe(theirs.id)
+  })
+
+  it('decides without touching the state it reads', () => {
+    const s = seedState()
+    placeOrder(s)
+    const before = structuredClone(s)
+    createOrder(s.merchant, command({ idemKey: 'key-cccccccc', orderId: 'o-x' }), T0)
+    closeExpiredOrders(s.merchant, T0 + 100 * MINUTE_MS)
+    expect(s).toEqual(before)
+  })
+})

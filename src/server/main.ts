@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs'
+import { serve } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { compress } from 'hono/compress'
+import { optionsFromEnv, startRuntime } from './runtime.ts'
+
+// `npm start`: the built app from dist/ and the API on /api, in one process.
+const port = Number(process.env.PORT || 4173)
+const hostname = process.env.HOST || '0.0.0.0'
+const distRoot = 'dist'
+
+if (!existsSync(`${distRoot}/index.html`)) {
+  console.warn(
+    `[gateway] ${distRoot}/index.html is missing: run "vite build" first; serving the API only`,
+  )
+}
+
+let runtime: ReturnType<typeof startRuntime>
+try {
+  runtime = startRuntime(optionsFromEnv(process.env, '.data'))
+} catch (error) {
+  console.error(`[gateway] cannot start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+}
+
+const noCacheForIndex = (path: string, c: Context) => {
+  if (path.endsWith('index.html')) c.header('Cache-Control', 'no-cache')
+}
+const site = new Hono()
+site.use(compress())
+site.use('/assets/*', async (c, next) => {
+  await next()
+  // Vite fingerprints everything under /assets, so a name never changes content.
+  if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable')
+})
+site.use('*', serveStatic({ root: distRoot, onFound: noCacheForIndex }))
+site.get('/assets/*', (c) => c.text('not found', 404))
+// The single-page app owns every other path: send index.html and let its router decide.
+site.get(
+  '*',
+  serveStatic({
+    root: distRoot,
+    rewriteRequestPath: () => '/index.html',
+    onFound: noCacheForIndex,
+  }),
+)
+
+const server = serve(
+  {
+    hostname,
+    port,
+    fetch: (request) => {
+      const { pathname } = new URL(request.url)
+      return pathname === '/api' || pathname.startsWith('/api/')
+        ? runtime.app.fetch(request)
+        : site.fetch(request)
+    },
+  },
+  (info) => {
+    console.log(`Taobao × WeChat Pay simulator: http://localhost:${info.port}/`)
+  },
+)
+
+let stopping = false
+function stop(signal: string): void {
+  if (stopping) return
+  stopping = true
+  console.log(`[gateway] ${signal}: shutting down`)
+  server.close(() => {
+    runtime.close()
+    process.exit(0)
+  })
+  // Long-lived connections (keep-alive, event streams) must not hold the exit hostage.
+  if ('closeAllConnections' in server) server.closeAllConnections()
+  setTimeout(() => {
+    runtime.close()
+    process.exit(0)
+  }, 2000).unref()
+}
+process.on('SIGTERM', () => stop('SIGTERM'))
+process.on('SIGINT', () => stop('SIGINT'))
