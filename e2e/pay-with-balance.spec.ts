@@ -32,7 +32,10 @@ test('a changed quantity changes the total the cashier charges', async ({ page, 
   const orderPage = new OrderPage(page)
   await orderPage.open()
   const before = await orderPage.totalFen()
-  await page.getByRole('button', { name: /增加|increase/i }).first().click()
+  await page
+    .getByRole('button', { name: /增加|increase/i })
+    .first()
+    .click()
   await expect.poll(() => orderPage.totalFen()).not.toBe(before)
   const totalFen = await orderPage.totalFen()
 

@@ -1,0 +1,31 @@
+import { createBrowserRouter } from 'react-router'
+import { CheckoutRoute } from './routes/CheckoutRoute.tsx'
+import { NotFoundRoute } from './routes/NotFoundRoute.tsx'
+import { BootScreen, Shell } from './Shell.tsx'
+
+/** `/` ships in the first chunk; every other screen loads when it is first visited. */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    Component: Shell,
+    HydrateFallback: BootScreen,
+    children: [
+      { index: true, Component: CheckoutRoute },
+      {
+        path: 'orders',
+        lazy: async () => ({ Component: (await import('./routes/OrdersRoute.tsx')).OrdersRoute }),
+      },
+      {
+        path: 'orders/:orderId',
+        lazy: async () => ({
+          Component: (await import('./routes/OrderDetailRoute.tsx')).OrderDetailRoute,
+        }),
+      },
+      {
+        path: 'pay/result/:orderId',
+        lazy: async () => ({ Component: (await import('./routes/ResultRoute.tsx')).ResultRoute }),
+      },
+      { path: '*', Component: NotFoundRoute },
+    ],
+  },
+])

@@ -1,0 +1,20 @@
+import { useNavigate } from 'react-router'
+import { CheckoutPage } from '@/features/checkout/CheckoutPage.tsx'
+import { PAY_PARAM } from '../pay-param.ts'
+
+/** Whether this tab has an earlier page of ours to go back to (react-router keeps the index in history.state). */
+function hasHistory(): boolean {
+  const state: unknown = window.history.state
+  return typeof state === 'object' && state !== null && 'idx' in state && Number(state.idx) > 0
+}
+
+export function CheckoutRoute() {
+  const navigate = useNavigate()
+  return (
+    <CheckoutPage
+      onOrderCreated={(orderId) => void navigate(`/?${PAY_PARAM}=${encodeURIComponent(orderId)}`)}
+      onOpenOrders={() => void navigate('/orders')}
+      onBack={hasHistory() ? () => void navigate(-1) : undefined}
+    />
+  )
+}

@@ -1,0 +1,156 @@
+import { useEffect, useRef, useState } from 'react'
+import { useT } from '@/lib/i18n/i18n.ts'
+import { IconBack, IconBackspace, IconClose } from '@/ui/icons.tsx'
+import { Spinner } from '@/ui/Spinner.tsx'
+
+const LENGTH = 6
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const
+const LETTERS: Record<string, string> = {
+  '2': 'ABC',
+  '3': 'DEF',
+  '4': 'GHI',
+  '5': 'JKL',
+  '6': 'MNO',
+  '7': 'PQRS',
+  '8': 'TUV',
+  '9': 'WXYZ',
+}
+
+interface PinPadProps {
+  /** Checking the password: keys do nothing. */
+  busy: boolean
+  error: string | null
+  onComplete: (password: string) => void
+  onBack: () => void
+  /** Leaves the cashier altogether. */
+  onClose: () => void
+}
+
+/**
+ * Alipay's password pad: six boxes that fill with dots and a numeric keyboard of real buttons named "0"–"9".
+ * The sixth digit submits. Remount it (a new key) to clear it after a failed try.
+ */
+export function PinPad({ busy, error, onComplete, onBack, onClose }: PinPadProps) {
+  const { t } = useT()
+  const [digits, setDigits] = useState('')
+  const typed = useRef('')
+
+  function press(digit: string) {
+    if (busy || typed.current.length >= LENGTH) return
+    typed.current += digit
+    setDigits(typed.current)
+    if (typed.current.length === LENGTH) onComplete(typed.current)
+  }
+
+  function erase() {
+    if (busy || typed.current.length === 0 || typed.current.length >= LENGTH) return
+    typed.current = typed.current.slice(0, -1)
+    setDigits(typed.current)
+  }
+
+  const keyHandler = useRef<(event: KeyboardEvent) => void>(() => {})
+  useEffect(() => {
+    keyHandler.current = (event) => {
+      if (event.metaKey || event.ctrlKey || event.altKey) return
+      if (/^\d$/.test(event.key)) {
+        event.preventDefault()
+        press(event.key)
+      } else if (event.key === 'Backspace') {
+        event.preventDefault()
+        erase()
+      }
+    }
+  })
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => keyHandler.current(event)
+    window.addEventListener('keydown', listener)
+    return () => window.removeEventListener('keydown', listener)
+  }, [])
+
+  return (
+    <div className="pin" data-testid="pin-pad">
+      <div className="sheet__head">
+        <button
+          type="button"
+          className="sheet__close sheet__close--left"
+          aria-label={t('pin.back')}
+          onClick={onBack}
+        >
+          <IconBack size={22} />
+        </button>
+        <h2 id="pin-title">{t('pin.title')}</h2>
+        <button
+          type="button"
+          className="sheet__close sheet__close--right"
+          aria-label={t('cashier.close')}
+          onClick={onClose}
+          data-testid="cashier-close"
+        >
+          <IconClose size={22} />
+        </button>
+      </div>
+      <div className="pin__boxes" aria-hidden="true">
+        {Array.from({ length: LENGTH }, (_, i) => (
+          <span
+            key={i}
+            className={i === digits.length && !busy ? 'pin__box pin__box--next' : 'pin__box'}
+          >
+            {i < digits.length && <span className="pin__dot" />}
+          </span>
+        ))}
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {t('pin.entered', { n: digits.length })}
+      </p>
+      <div className="pin__status">
+        {busy ? (
+          <span className="pin__busy">
+            <Spinner /> {t('pin.paying')}
+          </span>
+        ) : error ? (
+          <p className="pay-error" data-testid="pay-error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <span className="pin__hint">{t('pin.hint')}</span>
+        )}
+      </div>
+      <div className="keypad" role="group" aria-labelledby="pin-title">
+        {KEYS.map((d) => (
+          <button
+            key={d}
+            type="button"
+            className="keypad__key"
+            aria-label={d}
+            disabled={busy}
+            onClick={() => press(d)}
+          >
+            <span className="keypad__digit">{d}</span>
+            <span className="keypad__letters" aria-hidden="true">
+              {LETTERS[d] ?? ''}
+            </span>
+          </button>
+        ))}
+        <span className="keypad__blank" />
+        <button
+          type="button"
+          className="keypad__key"
+          aria-label="0"
+          disabled={busy}
+          onClick={() => press('0')}
+        >
+          <span className="keypad__digit">0</span>
+        </button>
+        <button
+          type="button"
+          className="keypad__key keypad__key--fn"
+          aria-label={t('pin.delete')}
+          disabled={busy}
+          onClick={erase}
+        >
+          <IconBackspace size={24} strokeWidth={1.6} />
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,52 @@
+import { formatMoney } from '@/lib/format.ts'
+import { useT } from '@/lib/i18n/i18n.ts'
+import { Money } from '@/ui/Money.tsx'
+import { Spinner } from '@/ui/Spinner.tsx'
+
+interface SubmitBarProps {
+  totalFen: number
+  savedFen: number
+  itemCount: number
+  submitting: boolean
+  disabled: boolean
+  onSubmit: () => void
+}
+
+/** The sticky bottom bar: 合计 and 提交订单. */
+export function SubmitBar({
+  totalFen,
+  savedFen,
+  itemCount,
+  submitting,
+  disabled,
+  onSubmit,
+}: SubmitBarProps) {
+  const { t, lang } = useT()
+  return (
+    <div className="submit-bar">
+      <div className="submit-bar__sum">
+        <span className="submit-bar__count">{t('common.items', { n: itemCount })}</span>
+        <span className="submit-bar__label">{t('checkout.bar.total')}</span>
+        <span className="submit-bar__total-wrap">
+          <Money fen={totalFen} tag testId="order-total" className="submit-bar__total" />
+          {savedFen > 0 && (
+            <span className="submit-bar__saved">
+              {t('checkout.bar.saved', { amount: formatMoney(savedFen, lang) })}
+            </span>
+          )}
+        </span>
+      </div>
+      <button
+        type="button"
+        className="btn-primary submit-bar__btn"
+        data-testid="submit-order"
+        disabled={disabled || submitting}
+        aria-busy={submitting}
+        onClick={onSubmit}
+      >
+        {submitting && <Spinner />}
+        {submitting ? t('checkout.bar.submitting') : t('checkout.bar.submit')}
+      </button>
+    </div>
+  )
+}

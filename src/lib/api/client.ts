@@ -1,0 +1,144 @@
+import type { z } from 'zod'
+import type { ErrorCode } from '@/contract/errors.ts'
+import type { IDEMPOTENCY_HEADER, SIM_HEADERS } from '@/contract/sim.ts'
+import { useSettings } from '../settings.ts'
+
+/**
+ * The contract's header names. Spelled here rather than imported, because contract/sim.ts brings zod with
+ * it and zod stays out of the first chunk; `satisfies` makes the typecheck fail if the contract changes them.
+ */
+const HEADERS = {
+  persona: 'x-sim-persona',
+  era: 'x-sim-era',
+  appVersion: 'x-sim-app-version',
+} as const satisfies typeof SIM_HEADERS
+const IDEMPOTENCY = 'idempotency-key' satisfies typeof IDEMPOTENCY_HEADER
+
+/** Codes of the API (contract/errors.ts) plus two the client itself can meet. */
+export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE'
+
+/** Every failed call: a non-2xx answer, no answer at all, or an answer that breaks the contract. */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode
+  /** HTTP status; 0 when no answer came back. */
+  readonly status: number
+  readonly triesLeft: number | undefined
+  readonly lockedUntil: string | undefined
+
+  constructor(init: {
+    code: ApiErrorCode
+    message: string
+    status: number
+    triesLeft?: number | undefined
+    lockedUntil?: string | undefined
+  }) {
+    super(init.message)
+    this.name = 'ApiError'
+    this.code = init.code
+    this.status = init.status
+    this.triesLeft = init.triesLeft
+    this.lockedUntil = init.lockedUntil
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST'
+  body?: unknown
+  idempotencyKey?: string
+  signal?: AbortSignal | undefined
+}
+
+/** An answer and when it was asked and received, for callers that learn the server's clock from it. */
+export interface Timed<T> {
+  value: T
+  status: number
+  sentAt: number
+  receivedAt: number
+}
+
+/**
+ * The contract's schema for an answer, imported on demand: zod and the schemas load while the request is
+ * on the wire, instead of weighing on the first screen's JavaScript.
+ */
+export type SchemaLoader<S extends z.ZodType> = () => Promise<S>
+
+function simHeaders(): Record<string, string> {
+  const { persona, era, appVersion } = useSettings.getState()
+  const headers: Record<string, string> = { [HEADERS.persona]: persona, [HEADERS.era]: era }
+  if (appVersion) headers[HEADERS.appVersion] = appVersion
+  return headers
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  try {
+    return await res.json()
+  } catch {
+    return undefined
+  }
+}
+
+async function loadOrFail<S>(load: () => Promise<S>): Promise<S> {
+  try {
+    return await load()
+  } catch (cause) {
+    throw new ApiError({
+      code: 'NETWORK_ERROR',
+      message: `client code failed to load: ${String(cause)}`,
+      status: 0,
+    })
+  }
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const json = await readJson(res)
+  const { ApiErrorSchema } = await loadOrFail(() => import('@/contract/errors.ts'))
+  const parsed = ApiErrorSchema.safeParse(json)
+  if (parsed.success) return new ApiError({ ...parsed.data, status: res.status })
+  return new ApiError({ code: 'BAD_RESPONSE', message: `HTTP ${res.status}`, status: res.status })
+}
+
+/** Calls the API with the simulator's headers and checks the answer against the contract. */
+export async function apiTimed<S extends z.ZodType>(
+  path: string,
+  loadSchema: SchemaLoader<S>,
+  options: RequestOptions = {},
+): Promise<Timed<z.output<S>>> {
+  const schema = loadOrFail(loadSchema)
+  // Don't let an early failure of the schema's load go unhandled while the request runs.
+  schema.catch(() => undefined)
+  const headers: Record<string, string> = { accept: 'application/json', ...simHeaders() }
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  if (options.idempotencyKey) headers[IDEMPOTENCY] = options.idempotencyKey
+  const sentAt = Date.now()
+  let res: Response
+  try {
+    res = await fetch(`/api${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    })
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
+    throw new ApiError({ code: 'NETWORK_ERROR', message: String(cause), status: 0 })
+  }
+  const receivedAt = Date.now()
+  if (!res.ok) throw await toApiError(res)
+  const parsed = (await schema).safeParse(await readJson(res))
+  if (!parsed.success) {
+    throw new ApiError({ code: 'BAD_RESPONSE', message: parsed.error.message, status: res.status })
+  }
+  return { value: parsed.data, status: res.status, sentAt, receivedAt }
+}
+
+export async function api<S extends z.ZodType>(
+  path: string,
+  loadSchema: SchemaLoader<S>,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
+  return (await apiTimed(path, loadSchema, options)).value
+}

@@ -1,0 +1,31 @@
+import type { Catalog } from '@/contract/catalog.ts'
+import type { CreateOrderBody, Order } from '@/contract/order.ts'
+import { useServerClock } from '../clock.ts'
+import { api, apiTimed } from './client.ts'
+
+/** The merchant's side (Taobao): /api/shop. */
+
+const catalogSchema = async () => (await import('@/contract/catalog.ts')).CatalogSchema
+const orderSchema = async () => (await import('@/contract/order.ts')).OrderSchema
+const orderListSchema = async () => (await import('@/contract/order.ts')).OrderListSchema
+
+export function fetchCatalog(signal?: AbortSignal): Promise<Catalog> {
+  return api('/shop/catalog', catalogSchema, { signal })
+}
+
+/** Creates the order once per key: the same key again answers with the same order. */
+export async function createOrder(body: CreateOrderBody, idempotencyKey: string): Promise<Order> {
+  const res = await apiTimed('/shop/orders', orderSchema, { method: 'POST', body, idempotencyKey })
+  // A new order (201) was stamped by the gateway's clock just now; a replayed one (200) tells us nothing.
+  if (res.status === 201)
+    useServerClock.getState().learn(res.value.createdAt, res.sentAt, res.receivedAt)
+  return res.value
+}
+
+export async function fetchOrders(signal?: AbortSignal): Promise<Order[]> {
+  return (await api('/shop/orders', orderListSchema, { signal })).orders
+}
+
+export function fetchOrder(orderId: string, signal?: AbortSignal): Promise<Order> {
+  return api(`/shop/orders/${encodeURIComponent(orderId)}`, orderSchema, { signal })
+}

@@ -1,0 +1,54 @@
+/**
+ * The simulated phone this tab is. `?device=` names it; the name is remembered per tab (sessionStorage), so
+ * two tabs (or two frames of /stage) can be two phones, each with its own storage.
+ */
+const DEVICE_SESSION_KEY = 'tbsim:device'
+const DEVICE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/
+export const DEFAULT_DEVICE = 'phone-1'
+
+function readSession(): string | null {
+  try {
+    return sessionStorage.getItem(DEVICE_SESSION_KEY)
+  } catch {
+    return null
+  }
+}
+
+function writeSession(value: string): void {
+  try {
+    sessionStorage.setItem(DEVICE_SESSION_KEY, value)
+  } catch {
+    // Storage refused (private mode): the device lasts as long as the page.
+  }
+}
+
+/** The device a URL asks for, if it names a valid one. */
+export function deviceFromSearch(search: string): string | null {
+  const wanted = new URLSearchParams(search).get('device')
+  return wanted && DEVICE_PATTERN.test(wanted) ? wanted : null
+}
+
+function resolveDevice(): string {
+  const fromUrl = deviceFromSearch(window.location.search)
+  if (fromUrl) {
+    writeSession(fromUrl)
+    return fromUrl
+  }
+  const saved = readSession()
+  return saved && DEVICE_PATTERN.test(saved) ? saved : DEFAULT_DEVICE
+}
+
+/** Fixed for the life of the page: switching phones reloads (see `switchDevice`). */
+export const deviceId: string = resolveDevice()
+
+/** A storage key private to this phone: `tbsim:<device>:<name>`. */
+export function deviceKey(name: string): string {
+  return `tbsim:${deviceId}:${name}`
+}
+
+/** Become another phone: its stores hydrate from their own keys, so the page starts again. */
+export function switchDevice(next: string): void {
+  if (next === deviceId || !DEVICE_PATTERN.test(next)) return
+  writeSession(next)
+  window.location.reload()
+}

@@ -1,0 +1,93 @@
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import type { Era, PersonaId } from '@/contract/sim.ts'
+import { deviceKey } from './device.ts'
+
+export const LANGS = ['zh-CN', 'en'] as const
+export type Lang = (typeof LANGS)[number]
+
+export interface Settings {
+  persona: PersonaId
+  era: Era
+  /** null: follow the browser's language. */
+  lang: Lang | null
+  /** null: the persona's own app version (the server knows it). */
+  appVersion: string | null
+}
+
+interface SettingsStore extends Settings {
+  update: (patch: Partial<Settings>) => void
+}
+
+const DEFAULTS: Settings = { persona: 'shopper', era: 'beta', lang: null, appVersion: null }
+
+/** The simulator's settings for this phone, kept across reloads under `tbsim:<device>:settings`. */
+export const useSettings = create<SettingsStore>()(
+  persist(
+    (set) => ({
+      ...DEFAULTS,
+      update: (patch) => set(patch),
+    }),
+    {
+      name: deviceKey('settings'),
+      version: 1,
+      partialize: ({ persona, era, lang, appVersion }): Settings => ({
+        persona,
+        era,
+        lang,
+        appVersion,
+      }),
+    },
+  ),
+)
+
+/**
+ * The contract's personas and eras, as records so the typecheck fails when the contract gains or loses one
+ * (its zod enums would bring zod into the first chunk just to read a URL).
+ */
+const PERSONAS: Record<PersonaId, true> = {
+  shopper: true,
+  not_invited: true,
+  old_app: true,
+  low_balance: true,
+  friend: true,
+  slow_network: true,
+  flaky_gateway: true,
+}
+const ERAS: Record<Era, true> = { beta: true, launch: true }
+
+function isPersona(value: string | null): value is PersonaId {
+  return value !== null && Object.hasOwn(PERSONAS, value)
+}
+
+function isEra(value: string | null): value is Era {
+  return value !== null && Object.hasOwn(ERAS, value)
+}
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value)
+}
+
+export function browserLang(): Lang {
+  const nav = typeof navigator === 'undefined' ? '' : navigator.language
+  return nav.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
+}
+
+export function effectiveLang(lang: Lang | null): Lang {
+  return lang ?? browserLang()
+}
+
+/** `?persona=`, `?era=`, `?lang=` set the simulator and stick; unknown values are ignored. */
+export function applySearchSettings(search: string): void {
+  const params = new URLSearchParams(search)
+  const patch: Partial<Settings> = {}
+  const persona = params.get('persona')
+  if (isPersona(persona)) patch.persona = persona
+  const era = params.get('era')
+  if (isEra(era)) patch.era = era
+  const lang = params.get('lang')
+  if (isLang(lang)) patch.lang = lang
+  const current = useSettings.getState()
+  const changed = (Object.keys(patch) as (keyof Settings)[]).some((k) => patch[k] !== current[k])
+  if (changed) current.update(patch)
+}

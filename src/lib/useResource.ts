@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+
+interface Answer<T> {
+  /** The resource key the answer belongs to. */
+  key: string
+  /** The key plus the reload round: which request answered. */
+  request: string
+  data: T | undefined
+  error: unknown
+}
+
+export interface Resource<T> {
+  data: T | undefined
+  error: unknown
+  /** True until the answer for the current key (and the current reload) has come. */
+  loading: boolean
+  reload: () => void
+}
+
+/**
+ * Loads `load()` for `key`; a new key loads again and drops the old answer, `reload` asks again and keeps
+ * the data on screen meanwhile.
+ */
+export function useResource<T>(
+  key: string,
+  load: (signal: AbortSignal) => Promise<T>,
+): Resource<T> {
+  const loadRef = useRef(load)
+  useEffect(() => {
+    loadRef.current = load
+  })
+  const [round, setRound] = useState(0)
+  const request = `${key}#${round}`
+  const [answer, setAnswer] = useState<Answer<T>>({
+    key: '',
+    request: '',
+    data: undefined,
+    error: undefined,
+  })
+
+  useEffect(() => {
+    const controller = new AbortController()
+    loadRef.current(controller.signal).then(
+      (data) => setAnswer({ key, request, data, error: undefined }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return
+        setAnswer((prev) => ({
+          key,
+          request,
+          data: prev.key === key ? prev.data : undefined,
+          error,
+        }))
+      },
+    )
+    return () => controller.abort()
+  }, [key, request])
+
+  const reload = useCallback(() => setRound((r) => r + 1), [])
+  return {
+    data: answer.key === key ? answer.data : undefined,
+    error: answer.request === request ? answer.error : undefined,
+    loading: answer.request !== request,
+    reload,
+  }
+}
+
+/** Calls `reload` whenever `signal` changes after the first render (e.g. when a sheet over the page closes). */
+export function useReloadOn(signal: string, reload: () => void): void {
+  const seen = useRef(signal)
+  useEffect(() => {
+    if (seen.current === signal) return
+    seen.current = signal
+    reload()
+  }, [signal, reload])
+}

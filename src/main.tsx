@@ -1,0 +1,18 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/App.tsx'
+import { syncDocumentLang } from './lib/i18n/i18n.ts'
+import { applySearchSettings } from './lib/settings.ts'
+import './ui/base.css'
+
+// The URL's ?persona= ?era= ?lang= win before the first render and the first API call.
+applySearchSettings(window.location.search)
+syncDocumentLang()
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root')
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
