@@ -1,10 +1,9 @@
 // @ts-check
 import js from '@eslint/js'
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
-import importX from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import boundariesPlugin from './eslint/boundaries.js'
 
 const features = ['checkout', 'cashier', 'orders', 'wechat', 'friend-pay', 'lab', 'simulator']
 
@@ -55,16 +54,12 @@ export default tseslint.config(
       ecmaVersion: 2023,
       globals: { ...globals.browser, ...globals.node },
     },
-    plugins: { 'import-x': importX },
-    settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })],
-    },
+    plugins: { boundaries: boundariesPlugin },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import-x/no-restricted-paths': ['error', { zones: boundaries }],
-      'import-x/no-cycle': 'error',
+      'boundaries/no-restricted-paths': ['error', { zones: boundaries }],
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/index', '**/index.ts'], message: 'No barrel files.' }] },
