@@ -1,11 +1,22 @@
 import { z } from 'zod'
+import { ErrorCodeSchema } from './errors.ts'
+import { FriendRequestEndSchema, FriendRequestStatusSchema } from './friend-pay.ts'
 import { FenSchema } from './money.ts'
 import { OrderStatusSchema } from './order.ts'
-import { PaymentMethodIdSchema, TradeStateSchema, WalletSchema } from './payment.ts'
+import {
+  FundingSourceSchema,
+  PaymentMethodIdSchema,
+  TradeStateSchema,
+  WalletSchema,
+} from './payment.ts'
 import { PersonaIdSchema } from './sim.ts'
 
 export const ClockBodySchema = z.strictObject({
-  advanceMs: z.number().int().nonnegative().max(400 * 24 * 3600 * 1000),
+  advanceMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(400 * 24 * 3600 * 1000),
 })
 export const ClockAnswerSchema = z.object({ now: z.iso.datetime() })
 
@@ -21,13 +32,17 @@ export const TestStateSchema = z.object({
       status: TradeStateSchema,
       amountFen: FenSchema,
       payer: PersonaIdSchema.nullable(),
+      source: FundingSourceSchema.nullable(),
     }),
   ),
   friendRequests: z.array(
     z.object({
       token: z.string(),
       orderId: z.string(),
-      status: z.enum(['OPEN', 'PAID', 'CANCELLED', 'EXPIRED']),
+      status: FriendRequestStatusSchema,
+      endReason: FriendRequestEndSchema.nullable(),
+      requester: PersonaIdSchema,
+      payer: PersonaIdSchema.nullable(),
     }),
   ),
   wallets: z.record(PersonaIdSchema, WalletSchema),
@@ -35,3 +50,44 @@ export const TestStateSchema = z.object({
 export type TestState = z.infer<typeof TestStateSchema>
 
 export const HealthSchema = z.object({ ok: z.literal(true) })
+
+/** `POST /api/__test/faults` (BRIEF §8). Every field is optional: what is left out stays as it was. */
+export const NotifyFaultSchema = z.enum(['normal', 'drop', 'duplicate', 'delay'])
+export const FaultsBodySchema = z.strictObject({
+  /** Gateway → merchant notifications: delivered, never delivered, delivered twice, delivered late. */
+  notify: NotifyFaultSchema.optional(),
+  /** Extra time every gateway answer takes; also how late a `delay`ed notification is (default 5 s). */
+  latencyMs: z.number().int().nonnegative().max(60_000).optional(),
+  /** The next payment confirm fails with this code (nothing is charged); `null` clears it. */
+  failNextConfirm: ErrorCodeSchema.nullable().optional(),
+})
+export type FaultsBody = z.infer<typeof FaultsBodySchema>
+export const FaultsSchema = z.object({
+  notify: NotifyFaultSchema,
+  latencyMs: z.number().int().nonnegative(),
+  failNextConfirm: ErrorCodeSchema.nullable(),
+})
+export type Faults = z.infer<typeof FaultsSchema>
+
+const FeeBpSchema = z.number().int().nonnegative().max(10_000)
+/** Simulator settings the gateway keeps (journalled, reset to the defaults by `reset`). */
+export const GatewaySettingsSchema = z.object({
+  /** Huabei buyer fee rate per plan, in basis points (defaults 250, 450, 880: 2.5 %, 4.5 %, 8.8 %). */
+  huabeiFeeBp: z.object({ '3': FeeBpSchema, '6': FeeBpSchema, '12': FeeBpSchema }),
+})
+export type GatewaySettings = z.infer<typeof GatewaySettingsSchema>
+export const GatewaySettingsBodySchema = z.strictObject({
+  huabeiFeeBp: z.strictObject({ '3': FeeBpSchema, '6': FeeBpSchema, '12': FeeBpSchema }).partial(),
+})
+
+/** `POST /api/__test/wallets`: set some of a persona's balances (for tests and the bench). */
+export const TestWalletBodySchema = z.strictObject({
+  persona: PersonaIdSchema,
+  wallet: WalletSchema.partial().strict(),
+})
+/** `POST /api/__test/stock`: set a SKU's stock. */
+export const TestStockBodySchema = z.strictObject({
+  skuId: z.string().min(1).max(64),
+  stock: z.number().int().nonnegative().max(100_000_000),
+})
+export const OkSchema = z.object({ ok: z.literal(true) })

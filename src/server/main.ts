@@ -47,16 +47,19 @@ site.get(
   }),
 )
 
+/** `/api` and below, from an absolute URL, without parsing it (this runs for every request). */
+function isApi(url: string): boolean {
+  const path = url.indexOf('/', url.indexOf('//') + 2)
+  if (path < 0 || !url.startsWith('/api', path)) return false
+  const next = url[path + 4]
+  return next === undefined || next === '/' || next === '?'
+}
+
 const server = serve(
   {
     hostname,
     port,
-    fetch: (request) => {
-      const { pathname } = new URL(request.url)
-      return pathname === '/api' || pathname.startsWith('/api/')
-        ? runtime.app.fetch(request)
-        : site.fetch(request)
-    },
+    fetch: (request) => (isApi(request.url) ? runtime.app.fetch(request) : site.fetch(request)),
   },
   (info) => {
     console.log(`Taobao × WeChat Pay simulator: http://localhost:${info.port}/`)

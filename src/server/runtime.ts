@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { createApp } from './http/app.ts'
-import { inProcessNotifier } from './http/notify.ts'
-import { closeExpired } from './store/deadlines.ts'
+import { FaultSwitch } from './http/faults.ts'
+import { NotificationOutbox, realScheduler } from './http/notify.ts'
 import { cryptoIds } from './store/ids.ts'
+import { LiveLog } from './store/live.ts'
 import { openStore } from './store/store.ts'
 
 export interface RuntimeOptions {
@@ -20,32 +21,52 @@ function log(message: string, error?: unknown): void {
   else console.error(`[gateway] ${message}`, error)
 }
 
-/** Store, API and deadline timer, as `npm start` and `npm run dev` both run them. */
+/** Store, API, notification outbox and timers, as `npm start` and `npm run dev` both run them. */
 export function startRuntime(options: RuntimeOptions) {
-  const store = openStore(options.data)
+  const live = new LiveLog()
+  const store = openStore(options.data, Date.now, [live])
+  const faults = new FaultSwitch()
   // The gateway and merchant share a process, so a per-process key is enough to sign notifications.
   const secret = process.env.GATEWAY_NOTIFY_SECRET || randomBytes(32).toString('hex')
+  const outbox = new NotificationOutbox({ store, secret, faults, scheduler: realScheduler, log })
+  store.observe(outbox)
+  outbox.resume()
   const app = createApp({
     store,
     ids: cryptoIds,
-    notifier: inProcessNotifier(store, secret, log),
+    outbox,
+    faults,
+    live,
     testApi: options.testApi,
     slowNetworkMs: 2000,
+    heartbeatMs: 15_000,
     log,
   })
-  const timer = setInterval(() => {
+  const guard = (what: string, task: () => void) => () => {
     try {
-      closeExpired(store)
+      task()
     } catch (error) {
-      log('closing expired orders failed', error)
+      log(`${what} failed`, error)
     }
-  }, 1000)
-  timer.unref()
+  }
+  // Timers live here, in the adapter: deadlines close on their own, late notifications get queried.
+  const deadlines = setInterval(
+    guard('closing what fell due', () => store.closeExpired()),
+    250,
+  )
+  const reconcile = setInterval(
+    guard('querying late payments', () => outbox.reconcile()),
+    500,
+  )
+  deadlines.unref()
+  reconcile.unref()
   return {
     app,
     store,
+    outbox,
     close() {
-      clearInterval(timer)
+      clearInterval(deadlines)
+      clearInterval(reconcile)
       store.close()
     },
   }

@@ -1,5 +1,6 @@
 import type { DomainEvent } from './events.ts'
-import { CHANNELS } from './gateway/channels.ts'
+import { SOURCES } from './gateway/channels.ts'
+import { indexAdd } from './state.ts'
 import type { State } from './state.ts'
 
 /**
@@ -48,7 +49,16 @@ export function apply(state: State, event: DomainEvent): void {
       const payment = { ...event.payment }
       gateway.payments.set(payment.id, payment)
       gateway.openPayments.add(payment.id)
-      gateway.paymentKeys.set(event.idemKey, { fingerprint: event.fingerprint, id: payment.id })
+      indexAdd(gateway.paymentsByOrder, payment.orderId, payment.id)
+      if (payment.payToken) gateway.paymentByToken.set(payment.payToken, payment.id)
+      if (event.idemKey !== null && event.fingerprint !== null) {
+        gateway.paymentKeys.set(event.idemKey, { fingerprint: event.fingerprint, id: payment.id })
+      }
+      return
+    }
+    case 'payment.opened': {
+      const payment = gateway.payments.get(event.paymentId)
+      if (payment?.status === 'NOTPAY') payment.status = 'USERPAYING'
       return
     }
     case 'payment.closed': {
@@ -69,22 +79,53 @@ export function apply(state: State, event: DomainEvent): void {
       if (!payment) return
       payment.status = 'SUCCESS'
       payment.payer = event.payer
+      payment.source = event.source
       payment.paidAt = event.at
       payment.transactionId = event.transactionId
       gateway.openPayments.delete(payment.id)
       gateway.paidOrders.set(payment.orderId, payment.id)
+      const spec = SOURCES[event.source]
       const account = gateway.accounts[event.payer]
-      if (event.source !== 'bankCard') account.wallet[event.source] -= event.amountFen
-      account.guards[CHANNELS[payment.method].realm] = { failedTries: 0, lockedUntilMs: null }
+      account.wallet[spec.wallet] -= event.amountFen
+      account.guards[spec.realm] = { failedTries: 0, lockedUntilMs: null }
       return
     }
     case 'payment.refunded': {
       const payment = gateway.payments.get(event.paymentId)
-      if (!payment || payment.status !== 'SUCCESS' || !payment.payer) return
+      if (!payment || payment.status !== 'SUCCESS' || !payment.payer || !payment.source) return
       payment.status = 'REFUND'
-      gateway.paidOrders.delete(payment.orderId)
-      const source = CHANNELS[payment.method].source
-      if (source !== 'bankCard') gateway.accounts[payment.payer].wallet[source] += payment.amountFen
+      if (gateway.paidOrders.get(payment.orderId) === payment.id) {
+        gateway.paidOrders.delete(payment.orderId)
+      }
+      gateway.accounts[payment.payer].wallet[SOURCES[payment.source].wallet] += payment.amountFen
+      return
+    }
+    case 'friend.requested': {
+      const request = { ...event.request }
+      gateway.friendRequests.set(request.token, request)
+      indexAdd(gateway.friendByOrder, request.orderId, request.token)
+      gateway.friendKeys.set(event.idemKey, { fingerprint: event.fingerprint, id: request.token })
+      return
+    }
+    case 'friend.ended': {
+      const request = gateway.friendRequests.get(event.token)
+      if (!request || request.status !== 'OPEN') return
+      request.status = event.status
+      request.endReason = event.reason
+      request.endedAt = event.at
+      request.paymentId = event.paymentId
+      request.payer = event.payer
+      return
+    }
+    case 'settings.changed':
+      gateway.settings = { huabeiFeeBp: { ...event.settings.huabeiFeeBp } }
+      return
+    case 'fixture.wallet':
+      Object.assign(gateway.accounts[event.persona].wallet, event.wallet)
+      return
+    case 'fixture.stock': {
+      const sku = merchant.skus.get(event.skuId)
+      if (sku) sku.stock = event.stock
       return
     }
   }

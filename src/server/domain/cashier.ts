@@ -1,12 +1,14 @@
+import type { ShareVia } from '../../contract/friend-pay.ts'
 import type { Cashier, HuabeiPeriods, PaymentMethodId } from '../../contract/payment.ts'
 import type { Era, PersonaId } from '../../contract/sim.ts'
 import { eligibility } from './gateway/eligibility.ts'
+import { replayFriendRequest, requestFriendPay } from './gateway/friend-pay.ts'
 import { createPayment, replayPayment } from './gateway/payments.ts'
 import { tradeRequestFor } from './merchant/trade.ts'
 import { PERSONAS } from './personas.ts'
 import { accept, iso, refuse } from './result.ts'
 import type { Decision } from './result.ts'
-import type { PaymentRecord, State } from './state.ts'
+import type { FriendRequestRecord, PaymentRecord, State } from './state.ts'
 
 // Taobao's cashier backend: it asks the merchant for the order and the gateway for what can pay it.
 // These are the only commands that read both sides.
@@ -36,6 +38,7 @@ export function cashierView(
     items: value.items,
     amountFen: value.amountFen,
     account: state.gateway.accounts[who.persona],
+    settings: state.gateway.settings,
     now,
   })
   return accept({
@@ -54,6 +57,7 @@ export interface OpenPaymentCommand extends ShopperContext {
   orderId: string
   method: PaymentMethodId
   huabeiPeriods: HuabeiPeriods | null
+  payToken: string
 }
 
 export function openPayment(
@@ -67,4 +71,27 @@ export function openPayment(
   const trade = tradeRequestFor(state.merchant, cmd.persona, cmd.orderId, now)
   if (!trade.ok) return trade
   return createPayment(state.gateway, { ...cmd, trade: trade.value }, now)
+}
+
+export interface OpenFriendRequestCommand {
+  persona: PersonaId
+  token: string
+  idemKey: string
+  fingerprint: string
+  orderId: string
+  message: string
+  via: ShareVia
+}
+
+/** The shopper asks a friend to pay: the merchant's trade, the gateway's request. */
+export function openFriendRequest(
+  state: State,
+  cmd: OpenFriendRequestCommand,
+  now: number,
+): Decision<{ request: FriendRequestRecord; replayed: boolean }> {
+  const replay = replayFriendRequest(state.gateway, cmd.persona, cmd.idemKey, cmd.fingerprint)
+  if (replay) return replay
+  const trade = tradeRequestFor(state.merchant, cmd.persona, cmd.orderId, now)
+  if (!trade.ok) return trade
+  return requestFriendPay(state.gateway, { ...cmd, trade: trade.value }, now)
 }

@@ -1,8 +1,13 @@
+import type { FriendRequestEnd } from '../../contract/friend-pay.ts'
 import type { Order } from '../../contract/order.ts'
-import type { PaymentMethodId } from '../../contract/payment.ts'
+import type { FundingSource, PaymentMethodId, Wallet } from '../../contract/payment.ts'
 import type { PersonaId } from '../../contract/sim.ts'
-import type { PaymentRecord } from './state.ts'
-import type { FundingSource, PasswordRealm } from './gateway/channels.ts'
+import type { GatewaySettings } from '../../contract/test-api.ts'
+import type { FriendRequestRecord, PaymentRecord } from './state.ts'
+import type { PasswordRealm } from './gateway/channels.ts'
+
+/** Why an open payment attempt closed. */
+export type PaymentCloseReason = 'SUPERSEDED' | 'EXPIRED' | 'ORDERPAID' | 'ORDERCLOSED'
 
 /**
  * Everything that ever happened, as journalled. Events carry their results (ids, times, new counters),
@@ -19,8 +24,16 @@ export type DomainEvent =
       transactionId: string
       at: string
     }
-  | { type: 'payment.created'; payment: PaymentRecord; idemKey: string; fingerprint: string }
-  | { type: 'payment.closed'; paymentId: string; at: string; reason: 'SUPERSEDED' | 'EXPIRED' }
+  /** `idemKey` is null for a payment made in one step (a friend paying a request). */
+  | {
+      type: 'payment.created'
+      payment: PaymentRecord
+      idemKey: string | null
+      fingerprint: string | null
+    }
+  /** A pay sheet was opened (a code scanned): NOTPAY → USERPAYING. */
+  | { type: 'payment.opened'; paymentId: string; by: PersonaId; at: string }
+  | { type: 'payment.closed'; paymentId: string; at: string; reason: PaymentCloseReason }
   | {
       type: 'password.failed'
       persona: PersonaId
@@ -38,3 +51,17 @@ export type DomainEvent =
       at: string
     }
   | { type: 'payment.refunded'; paymentId: string; at: string }
+  | { type: 'friend.requested'; request: FriendRequestRecord; idemKey: string; fingerprint: string }
+  | {
+      type: 'friend.ended'
+      token: string
+      status: 'PAID' | 'CANCELLED' | 'EXPIRED'
+      reason: FriendRequestEnd
+      at: string
+      paymentId: string | null
+      payer: PersonaId | null
+    }
+  | { type: 'settings.changed'; settings: GatewaySettings }
+  /** Test API fixtures: a persona's balances, a SKU's stock. */
+  | { type: 'fixture.wallet'; persona: PersonaId; wallet: Partial<Wallet> }
+  | { type: 'fixture.stock'; skuId: string; stock: number }

@@ -15,10 +15,14 @@ export interface PersonaProfile {
 
 export const SEED_PASSWORD = '123456'
 
+// Bank cards are modelled as balances (a generous limit for the Alipay card) so every fen is accounted for.
+const cards = { alipayCardFen: 50_000_00, unionpayCardFen: 20_000_00, wechatCardFen: 20_000_00 }
+
 const standardWallet: Wallet = {
   alipayBalanceFen: 5_000_00,
   huabeiAvailableFen: 3_000_00,
   wechatBalanceFen: 2_000_00,
+  ...cards,
 }
 
 function asShopper(id: PersonaId, changes: Partial<PersonaProfile> = {}): PersonaProfile {
@@ -40,12 +44,24 @@ export const PERSONAS: Record<PersonaId, PersonaProfile> = {
   low_balance: asShopper('low_balance', {
     nickname: '陈晨',
     hasHuabei: false,
-    wallet: { alipayBalanceFen: 10_00, huabeiAvailableFen: 0, wechatBalanceFen: 10_00 },
+    wallet: {
+      alipayBalanceFen: 10_00,
+      huabeiAvailableFen: 0,
+      wechatBalanceFen: 10_00,
+      alipayCardFen: 50_00,
+      unionpayCardFen: 50_00,
+      wechatCardFen: 50_00,
+    },
   }),
   friend: asShopper('friend', {
     nickname: '小美',
     hasHuabei: false,
-    wallet: { alipayBalanceFen: 1_000_00, huabeiAvailableFen: 0, wechatBalanceFen: 10_000_00 },
+    wallet: {
+      alipayBalanceFen: 1_000_00,
+      huabeiAvailableFen: 0,
+      wechatBalanceFen: 10_000_00,
+      ...cards,
+    },
   }),
   slow_network: asShopper('slow_network', { nickname: '赵磊' }),
   flaky_gateway: asShopper('flaky_gateway', { nickname: '刘洋' }),

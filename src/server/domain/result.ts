@@ -25,8 +25,16 @@ export function refuse<T = never>(
   return { ok: false, events, error: { code, message, ...extra } }
 }
 
+let lastMs = NaN
+let lastIso = ''
+
+/** ISO time of `ms` (a command stamps several things with the same `now`: the last one is remembered). */
 export function iso(ms: number): string {
-  return new Date(ms).toISOString()
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString()
+    lastMs = ms
+  }
+  return lastIso
 }
 
 export const MINUTE_MS = 60_000

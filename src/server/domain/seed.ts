@@ -1,6 +1,7 @@
 import type { Address, CartLine, Shop, Sku } from '../../contract/catalog.ts'
 import { PersonaIdSchema } from '../../contract/sim.ts'
 import type { PersonaId } from '../../contract/sim.ts'
+import { DEFAULT_HUABEI_FEE_BP } from './gateway/huabei.ts'
 import { PERSONAS, SEED_PASSWORD } from './personas.ts'
 import type { Account, State } from './state.ts'
 
@@ -130,9 +131,15 @@ export function seedState(): State {
     gateway: {
       payments: new Map(),
       openPayments: new Set(),
+      paymentsByOrder: new Map(),
+      paymentByToken: new Map(),
       paymentKeys: new Map(),
       paidOrders: new Map(),
+      friendRequests: new Map(),
+      friendByOrder: new Map(),
+      friendKeys: new Map(),
       accounts: seedAccounts(),
+      settings: { huabeiFeeBp: { ...DEFAULT_HUABEI_FEE_BP } },
     },
   }
 }

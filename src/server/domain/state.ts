@@ -1,8 +1,17 @@
 import type { Address, CartLine, Shop, Sku } from '../../contract/catalog.ts'
+import type { FriendRequestEnd, FriendRequestStatus, ShareVia } from '../../contract/friend-pay.ts'
 import type { Fen } from '../../contract/money.ts'
 import type { Order } from '../../contract/order.ts'
-import type { HuabeiPeriods, Payment, Wallet } from '../../contract/payment.ts'
+import type {
+  FundingSource,
+  HuabeiPeriods,
+  Installment,
+  PaymentMethodId,
+  TradeState,
+  Wallet,
+} from '../../contract/payment.ts'
 import type { PersonaId } from '../../contract/sim.ts'
+import type { GatewaySettings } from '../../contract/test-api.ts'
 import type { PasswordRealm } from './gateway/channels.ts'
 
 /** An Idempotency-Key seen before: the fingerprint of its body and what it created. */
@@ -26,12 +35,62 @@ export interface MerchantState {
   orderKeys: Map<string, IdempotencyRecord>
 }
 
-export interface PaymentRecord extends Payment {
-  /** The persona who opened this attempt at the cashier. */
+/** What the goods were, as the merchant told the gateway (the friend's page shows them). */
+export interface Goods {
+  title: string
+  spec: string
+  image: string
+  unitFen: Fen
+  qty: number
+}
+
+export interface PaymentRecord {
+  id: string
+  orderId: string
+  method: PaymentMethodId
+  status: TradeState
+  amountFen: Fen
+  /** Persona whose wallet paid (set when the payment succeeds). */
+  payer: PersonaId | null
+  createdAt: string
+  paidAt: string | null
+  transactionId: string | null
+  /** The persona who opened this attempt (for friend-pay: the requester). */
   owner: PersonaId
   /** The order's deadline as the merchant told the gateway (WeChat's time_expire). */
   expiresAt: string
+  /** The goods in a line, as pay sheets and bills show them. */
+  description: string
+  /** What paid, once it succeeded. */
+  source: FundingSource | null
   huabeiPeriods: HuabeiPeriods | null
+  installment: Installment | null
+  /** The pay sheet's token (wechat jump, unionpay, the scanned code's `pr`). */
+  payToken: string | null
+  /** wechat-scan: the code's own end (2 hours, never past the order's deadline). */
+  codeExpiresAt: string | null
+  /** friend-pay: the request it paid. */
+  friendToken: string | null
+}
+
+export interface FriendRequestRecord {
+  token: string
+  orderId: string
+  requester: PersonaId
+  status: FriendRequestStatus
+  endReason: FriendRequestEnd | null
+  message: string
+  via: ShareVia
+  amountFen: Fen
+  goods: Goods[]
+  createdAt: string
+  /** The link's own end: 24 hours after it was made. */
+  expiresAt: string
+  /** The order's deadline: the request ends with its order. */
+  orderExpiresAt: string
+  endedAt: string | null
+  paymentId: string | null
+  payer: PersonaId | null
 }
 
 export interface PasswordGuard {
@@ -46,15 +105,24 @@ export interface Account {
   guards: Record<PasswordRealm, PasswordGuard>
 }
 
-/** The payment gateway's side: payments, wallets, password lockout. */
+/** The payment gateway's side: payments, pay-for-me requests, wallets, password lockout. */
 export interface GatewayState {
   payments: Map<string, PaymentRecord>
   /** Index of NOTPAY/USERPAYING payments. */
   openPayments: Set<string>
+  /** Index: orderId → its payments' ids, oldest first. */
+  paymentsByOrder: Map<string, string[]>
+  /** Index: pay-sheet token → payment id. */
+  paymentByToken: Map<string, string>
   paymentKeys: Map<string, IdempotencyRecord>
   /** orderId → the id of its one SUCCESS payment. */
   paidOrders: Map<string, string>
+  friendRequests: Map<string, FriendRequestRecord>
+  /** Index: orderId → its requests' tokens, oldest first. */
+  friendByOrder: Map<string, string[]>
+  friendKeys: Map<string, IdempotencyRecord>
   accounts: Record<PersonaId, Account>
+  settings: GatewaySettings
 }
 
 export interface State {
@@ -64,4 +132,11 @@ export interface State {
 
 export function idemScope(persona: PersonaId, key: string): string {
   return `${persona} ${key}`
+}
+
+/** Appends to a Map-of-arrays index. */
+export function indexAdd(index: Map<string, string[]>, key: string, value: string): void {
+  const list = index.get(key)
+  if (list) list.push(value)
+  else index.set(key, [value])
 }

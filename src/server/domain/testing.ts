@@ -1,14 +1,22 @@
 // Test helpers for the domain: a state that folds decisions in as the store would, minus the journal.
 import type { CreateOrderBody, Order } from '../../contract/order.ts'
-import type { PaymentMethodId } from '../../contract/payment.ts'
-import type { PersonaId } from '../../contract/sim.ts'
+import type {
+  FundingSource,
+  HuabeiPeriods,
+  PaymentMethodId,
+  Wallet,
+} from '../../contract/payment.ts'
+import type { Era, PersonaId } from '../../contract/sim.ts'
 import { apply } from './apply.ts'
-import { openPayment } from './cashier.ts'
+import { openFriendRequest, openPayment } from './cashier.ts'
+import { sweepExpired } from './expiry.ts'
+import { SOURCES } from './gateway/channels.ts'
+import { payFriendRequest } from './gateway/friend-pay.ts'
 import { confirmPayment } from './gateway/payments.ts'
 import { createOrder } from './merchant/orders.ts'
 import type { Decision } from './result.ts'
 import { SEED_CART } from './seed.ts'
-import type { PaymentRecord, State } from './state.ts'
+import type { FriendRequestRecord, PaymentRecord, State } from './state.ts'
 
 export const T0 = Date.parse('2024-09-18T10:00:00.000Z')
 
@@ -48,29 +56,50 @@ export function placeOrder(
   return must(step(state, decision)).order
 }
 
+export interface AttemptOptions {
+  era?: Era
+  appVersion?: string
+  huabeiPeriods?: HuabeiPeriods
+}
+
+export function tryOpenAttempt(
+  state: State,
+  orderId: string,
+  persona: PersonaId = 'shopper',
+  now = T0,
+  method: PaymentMethodId = 'alipay-balance',
+  options: AttemptOptions = {},
+) {
+  return step(
+    state,
+    openPayment(
+      state,
+      {
+        persona,
+        era: options.era ?? 'beta',
+        appVersion: options.appVersion ?? '10.40.0',
+        paymentId: nextId('p'),
+        idemKey: nextId('pk-'),
+        fingerprint: `${orderId}/${method}/${options.huabeiPeriods}`,
+        orderId,
+        method,
+        huabeiPeriods: options.huabeiPeriods ?? null,
+        payToken: nextId('tok-'),
+      },
+      now,
+    ),
+  )
+}
+
 export function openAttempt(
   state: State,
   orderId: string,
   persona: PersonaId = 'shopper',
   now = T0,
   method: PaymentMethodId = 'alipay-balance',
+  options: AttemptOptions = {},
 ): PaymentRecord {
-  const decision = openPayment(
-    state,
-    {
-      persona,
-      era: 'beta',
-      appVersion: '10.40.0',
-      paymentId: nextId('p'),
-      idemKey: nextId('pk-'),
-      fingerprint: `${orderId}/${method}`,
-      orderId,
-      method,
-      huabeiPeriods: null,
-    },
-    now,
-  )
-  return must(step(state, decision)).payment
+  return must(tryOpenAttempt(state, orderId, persona, now, method, options)).payment
 }
 
 export function confirm(
@@ -79,13 +108,86 @@ export function confirm(
   password: string,
   persona: PersonaId = 'shopper',
   now = T0,
+  source: FundingSource | null = null,
 ) {
   return step(
     state,
     confirmPayment(
       state.gateway,
-      { paymentId, persona, password, transactionId: nextId('t') },
+      { paymentId, persona, password, source, transactionId: nextId('t') },
       now,
     ),
   )
+}
+
+export function askFriend(
+  state: State,
+  orderId: string,
+  persona: PersonaId = 'shopper',
+  now = T0,
+  message = '帮我付一下',
+): FriendRequestRecord {
+  const decision = openFriendRequest(
+    state,
+    {
+      persona,
+      token: nextId('friend-token-'),
+      idemKey: nextId('fk-'),
+      fingerprint: `${orderId}/${message}`,
+      orderId,
+      message,
+      via: 'wechat',
+    },
+    now,
+  )
+  return must(step(state, decision)).request
+}
+
+export function friendPays(
+  state: State,
+  token: string,
+  persona: PersonaId = 'friend',
+  now = T0,
+  source: FundingSource = 'wechat-balance',
+  password = '123456',
+) {
+  return step(
+    state,
+    payFriendRequest(
+      state.gateway,
+      {
+        token,
+        persona,
+        password,
+        source,
+        paymentId: nextId('fp'),
+        transactionId: nextId('t'),
+      },
+      now,
+    ),
+  )
+}
+
+export function sweep(state: State, now: number) {
+  return step(state, sweepExpired(state, now))
+}
+
+/** Every fen in every wallet of every persona. */
+export function walletTotal(state: State): number {
+  let total = 0
+  for (const account of Object.values(state.gateway.accounts)) {
+    for (const spec of Object.values(SOURCES)) total += account.wallet[spec.wallet]
+  }
+  return total
+}
+
+/** What the merchant has received: the SUCCESS payments. */
+export function receivedTotal(state: State): number {
+  let total = 0
+  for (const p of state.gateway.payments.values()) if (p.status === 'SUCCESS') total += p.amountFen
+  return total
+}
+
+export function balance(state: State, persona: PersonaId, key: keyof Wallet): number {
+  return state.gateway.accounts[persona].wallet[key]
 }

@@ -70,8 +70,19 @@ describe('checkout over HTTP', () => {
       amountFen: order.totalFen,
       deadlineAt: order.deadlineAt,
     })
-    expect(cashier.methods).toEqual([
-      { id: 'alipay-balance', enabled: true, reason: null, balanceFen: 5_000_00 },
+    expect(cashier.methods[0]).toEqual({
+      id: 'alipay-balance',
+      enabled: true,
+      reason: null,
+      balanceFen: 5_000_00,
+    })
+    expect(cashier.methods.map((m) => m.id)).toEqual([
+      'alipay-balance',
+      'alipay-card',
+      'huabei',
+      'unionpay',
+      'wechat-scan',
+      'friend-pay',
     ])
 
     const payment = await openPayment(h, order.id)
@@ -85,6 +96,8 @@ describe('checkout over HTTP', () => {
     expect(paidRes.status).toBe(200)
     const paid = PaymentSchema.parse(await paidRes.json())
     expect(paid).toMatchObject({ id: payment.id, status: 'SUCCESS', payer: 'shopper' })
+    // The merchant hears of it by the (asynchronous) notification.
+    h.settle()
 
     const after = OrderSchema.parse(
       await (await h.call('GET', `/api/shop/orders/${order.id}`)).json(),
@@ -108,6 +121,7 @@ describe('checkout over HTTP', () => {
         status: 'SUCCESS',
         amountFen: order.totalFen,
         payer: 'shopper',
+        source: 'alipay-balance',
       },
     ])
 
@@ -295,6 +309,9 @@ describe('password lockout and deadlines by the gateway clock', () => {
       alipayBalanceFen: 10_00,
       huabeiAvailableFen: 0,
       wechatBalanceFen: 10_00,
+      alipayCardFen: 50_00,
+      unionpayCardFen: 50_00,
+      wechatCardFen: 50_00,
     })
   })
 })

@@ -1,30 +1,55 @@
 import { Hono } from 'hono'
-import { HTTPException } from 'hono/http-exception'
+import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { methodNotAllowed } from 'hono/method-not-allowed'
-import { closeExpired } from '../store/deadlines.ts'
+import { HTTPException } from 'hono/http-exception'
+import { TrieRouter } from 'hono/router/trie-router'
 import type { AppDeps, AppEnv } from './env.ts'
 import { gatewayRoutes } from './gateway.ts'
 import { merchantRoutes } from './merchant.ts'
+import { openApiDocument } from './openapi.ts'
 import { fail } from './respond.ts'
 import { testApiRoutes } from './test-api.ts'
 
 export const MAX_BODY_BYTES = 64 * 1024
 
+const tooLarge = (c: Context) =>
+  fail(c, { code: 'PAYLOAD_TOO_LARGE', message: `bodies are limited to ${MAX_BODY_BYTES} bytes` })
+
+/** The methods each route path answers, to tell 405 from 404 (built once, on the first miss). */
+function allowedMethods(routes: readonly { method: string; path: string }[]) {
+  let router: TrieRouter<string[]> | null = null
+  return (path: string): string[] => {
+    if (!router) {
+      const byPath = new Map<string, Set<string>>()
+      for (const route of routes) {
+        if (route.method === 'ALL' || route.method === 'HEAD') continue
+        const methods = byPath.get(route.path) ?? new Set<string>()
+        methods.add(route.method)
+        if (route.method === 'GET') methods.add('HEAD')
+        byPath.set(route.path, methods)
+      }
+      router = new TrieRouter<string[]>()
+      for (const [routePath, methods] of byPath) router.add('ALL', routePath, [...methods])
+    }
+    return [...new Set(router.match('ALL', path)[0].flatMap(([methods]) => methods))]
+  }
+}
+
 /** The whole API under /api. No input gets a 5xx: every refusal is `{ code, message }` with a 4xx. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>().basePath('/api')
+  const allowed = allowedMethods(app.routes)
 
-  app.notFound((c) =>
-    fail(c, { code: 'NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` }),
-  )
-  app.onError((error, c) => {
-    if (error instanceof HTTPException && error.status === 413) {
-      return fail(c, {
-        code: 'PAYLOAD_TOO_LARGE',
-        message: `bodies are limited to ${MAX_BODY_BYTES} bytes`,
-      })
+  app.notFound((c) => {
+    const methods = allowed(c.req.path)
+    if (methods.length > 0 && !methods.includes(c.req.method)) {
+      c.header('Allow', methods.join(', '))
+      return fail(c, { code: 'METHOD_NOT_ALLOWED', message: `${c.req.method} is not allowed here` })
     }
+    return fail(c, { code: 'NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` })
+  })
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status === 413) return tooLarge(c)
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own 4xx, e.g. "Malformed JSON in request body" from the JSON validator.
       return fail(c, { code: 'PARAM_ERROR', message: error.message || 'bad request' })
@@ -33,35 +58,32 @@ export function createApp(deps: AppDeps) {
     return c.json({ code: 'SYSTEMERROR', message: 'unexpected server error' }, 500)
   })
 
-  app.use(
-    methodNotAllowed({
-      app,
-      onMethodNotAllowed: (c, methods) => {
-        c.header('Allow', methods.join(', '))
-        return fail(c, {
-          code: 'METHOD_NOT_ALLOWED',
-          message: `${c.req.method} is not allowed here`,
-        })
-      },
-    }),
-  )
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        fail(c, {
-          code: 'PAYLOAD_TOO_LARGE',
-          message: `bodies are limited to ${MAX_BODY_BYTES} bytes`,
-        }),
-    }),
-  )
-  app.use(async (_c, next) => {
-    closeExpired(deps.store)
-    await next()
+  // Hono's bodyLimit reads `request.body`, which makes Node's adapter build a full web Request (streams,
+  // an AbortController) for every call: a declared length is checked as is, only a chunked body is
+  // measured by reading it.
+  const measured = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })
+  app.use(async (c, next) => {
+    const method = c.req.method
+    if (method !== 'GET' && method !== 'HEAD') {
+      const length = c.req.header('content-length')
+      if (length === undefined || c.req.header('transfer-encoding') !== undefined) {
+        return measured(c, () => serve(next))
+      }
+      if (Number(length) > MAX_BODY_BYTES) return tooLarge(c)
+    }
+    return serve(next)
   })
+  async function serve(next: () => Promise<void>): Promise<void> {
+    // Deadlines show everywhere at once: whatever fell due closes before the request is looked at.
+    deps.store.closeExpired()
+    await next()
+    // Group commit: the answer leaves only once what the request changed is in the journal.
+    await deps.store.durable()
+  }
 
   return app
     .get('/health', (c) => c.json({ ok: true as const }))
+    .get('/openapi.json', (c) => c.json(openApiDocument()))
     .route('/shop', merchantRoutes(deps))
     .route('/pay', gatewayRoutes(deps))
     .route('/__test', testApiRoutes(deps))

@@ -1,89 +1,174 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
-import { ConfirmPaymentBodySchema, CreatePaymentBodySchema } from '../../contract/payment.ts'
-import { IDEMPOTENCY_HEADER } from '../../contract/sim.ts'
-import { cashierView, openPayment } from '../domain/cashier.ts'
-import { confirmPayment, toPayment } from '../domain/gateway/payments.ts'
-import type { AppDeps, AppEnv } from './env.ts'
+import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import type { Bill, FundingSource } from '../../contract/payment.ts'
+import type { PersonaId } from '../../contract/sim.ts'
 import {
-  fail,
-  fingerprint,
-  freshId,
-  headersOf,
-  IdempotencyHeadersSchema,
-  jsonBody,
-  queryOf,
-} from './respond.ts'
-import { simContext } from './sim.ts'
+  BillQuerySchema,
+  CashierQuerySchema,
+  ConfirmPaymentBodySchema,
+  CreatePaymentBodySchema,
+} from '../../contract/payment.ts'
+import { cashierView, openPayment } from '../domain/cashier.ts'
+import { CHANNELS, PAYEE, SOURCES } from '../domain/gateway/channels.ts'
+import type { PasswordRealm } from '../domain/gateway/channels.ts'
+import { confirmPayment } from '../domain/gateway/payments.ts'
+import { openSheet, sheetPayment, sheetView } from '../domain/gateway/sheets.ts'
+import type { PaymentRecord } from '../domain/state.ts'
+import { chargeAndAnswer } from './charge.ts'
+import type { AppDeps, AppEnv } from './env.ts'
+import { friendPayRoutes } from './friend-pay.ts'
+import { fail, fingerprint, freshId, idempotencyKey, jsonBody, queryOf } from './respond.ts'
+import { simContext, sleep } from './sim.ts'
+import { paymentView } from './views.ts'
 
-const CashierQuerySchema = z.object({ orderId: z.string().min(1).max(64) })
+/** The faults switch's `latencyMs`: every gateway answer takes that much longer. */
+function gatewayLatency(deps: AppDeps) {
+  return createMiddleware<AppEnv>(async (_c, next) => {
+    await next()
+    const latencyMs = deps.faults.latencyMs
+    if (latencyMs > 0) await sleep(latencyMs)
+  })
+}
+
+/** The app whose transaction id the payment will get (WeChat, Alipay or UnionPay numbering). */
+function realmOf(payment: PaymentRecord, source: FundingSource | undefined): PasswordRealm {
+  const id = source ?? CHANNELS[payment.method].sources[0]
+  return id ? SOURCES[id].realm : 'alipay'
+}
+
+function billOf(p: PaymentRecord): Bill[] {
+  if (!p.source || !p.paidAt || !p.transactionId) return []
+  return [
+    {
+      paymentId: p.id,
+      orderId: p.orderId,
+      method: p.method,
+      source: p.source,
+      status: p.status,
+      amountFen: p.amountFen,
+      payee: PAYEE,
+      description: p.description,
+      paidAt: p.paidAt,
+      transactionId: p.transactionId,
+    },
+  ]
+}
 
 /** The payment gateway: /api/pay. */
 export function gatewayRoutes(deps: AppDeps) {
-  const { store, ids, notifier } = deps
+  const { store, ids } = deps
+  /** The password pad's or a pay sheet's confirm: the same decision, reached by id or by token. */
+  const confirm = (
+    c: Context<AppEnv>,
+    payment: PaymentRecord,
+    persona: PersonaId,
+    password: string,
+    source: FundingSource | undefined,
+  ) => {
+    const paymentId = payment.id
+    const transactionId = ids.transactionId(realmOf(payment, source), store.now())
+    return chargeAndAnswer(deps, c, paymentId, persona, (s, now) =>
+      confirmPayment(
+        s.gateway,
+        { paymentId, persona, password, source: source ?? null, transactionId },
+        now,
+      ),
+    )
+  }
   return new Hono<AppEnv>()
     .use(simContext(deps))
+    .use(gatewayLatency(deps))
     .get('/cashier', queryOf(CashierQuerySchema), (c) => {
       const view = cashierView(store.state, c.get('who'), c.req.valid('query').orderId, store.now())
       return view.ok ? c.json(view.value) : fail(c, view.error)
     })
-    .post(
-      '/payments',
-      headersOf(IdempotencyHeadersSchema),
-      jsonBody(CreatePaymentBodySchema),
-      (c) => {
-        const body = c.req.valid('json')
-        const paymentId = freshId(
-          () => ids.paymentId(store.now()),
-          (id) => store.state.gateway.payments.has(id),
-        )
-        const result = store.run((s, now) =>
-          openPayment(
-            s,
-            {
-              ...c.get('who'),
-              paymentId,
-              idemKey: c.req.valid('header')[IDEMPOTENCY_HEADER],
-              fingerprint: fingerprint(body),
-              orderId: body.orderId,
-              method: body.method,
-              huabeiPeriods: body.huabeiPeriods ?? null,
-            },
-            now,
-          ),
-        )
-        if (!result.ok) return fail(c, result.error)
-        return c.json(toPayment(result.value.payment), result.value.replayed ? 200 : 201)
-      },
-    )
+    .post('/payments', idempotencyKey, jsonBody(CreatePaymentBodySchema), (c) => {
+      const body = c.req.valid('json')
+      const now = store.now()
+      const paymentId = freshId(
+        () => ids.paymentId(now),
+        (id) => store.state.gateway.payments.has(id),
+      )
+      const sheet = CHANNELS[body.method].sheet
+      const payToken =
+        sheet === 'none'
+          ? ''
+          : freshId(
+              () => ids.sheetToken(sheet, now),
+              (t) => store.state.gateway.paymentByToken.has(t),
+            )
+      const result = store.run((s, at) =>
+        openPayment(
+          s,
+          {
+            ...c.get('who'),
+            paymentId,
+            idemKey: c.get('idemKey'),
+            fingerprint: fingerprint(body),
+            orderId: body.orderId,
+            method: body.method,
+            huabeiPeriods: body.huabeiPeriods ?? null,
+            payToken,
+          },
+          at,
+        ),
+      )
+      if (!result.ok) return fail(c, result.error)
+      const answer = paymentView(result.value.payment, c.req.url)
+      return c.json(answer, result.value.replayed ? 200 : 201)
+    })
     .get('/payments/:paymentId', (c) => {
       const payment = store.state.gateway.payments.get(c.req.param('paymentId'))
       const { persona } = c.get('who')
       if (!payment || (payment.owner !== persona && payment.payer !== persona)) {
         return fail(c, { code: 'PAYMENT_NOT_EXIST', message: 'no such payment' })
       }
-      return c.json(toPayment(payment))
+      return c.json(paymentView(payment, c.req.url))
     })
     .post('/payments/:paymentId/confirm', jsonBody(ConfirmPaymentBodySchema), (c) => {
       const paymentId = c.req.param('paymentId')
-      const existing = store.state.gateway.payments.get(paymentId)
-      const transactionId = ids.transactionId(existing?.method ?? 'alipay-balance', store.now())
-      const result = store.run((s, now) =>
-        confirmPayment(
-          s.gateway,
-          {
-            paymentId,
-            persona: c.get('who').persona,
-            password: c.req.valid('json').password,
-            transactionId,
-          },
-          now,
-        ),
+      const { persona } = c.get('who')
+      const { password, source } = c.req.valid('json')
+      const payment = store.state.gateway.payments.get(paymentId)
+      // Only the owner reaches a payment by its id; a scanned code is reached through its sheet.
+      if (!payment || payment.owner !== persona) {
+        return fail(c, { code: 'PAYMENT_NOT_EXIST', message: `no payment ${paymentId}` })
+      }
+      return confirm(c, payment, persona, password, source)
+    })
+    .get('/sheets/:token', (c) => {
+      const view = sheetView(
+        store.state.gateway,
+        c.req.param('token'),
+        c.get('who').persona,
+        store.now(),
       )
-      if (!result.ok) return fail(c, result.error)
-      notifier.paymentSucceeded(result.value.payment)
-      const latest = store.state.gateway.payments.get(paymentId) ?? result.value.payment
-      return c.json(toPayment(latest))
+      return view.ok ? c.json(view.value) : fail(c, view.error)
+    })
+    .post('/sheets/:token/open', (c) => {
+      const { persona } = c.get('who')
+      const result = store.run((s, now) => openSheet(s.gateway, c.req.param('token'), persona, now))
+      return result.ok ? c.json(result.value) : fail(c, result.error)
+    })
+    .post('/sheets/:token/confirm', jsonBody(ConfirmPaymentBodySchema), (c) => {
+      const { persona } = c.get('who')
+      const { password, source } = c.req.valid('json')
+      const found = sheetPayment(store.state.gateway, c.req.param('token'), persona, store.now())
+      if (!found.ok) return fail(c, found.error)
+      return confirm(c, found.value, persona, password, source)
     })
     .get('/wallet', (c) => c.json(store.state.gateway.accounts[c.get('who').persona].wallet))
+    .get('/bills', queryOf(BillQuerySchema), (c) => {
+      const { persona } = c.get('who')
+      const { app } = c.req.valid('query')
+      const bills = [...store.state.gateway.payments.values()]
+        .filter(
+          (p) => p.payer === persona && (!app || (p.source && SOURCES[p.source].realm === app)),
+        )
+        .flatMap(billOf)
+        .reverse()
+      return c.json({ bills })
+    })
+    .route('/friend-requests', friendPayRoutes(deps))
 }

@@ -1,26 +1,19 @@
 import { Hono } from 'hono'
 import { CreateOrderBodySchema } from '../../contract/order.ts'
-import { IDEMPOTENCY_HEADER } from '../../contract/sim.ts'
 import { catalogView } from '../domain/merchant/catalog.ts'
 import { createOrder, findOrder, listOrders } from '../domain/merchant/orders.ts'
 import type { AppDeps, AppEnv } from './env.ts'
-import {
-  fail,
-  fingerprint,
-  freshId,
-  headersOf,
-  IdempotencyHeadersSchema,
-  jsonBody,
-} from './respond.ts'
+import { orderEvents } from './live.ts'
+import { fail, fingerprint, freshId, idempotencyKey, jsonBody } from './respond.ts'
 import { simContext } from './sim.ts'
 
 /** Taobao's side: /api/shop. */
 export function merchantRoutes(deps: AppDeps) {
-  const { store, ids } = deps
+  const { store, ids, outbox } = deps
   return new Hono<AppEnv>()
     .use(simContext(deps))
     .get('/catalog', (c) => c.json(catalogView(store.state.merchant)))
-    .post('/orders', headersOf(IdempotencyHeadersSchema), jsonBody(CreateOrderBodySchema), (c) => {
+    .post('/orders', idempotencyKey, jsonBody(CreateOrderBodySchema), (c) => {
       const { persona } = c.get('who')
       const body = c.req.valid('json')
       const orderId = freshId(ids.orderId, (id) => store.state.merchant.orders.has(id))
@@ -30,7 +23,7 @@ export function merchantRoutes(deps: AppDeps) {
           {
             orderId,
             persona,
-            idemKey: c.req.valid('header')[IDEMPOTENCY_HEADER],
+            idemKey: c.get('idemKey'),
             fingerprint: fingerprint(body),
             body,
           },
@@ -40,11 +33,19 @@ export function merchantRoutes(deps: AppDeps) {
       if (!result.ok) return fail(c, result.error)
       return c.json(result.value.order, result.value.replayed ? 200 : 201)
     })
-    .get('/orders', (c) =>
-      c.json({ orders: listOrders(store.state.merchant, c.get('who').persona) }),
-    )
+    .get('/orders', (c) => {
+      const { persona } = c.get('who')
+      // A client polling the merchant never sees an order stuck unpaid after its payment succeeded.
+      for (const order of listOrders(store.state.merchant, persona)) {
+        if (order.status === 'PENDING_PAYMENT') outbox.checkOrder(order.id)
+      }
+      return c.json({ orders: listOrders(store.state.merchant, persona) })
+    })
     .get('/orders/:orderId', (c) => {
-      const found = findOrder(store.state.merchant, c.get('who').persona, c.req.param('orderId'))
+      const orderId = c.req.param('orderId')
+      outbox.checkOrder(orderId)
+      const found = findOrder(store.state.merchant, c.get('who').persona, orderId)
       return found.ok ? c.json(found.value) : fail(c, found.error)
     })
+    .get('/orders/:orderId/events', orderEvents(deps))
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { confirmPayment } from '../domain/gateway/payments.ts'
-import { closeExpiredOrders } from '../domain/merchant/orders.ts'
+import { sweepExpired } from '../domain/expiry.ts'
 import { must, openAttempt, placeOrder, T0 } from '../domain/testing.ts'
 import { openStore } from '../store/store.ts'
 import { receiveNotification, signNotification, verifyNotification } from './notify.ts'
@@ -17,7 +17,13 @@ function paidAtGateway(now = T0) {
     store.run((s, at) =>
       confirmPayment(
         s.gateway,
-        { paymentId: attempt.id, persona: 'shopper', password: '123456', transactionId: 'tx-1' },
+        {
+          paymentId: attempt.id,
+          persona: 'shopper',
+          password: '123456',
+          source: null,
+          transactionId: 'tx-1',
+        },
         at,
       ),
     ),
@@ -78,7 +84,7 @@ describe('gateway → merchant notifications', () => {
 
   it('refunds money that lands on an order the merchant already closed', () => {
     const { store, order, note, payment } = paidAtGateway()
-    store.run(() => closeExpiredOrders(store.state.merchant, Date.parse(order.deadlineAt)))
+    store.run((s) => sweepExpired(s, Date.parse(order.deadlineAt)))
     const answer = receiveNotification(store, SECRET, signNotification(SECRET, note, T0))
     expect(answer).toMatchObject({ ok: false, error: { code: 'ORDERCLOSED' } })
     expect(store.state.gateway.payments.get(payment.id)?.status).toBe('REFUND')

@@ -1,13 +1,16 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 import { PaymentMethodIdSchema } from '../../contract/payment.ts'
+import type { Order } from '../../contract/order.ts'
+import type { DomainEvent } from '../domain/events.ts'
 import { refundPayment } from '../domain/gateway/payments.ts'
 import { markPaid } from '../domain/merchant/orders.ts'
 import type { Decision } from '../domain/result.ts'
 import { refuse } from '../domain/result.ts'
-import type { PaymentRecord } from '../domain/state.ts'
-import type { Order } from '../../contract/order.ts'
+import type { GatewayState, PaymentRecord } from '../domain/state.ts'
+import type { StoreObserver } from '../store/observer.ts'
 import type { Store } from '../store/store.ts'
+import type { FaultSwitch } from './faults.ts'
 
 /** What the gateway tells the merchant when money lands (WeChat Pay's TRANSACTION.SUCCESS). */
 const NotificationSchema = z.strictObject({
@@ -16,7 +19,8 @@ const NotificationSchema = z.strictObject({
   method: PaymentMethodIdSchema,
   amountFen: z.number().int().positive(),
   transactionId: z.string(),
-  paidAt: z.iso.datetime(),
+  // (A plain string: the signature vouches for the body, and the datetime regex is costly per payment.)
+  paidAt: z.string(),
   tradeState: z.literal('SUCCESS'),
 })
 export type PaymentNotification = z.infer<typeof NotificationSchema>
@@ -62,17 +66,32 @@ export function verifyNotification(
   return result.success ? result.data : null
 }
 
+export function notificationOf(payment: PaymentRecord): PaymentNotification | null {
+  if (payment.status !== 'SUCCESS' || !payment.transactionId || !payment.paidAt) return null
+  return {
+    paymentId: payment.id,
+    orderId: payment.orderId,
+    method: payment.method,
+    amountFen: payment.amountFen,
+    transactionId: payment.transactionId,
+    paidAt: payment.paidAt,
+    tradeState: 'SUCCESS',
+  }
+}
+
+/** The gateway's query API (by out_trade_no): the order's successful payment, if it has one. */
+export function queryGateway(gateway: GatewayState, orderId: string): PaymentNotification | null {
+  const paymentId = gateway.paidOrders.get(orderId)
+  const payment = paymentId === undefined ? undefined : gateway.payments.get(paymentId)
+  return payment ? notificationOf(payment) : null
+}
+
 /**
- * The merchant's notify_url. Marking paid is idempotent, so a duplicate is harmless; money that landed
- * on an order the merchant had already closed goes back to the payer.
+ * The merchant's handling of a payment it trusts (a verified notification, or its own query's answer).
+ * Marking paid is idempotent, so a duplicate is harmless; money that landed on an order the merchant had
+ * already closed goes back to the payer.
  */
-export function receiveNotification(
-  store: Store,
-  secret: string,
-  signed: SignedNotification,
-): Decision<{ order: Order }> {
-  const note = verifyNotification(secret, signed)
-  if (!note) return refuse('SIGN_ERROR', 'the notification signature does not verify')
+function settleAtMerchant(store: Store, note: PaymentNotification): Decision<{ order: Order }> {
   const marked = store.run((s) => markPaid(s.merchant, note))
   if (!marked.ok && marked.error.code === 'ORDERCLOSED') {
     store.run((s, now) => refundPayment(s.gateway, note.paymentId, now))
@@ -80,40 +99,150 @@ export function receiveNotification(
   return marked
 }
 
-export interface Notifier {
-  paymentSucceeded(payment: PaymentRecord): void
+/** The merchant's notify_url: only a notification whose signature verifies is read at all. */
+export function receiveNotification(
+  store: Store,
+  secret: string,
+  signed: SignedNotification,
+): Decision<{ order: Order }> {
+  const note = verifyNotification(secret, signed)
+  if (!note) return refuse('SIGN_ERROR', 'the notification signature does not verify')
+  return settleAtMerchant(store, note)
+}
+
+/** A notification is late, and the merchant asks the gateway itself, after this long. */
+export const LATE_NOTIFICATION_MS = 2000
+const MAX_ATTEMPTS = 12
+const backoffMs = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 60_000)
+
+/** Timers, injected so tests can run them by hand. */
+export interface Scheduler {
+  /** Runs `task` after `ms` (0: once the current work is done). */
+  after(ms: number, task: () => void): void
+}
+
+export const realScheduler: Scheduler = {
+  after(ms, task) {
+    if (ms <= 0) setImmediate(task)
+    else setTimeout(task, ms).unref()
+  },
+}
+
+interface Pending {
+  paymentId: string
+  orderId: string
+  attempts: number
 }
 
 /**
- * Delivers in-process, before the confirm answer leaves. Retries with backoff, drop/duplicate/delay
- * faults and the merchant's query for a late notification belong here.
+ * Gateway → merchant notifications: each successful payment is queued and delivered, signed, until the
+ * merchant acknowledges it, retrying with exponential backoff (1 s, 2 s, 4 s … up to a minute). The
+ * faults switch drops, duplicates or delays deliveries. The merchant side stays correct on its own: it
+ * is idempotent, and `reconcile` / `checkOrder` query the gateway for a payment whose notification is
+ * late, so an order never stays unpaid after its payment succeeded.
  */
-export function inProcessNotifier(
-  store: Store,
-  secret: string,
-  log: (message: string) => void,
-): Notifier {
-  return {
-    paymentSucceeded(payment) {
-      if (payment.status !== 'SUCCESS' || !payment.transactionId || !payment.paidAt) return
-      const signed = signNotification(
-        secret,
-        {
-          paymentId: payment.id,
-          orderId: payment.orderId,
-          method: payment.method,
-          amountFen: payment.amountFen,
-          transactionId: payment.transactionId,
-          paidAt: payment.paidAt,
-          tradeState: 'SUCCESS',
-        },
-        store.now(),
-      )
-      const result = receiveNotification(store, secret, signed)
-      if (!result.ok)
-        log(
-          `merchant refused notification for ${payment.id}: ${result.error.code} ${result.error.message}`,
-        )
-    },
+export class NotificationOutbox implements StoreObserver {
+  readonly #pending = new Map<string, Pending>()
+  readonly #store: Store
+  readonly #secret: string
+  readonly #faults: FaultSwitch
+  readonly #scheduler: Scheduler
+  readonly #log: (message: string) => void
+
+  constructor(deps: {
+    store: Store
+    secret: string
+    faults: FaultSwitch
+    scheduler: Scheduler
+    log: (message: string) => void
+  }) {
+    this.#store = deps.store
+    this.#secret = deps.secret
+    this.#faults = deps.faults
+    this.#scheduler = deps.scheduler
+    this.#log = deps.log
+  }
+
+  applied(event: DomainEvent, _state: unknown, replaying: boolean): void {
+    if (replaying || event.type !== 'payment.succeeded') return
+    const payment = this.#store.state.gateway.payments.get(event.paymentId)
+    if (payment) this.#enqueue(payment)
+  }
+
+  reset(): void {
+    this.#pending.clear()
+  }
+
+  /** Undelivered notifications waiting (for tests and the bench). */
+  get size(): number {
+    return this.#pending.size
+  }
+
+  /** At start: payments that succeeded without the merchant hearing of it are notified again. */
+  resume(): void {
+    const { merchant, gateway } = this.#store.state
+    for (const [orderId, paymentId] of gateway.paidOrders) {
+      const payment = gateway.payments.get(paymentId)
+      if (payment && merchant.orders.get(orderId)?.status === 'PENDING_PAYMENT') {
+        this.#enqueue(payment)
+      }
+    }
+  }
+
+  #enqueue(payment: PaymentRecord): void {
+    this.#pending.set(payment.id, { paymentId: payment.id, orderId: payment.orderId, attempts: 0 })
+    const first = this.#faults.current.notify === 'delay' ? this.#faults.notifyDelayMs : 0
+    this.#scheduler.after(first, () => this.#attempt(payment.id))
+  }
+
+  #attempt(paymentId: string): void {
+    const entry = this.#pending.get(paymentId)
+    if (!entry) return
+    entry.attempts += 1
+    const mode = this.#faults.current.notify
+    const copies = mode === 'drop' ? 0 : mode === 'duplicate' ? 2 : 1
+    let acknowledged = false
+    for (let i = 0; i < copies; i++) acknowledged = this.#deliver(entry) || acknowledged
+    if (acknowledged) {
+      this.#pending.delete(paymentId)
+      return
+    }
+    if (entry.attempts >= MAX_ATTEMPTS) {
+      this.#log(`notification for ${paymentId} given up after ${entry.attempts} attempts`)
+      this.#pending.delete(paymentId)
+      return
+    }
+    this.#scheduler.after(backoffMs(entry.attempts), () => this.#attempt(paymentId))
+  }
+
+  /** One delivery over the "wire": signed by the gateway, verified by the merchant. */
+  #deliver(entry: Pending): boolean {
+    const payment = this.#store.state.gateway.payments.get(entry.paymentId)
+    const note = payment && notificationOf(payment)
+    if (!note) return true // refunded or gone (reset): nothing left to tell
+    const signed = signNotification(this.#secret, note, this.#store.now())
+    const result = receiveNotification(this.#store, this.#secret, signed)
+    if (result.ok || result.error.code === 'ORDERCLOSED') return true
+    this.#log(
+      `merchant refused notification for ${entry.paymentId}: ${result.error.code} ${result.error.message}`,
+    )
+    return false
+  }
+
+  /**
+   * The merchant's check for one order (its GET runs it): if the gateway holds a payment for the order
+   * that succeeded more than 2 s ago and the merchant still waits, the merchant queries and settles.
+   */
+  checkOrder(orderId: string): void {
+    const { merchant, gateway } = this.#store.state
+    if (merchant.orders.get(orderId)?.status !== 'PENDING_PAYMENT') return
+    const note = queryGateway(gateway, orderId)
+    if (!note || this.#store.now() - Date.parse(note.paidAt) < LATE_NOTIFICATION_MS) return
+    settleAtMerchant(this.#store, note)
+  }
+
+  /** The merchant's sweep over late notifications (a timer runs it). */
+  reconcile(): void {
+    for (const entry of this.#pending.values()) this.checkOrder(entry.orderId)
   }
 }

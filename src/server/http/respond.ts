@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import { validator } from 'hono/validator'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { httpStatusOf } from '../../contract/errors.ts'
 import type { ApiError } from '../../contract/errors.ts'
 import { IDEMPOTENCY_HEADER, IdempotencyKeySchema } from '../../contract/sim.ts'
+import type { AppEnv } from './env.ts'
 
 /** Every non-2xx answer: `{ code, message, ... }` with the code's status. */
 export function fail(c: Context, error: ApiError) {
@@ -40,21 +42,25 @@ export function queryOf<S extends z.ZodType>(schema: S) {
   })
 }
 
-export function headersOf<S extends z.ZodType>(schema: S) {
-  return validator('header', (value, c): z.output<S> | Response => {
-    const result = schema.safeParse(value)
-    return result.success
-      ? result.data
-      : fail(c, { code: 'PARAM_ERROR', message: describe(result.error) })
-  })
-}
-
-/** Creates carry an Idempotency-Key: a retry with the same key and body gets the first answer. */
-export const IdempotencyHeadersSchema = z.object({ [IDEMPOTENCY_HEADER]: IdempotencyKeySchema })
+/**
+ * Creates carry an Idempotency-Key: a retry with the same key and body gets the first answer. Read alone
+ * (not through the header validator, which copies every header of every request).
+ */
+export const idempotencyKey = createMiddleware<AppEnv>(async (c, next) => {
+  const parsed = IdempotencyKeySchema.safeParse(c.req.header(IDEMPOTENCY_HEADER))
+  if (!parsed.success) {
+    return fail(c, {
+      code: 'PARAM_ERROR',
+      message: `${IDEMPOTENCY_HEADER} header: ${describe(parsed.error)}`,
+    })
+  }
+  c.set('idemKey', parsed.data)
+  await next()
+})
 
 /** Identifies a request body for idempotency: same key with another fingerprint is a mismatch. */
 export function fingerprint(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url')
+  return hash('sha256', JSON.stringify(value), 'base64url')
 }
 
 /** A fresh id that nothing holds yet (collisions are astronomically rare, but cost nothing to rule out). */

@@ -1,22 +1,78 @@
-// Test harness: the real app over a memory store whose clock the test controls.
+// Test harness: the real app over a memory store whose clock, and timers, the test controls.
+import { OrderSchema } from '../../contract/order.ts'
+import { TestStateSchema } from '../../contract/test-api.ts'
+import type { TestState } from '../../contract/test-api.ts'
+import { SEED_CART } from '../domain/seed.ts'
 import { T0 } from '../domain/testing.ts'
 import { cryptoIds } from '../store/ids.ts'
+import { LiveLog } from '../store/live.ts'
 import { openStore } from '../store/store.ts'
 import { createApp } from './app.ts'
 import type { AppDeps } from './env.ts'
-import { inProcessNotifier } from './notify.ts'
+import { FaultSwitch } from './faults.ts'
+import { NotificationOutbox } from './notify.ts'
+import type { Scheduler } from './notify.ts'
 
-export function harness(over: Partial<Omit<AppDeps, 'store' | 'notifier'>> = {}) {
-  const clock = { now: T0 }
-  const store = openStore('memory', () => clock.now)
+/** Timers on the test's clock: `advance` runs what falls due, in order. */
+export function manualClock(start: number) {
+  let seq = 0
+  const tasks: { at: number; seq: number; run: () => void }[] = []
+  const clock = {
+    now: start,
+    scheduler: {
+      after(ms, run) {
+        tasks.push({ at: clock.now + Math.max(0, ms), seq: seq++, run })
+      },
+    } satisfies Scheduler,
+    /** Runs every task due by now (and those they schedule), earliest first. */
+    runDue() {
+      for (;;) {
+        tasks.sort((a, b) => a.at - b.at || a.seq - b.seq)
+        const next = tasks[0]
+        if (!next || next.at > clock.now) return
+        tasks.shift()
+        next.run()
+      }
+    },
+    advance(ms: number) {
+      clock.now += ms
+      clock.runDue()
+    },
+    get pending() {
+      return tasks.length
+    },
+  }
+  return clock
+}
+
+export function harness(
+  over: Partial<Omit<AppDeps, 'store' | 'outbox' | 'live'>> = {},
+  setup: { data?: string } = {},
+) {
+  const clock = manualClock(T0)
+  const live = new LiveLog()
+  const store = openStore(setup.data ?? 'memory', () => clock.now, [live])
+  const faults = over.faults ?? new FaultSwitch()
   const logs: string[] = []
   const log = (message: string) => void logs.push(message)
+  const outbox = new NotificationOutbox({
+    store,
+    secret: 'test-secret',
+    faults,
+    scheduler: clock.scheduler,
+    log,
+  })
+  store.observe(outbox)
+  outbox.resume()
   const app = createApp({
     store,
     ids: cryptoIds,
-    notifier: inProcessNotifier(store, 'test-secret', log),
+    outbox,
+    faults,
+    live,
     testApi: true,
     slowNetworkMs: 0,
+    heartbeatMs: 15_000,
     log,
     ...over,
   })
@@ -35,5 +91,78 @@ export function harness(over: Partial<Omit<AppDeps, 'store' | 'notifier'>> = {})
     return app.request(path, { method, headers, body })
   }
   const newKey = () => `test-key-${++keys}-${T0}`
-  return { app, store, clock, logs, call, newKey }
+  /** Delivers what the outbox has due now (notifications are asynchronous). */
+  const settle = () => clock.runDue()
+  /** A call whose answer is read as JSON. */
+  const json = async (
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
+    const res = await call(method, path, options)
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+  }
+  const as = (persona: string, extra: Record<string, string> = {}) => ({
+    'x-sim-persona': persona,
+    ...extra,
+  })
+  /** The seeded cart, ordered by `persona`. */
+  const order = async (persona = 'shopper', lines: unknown = SEED_CART) => {
+    const res = await json('POST', '/api/shop/orders', {
+      body: { lines, addressId: 'addr-hz' },
+      headers: as(persona, { 'idempotency-key': newKey() }),
+    })
+    if (res.status !== 201) throw new Error(`order: ${res.status} ${JSON.stringify(res.body)}`)
+    return OrderSchema.parse(res.body)
+  }
+  /** Opens a payment attempt; `headers` can carry the era and app version. */
+  const pay = async (
+    orderId: string,
+    method: string,
+    options: { persona?: string; headers?: Record<string, string>; huabeiPeriods?: number } = {},
+  ) => {
+    const body: Record<string, unknown> = { orderId, method }
+    if (options.huabeiPeriods !== undefined) body.huabeiPeriods = options.huabeiPeriods
+    return json('POST', '/api/pay/payments', {
+      body,
+      headers: as(options.persona ?? 'shopper', {
+        'idempotency-key': newKey(),
+        ...options.headers,
+      }),
+    })
+  }
+  const state = async () => TestStateSchema.parse((await json('GET', '/api/__test/state')).body)
+  return {
+    app,
+    store,
+    clock,
+    logs,
+    call,
+    json,
+    as,
+    order,
+    pay,
+    state,
+    newKey,
+    outbox,
+    faults,
+    live,
+    settle,
+  }
+}
+
+export type Harness = ReturnType<typeof harness>
+
+/** Every fen in every wallet, from the test API's state. */
+export function walletsTotal(state: TestState): number {
+  let total = 0
+  for (const wallet of Object.values(state.wallets)) {
+    for (const fen of Object.values(wallet)) total += fen
+  }
+  return total
+}
+
+/** What the merchant received: the SUCCESS payments. */
+export function receivedTotal(state: TestState): number {
+  return state.payments.filter((p) => p.status === 'SUCCESS').reduce((a, p) => a + p.amountFen, 0)
 }

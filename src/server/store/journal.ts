@@ -16,22 +16,26 @@ export type JournalRecord =
   { kind: 'events'; events: DomainEvent[] } | { kind: 'clock'; offsetMs: number }
 
 export interface Journal {
-  /** Everything appended so far, oldest first. */
+  /** What the folder held at start, oldest first. */
   readonly records: readonly JournalRecord[]
+  /** Buffers a record; it is on disk after the next `flush`. */
   append(record: JournalRecord): void
+  /** Writes what is buffered, in one write. */
+  flush(): void
   clear(): void
   close(): void
 }
 
 export function memoryJournal(): Journal {
-  return { records: [], append() {}, clear() {}, close() {} }
+  return { records: [], append() {}, flush() {}, clear() {}, close() {} }
 }
 
 export class DataFolderBusyError extends Error {}
 
 /**
- * An append-only JSON-lines file, written synchronously before a command's answer leaves, so `kill -9`
- * after an answer loses nothing (the write is in the kernel; only a power cut could drop it, so no fsync).
+ * An append-only JSON-lines file. Records are buffered and written together (the store flushes once per
+ * turn of the event loop, and answers only after), so `kill -9` after an answer loses nothing (the write is
+ * in the kernel; only a power cut could drop it, so no fsync).
  * A LOCK file keeps a second live process from interleaving its own history into the same file.
  */
 export function fileJournal(dir: string): Journal {
@@ -44,16 +48,26 @@ export function fileJournal(dir: string): Journal {
   // A line torn by a crash mid-write never got an answer out: drop it, so the next line starts clean.
   if (goodBytes < totalBytes) ftruncateSync(fd, goodBytes)
   let open = true
+  let buffer = ''
+  const flush = () => {
+    if (buffer === '' || !open) return
+    const text = buffer
+    buffer = ''
+    writeSync(fd, text)
+  }
   return {
     records,
     append(record) {
-      writeSync(fd, `${JSON.stringify(record)}\n`)
+      buffer += `${JSON.stringify(record)}\n`
     },
+    flush,
     clear() {
+      buffer = ''
       ftruncateSync(fd, 0)
     },
     close() {
       if (!open) return
+      flush()
       open = false
       closeSync(fd)
       rmSync(lockPath, { force: true })

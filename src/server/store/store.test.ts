@@ -47,6 +47,7 @@ function buyAndPay(store: Store, n: number, password = '123456'): void {
         orderId: `o${n}`,
         method: 'alipay-balance',
         huabeiPeriods: null,
+        payToken: '',
       },
       now,
     ),
@@ -54,7 +55,7 @@ function buyAndPay(store: Store, n: number, password = '123456'): void {
   store.run((s, now) =>
     confirmPayment(
       s.gateway,
-      { paymentId: `p${n}`, persona: 'shopper', password, transactionId: `t${n}` },
+      { paymentId: `p${n}`, persona: 'shopper', password, source: null, transactionId: `t${n}` },
       now,
     ),
   )

@@ -1,39 +1,114 @@
-import type { MethodOption, PaymentMethodId } from '../../../contract/payment.ts'
+import type { FundingSource, MethodOption, PaymentMethodId } from '../../../contract/payment.ts'
 import { PaymentMethodIdSchema } from '../../../contract/payment.ts'
 import type { Era } from '../../../contract/sim.ts'
+import type { GatewaySettings } from '../../../contract/test-api.ts'
+import type { TradeItem } from '../merchant/trade.ts'
 import type { PersonaProfile } from '../personas.ts'
 import type { Account } from '../state.ts'
+import { SOURCES } from './channels.ts'
+import { huabeiPlans } from './huabei.ts'
 import { isLocked } from './password.ts'
 
 export interface EligibilityInput {
   profile: PersonaProfile
   era: Era
   appVersion: string
-  items: readonly { wechatEligible: boolean; huabeiSellerPays: boolean }[]
+  items: readonly TradeItem[]
   amountFen: number
   account: Account
+  settings: GatewaySettings
   now: number
+}
+
+/** WeChat Pay at the 2024 launch needs at least this Taobao version. */
+export const WECHAT_MIN_APP_VERSION = '10.38.0'
+
+/** `a < b` for dotted numeric versions (10.9.0 < 10.38.0). */
+export function versionBelow(a: string, b: string): boolean {
+  const x = a.split('.').map(Number)
+  const y = b.split('.').map(Number)
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0)
+    if (d !== 0) return d < 0
+  }
+  return false
+}
+
+const enabled = (id: PaymentMethodId): MethodOption => ({
+  id,
+  enabled: true,
+  reason: null,
+  balanceFen: null,
+})
+const disabled = (
+  id: PaymentMethodId,
+  reason: NonNullable<MethodOption['reason']>,
+): MethodOption => ({
+  id,
+  enabled: false,
+  reason,
+  balanceFen: null,
+})
+
+/** A method that draws on a balance the cashier can see: LOCKED while its realm is, NOTENOUGH when short. */
+function fromBalance(
+  id: PaymentMethodId,
+  source: FundingSource,
+  input: EligibilityInput,
+): MethodOption {
+  const spec = SOURCES[source]
+  const balance = input.account.wallet[spec.wallet]
+  const reason = isLocked(input.account.guards[spec.realm], input.now)
+    ? 'LOCKED'
+    : balance < input.amountFen
+      ? 'NOTENOUGH'
+      : null
+  // A bank card's balance is the bank's business: the cashier names the card instead.
+  if (spec.card) return { id, enabled: reason === null, reason, balanceFen: null, card: spec.card }
+  return { id, enabled: reason === null, reason, balanceFen: balance }
 }
 
 /** One rule per method: the option to show, or `null` when the shopper could not see it at all. */
 type Rule = (input: EligibilityInput) => MethodOption | null
 
-const rules: Partial<Record<PaymentMethodId, Rule>> = {
-  'alipay-balance': ({ account, amountFen, now }) => {
-    const balanceFen = account.wallet.alipayBalanceFen
-    const reason = isLocked(account.guards.alipay, now)
-      ? 'LOCKED'
-      : balanceFen < amountFen
-        ? 'NOTENOUGH'
-        : null
-    return { id: 'alipay-balance', enabled: reason === null, reason, balanceFen }
+const RULES: Record<PaymentMethodId, Rule> = {
+  'alipay-balance': (i) => fromBalance('alipay-balance', 'alipay-balance', i),
+  'alipay-card': (i) => fromBalance('alipay-card', 'alipay-card', i),
+  huabei: (i) =>
+    i.profile.hasHuabei
+      ? {
+          ...fromBalance('huabei', 'huabei', i),
+          plans: huabeiPlans(i.amountFen, i.items, i.settings),
+        }
+      : disabled('huabei', 'NO_HUABEI'),
+  unionpay: (i) => fromBalance('unionpay', 'unionpay-card', i),
+  // Taobao cannot see into WeChat: its pay sheet tells a short balance. The app version and a lock are known.
+  wechat: (i) => {
+    if (i.era !== 'launch') return null
+    if (versionBelow(i.appVersion, WECHAT_MIN_APP_VERSION)) return disabled('wechat', 'UPDATE_APP')
+    if (isLocked(i.account.guards.wechat, i.now)) return disabled('wechat', 'LOCKED')
+    return enabled('wechat')
   },
+  // The 2022 beta: only the invited cohort could see it at all, and only some goods could use it.
+  // Whoever scans pays, so neither the shopper's balance nor lock applies.
+  'wechat-scan': (i) => {
+    if (i.era !== 'beta' || !i.profile.invitedToBeta) return null
+    return i.items.every((item) => item.wechatEligible)
+      ? enabled('wechat-scan')
+      : disabled('wechat-scan', 'ITEM_NOT_ELIGIBLE')
+  },
+  'friend-pay': () => enabled('friend-pay'),
+}
+
+/** The one method's option, or `null` if the shopper cannot see it. */
+export function optionFor(method: PaymentMethodId, input: EligibilityInput): MethodOption | null {
+  return RULES[method](input)
 }
 
 /** The cashier's methods, in the cashier's order. */
 export function eligibility(input: EligibilityInput): MethodOption[] {
   return PaymentMethodIdSchema.options.flatMap((id) => {
-    const option = rules[id]?.(input)
+    const option = RULES[id](input)
     return option ? [option] : []
   })
 }

@@ -3,8 +3,8 @@ import { openPayment } from '../cashier.ts'
 import { tradeRequestFor } from '../merchant/trade.ts'
 import { HOUR_MS, MINUTE_MS } from '../result.ts'
 import { seedState } from '../seed.ts'
-import { confirm, must, openAttempt, placeOrder, step, T0 } from '../testing.ts'
-import { closeExpiredPayments, confirmPayment, createPayment, refundPayment } from './payments.ts'
+import { confirm, must, openAttempt, placeOrder, step, sweep, T0 } from '../testing.ts'
+import { confirmPayment, createPayment, refundPayment } from './payments.ts'
 
 const alipay = (
   s: ReturnType<typeof seedState>,
@@ -44,6 +44,7 @@ describe('opening a payment', () => {
       orderId: order.id,
       method: 'alipay-balance' as const,
       huabeiPeriods: null,
+      payToken: '',
     }
     const first = must(step(s, openPayment(s, cmd, T0))).payment
     const again = openPayment(s, { ...cmd, paymentId: 'p-b' }, T0)
@@ -64,7 +65,7 @@ describe('opening a payment', () => {
     })
   })
 
-  it('refuses methods the gateway does not run yet, paid orders and closed orders', () => {
+  it('refuses methods the shopper cannot see, paid orders and closed orders', () => {
     const s = seedState()
     const order = placeOrder(s)
     expect(() => openAttempt(s, order.id, 'shopper', T0, 'wechat')).toThrow(/METHOD_UNAVAILABLE/)
@@ -169,6 +170,7 @@ describe('confirming with the password', () => {
       appVersion: '10.40.0',
       method: 'alipay-balance' as const,
       huabeiPeriods: null,
+      payToken: '',
       trade,
     }
     const mine = must(
@@ -222,12 +224,12 @@ describe('confirming with the password', () => {
     const before = structuredClone(s)
     confirmPayment(
       s.gateway,
-      { paymentId: p.id, persona: 'shopper', password: '000000', transactionId: 't' },
+      { paymentId: p.id, persona: 'shopper', password: '000000', source: null, transactionId: 't' },
       T0,
     )
     confirmPayment(
       s.gateway,
-      { paymentId: p.id, persona: 'shopper', password: '123456', transactionId: 't' },
+      { paymentId: p.id, persona: 'shopper', password: '123456', source: null, transactionId: 't' },
       T0,
     )
     expect(s).toEqual(before)
@@ -239,10 +241,8 @@ describe('closing and refunding', () => {
     const s = seedState()
     const order = placeOrder(s)
     const p = openAttempt(s, order.id)
-    expect(closeExpiredPayments(s.gateway, Date.parse(order.deadlineAt) - 1).events).toEqual([])
-    expect(
-      must(step(s, closeExpiredPayments(s.gateway, Date.parse(order.deadlineAt)))).closed,
-    ).toEqual([p.id])
+    expect(sweep(s, Date.parse(order.deadlineAt) - 1).events).toEqual([])
+    expect(must(sweep(s, Date.parse(order.deadlineAt))).closedOrders).toEqual([order.id])
     expect(s.gateway.payments.get(p.id)?.status).toBe('CLOSED')
     expect(s.gateway.openPayments.size).toBe(0)
   })

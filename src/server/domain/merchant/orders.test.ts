@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { MINUTE_MS } from '../result.ts'
 import { seedState } from '../seed.ts'
-import { must, placeOrder, seedBody, step, T0 } from '../testing.ts'
-import { closeExpiredOrders, createOrder, findOrder, listOrders, markPaid } from './orders.ts'
+import { must, placeOrder, seedBody, step, sweep, T0 } from '../testing.ts'
+import { sweepExpired } from '../expiry.ts'
+import { createOrder, findOrder, listOrders, markPaid } from './orders.ts'
 import type { CreateOrderCommand } from './orders.ts'
 
 const command = (over: Partial<CreateOrderCommand> = {}): CreateOrderCommand => ({
@@ -123,21 +124,21 @@ describe('createOrder', () => {
   })
 })
 
-describe('closeExpiredOrders', () => {
+describe('orders past their deadline', () => {
   it('closes at the deadline, not before, stamps the deadline and gives stock back', () => {
     const s = seedState()
     const order = placeOrder(s)
     const deadline = Date.parse(order.deadlineAt)
-    expect(closeExpiredOrders(s.merchant, deadline - 1).events).toEqual([])
-    const closing = step(s, closeExpiredOrders(s.merchant, deadline + 60_000))
-    expect(must(closing).closed).toEqual([order.id])
+    expect(sweepExpired(s, deadline - 1).events).toEqual([])
+    const closing = sweep(s, deadline + 60_000)
+    expect(must(closing).closedOrders).toEqual([order.id])
     expect(s.merchant.orders.get(order.id)).toMatchObject({
       status: 'CLOSED',
       closedAt: order.deadlineAt,
       closeReason: 'TIMEOUT',
     })
     expect(stockOf(s, 'sku-mug-150')).toBe(50)
-    expect(closeExpiredOrders(s.merchant, deadline + 120_000).events).toEqual([])
+    expect(sweepExpired(s, deadline + 120_000).events).toEqual([])
   })
 })
 
@@ -162,7 +163,7 @@ describe('markPaid', () => {
     })
     expect(markPaid(s.merchant, paidCommand(order.id))).toMatchObject({ ok: true, events: [] })
     // Paid orders never close by time.
-    expect(closeExpiredOrders(s.merchant, T0 + 10 * 60 * MINUTE_MS).events).toEqual([])
+    expect(sweepExpired(s, T0 + 10 * 60 * MINUTE_MS).events).toEqual([])
   })
 
   it('refuses a wrong amount, an unknown order and a closed order', () => {
@@ -176,7 +177,7 @@ describe('markPaid', () => {
       ok: false,
       error: { code: 'ORDER_NOT_EXIST' },
     })
-    step(s, closeExpiredOrders(s.merchant, Date.parse(order.deadlineAt)))
+    sweep(s, Date.parse(order.deadlineAt))
     expect(markPaid(s.merchant, paidCommand(order.id))).toMatchObject({
       ok: false,
       error: { code: 'ORDERCLOSED' },
@@ -204,7 +205,7 @@ describe('reading orders', () => {
     placeOrder(s)
     const before = structuredClone(s)
     createOrder(s.merchant, command({ idemKey: 'key-cccccccc', orderId: 'o-x' }), T0)
-    closeExpiredOrders(s.merchant, T0 + 100 * MINUTE_MS)
+    sweepExpired(s, T0 + 100 * MINUTE_MS)
     expect(s).toEqual(before)
   })
 })

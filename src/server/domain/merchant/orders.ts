@@ -2,7 +2,6 @@ import type { CreateOrderBody, Order, OrderLine } from '../../../contract/order.
 import type { PaymentMethodId } from '../../../contract/payment.ts'
 import { priceCart } from '../../../contract/pricing.ts'
 import type { PersonaId } from '../../../contract/sim.ts'
-import type { DomainEvent } from '../events.ts'
 import { accept, iso, MINUTE_MS, refuse } from '../result.ts'
 import type { Decision } from '../result.ts'
 import { idemScope } from '../state.ts'
@@ -106,23 +105,6 @@ export function createOrder(
       fingerprint: cmd.fingerprint,
     },
   ])
-}
-
-/** Orders past their deadline close by themselves, at their deadline, and give their stock back. */
-export function closeExpiredOrders(
-  state: MerchantState,
-  now: number,
-): Decision<{ closed: string[] }> {
-  const expired = [...state.pendingOrders]
-    .map((id) => state.orders.get(id))
-    .filter((o): o is Order => o !== undefined && Date.parse(o.deadlineAt) <= now)
-  const events: DomainEvent[] = expired.map((o) => ({
-    type: 'order.closed',
-    orderId: o.id,
-    at: o.deadlineAt,
-    reason: 'TIMEOUT',
-  }))
-  return accept({ closed: expired.map((o) => o.id) }, events)
 }
 
 export interface MarkPaidCommand {

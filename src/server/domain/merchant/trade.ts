@@ -1,7 +1,13 @@
 import type { PersonaId } from '../../../contract/sim.ts'
 import { accept, refuse } from '../result.ts'
 import type { Decision } from '../result.ts'
-import type { MerchantState } from '../state.ts'
+import type { Goods, MerchantState } from '../state.ts'
+
+export interface TradeItem {
+  wechatEligible: boolean
+  huabeiSellerPays: boolean
+  lineFen: number
+}
 
 /** What the merchant tells the gateway about an order it wants paid (WeChat's "unified order"). */
 export interface TradeRequest {
@@ -10,7 +16,9 @@ export interface TradeRequest {
   amountFen: number
   /** The order's deadline: the gateway refuses to take money after it (time_expire). */
   expiresAt: string
-  items: { wechatEligible: boolean; huabeiSellerPays: boolean }[]
+  items: TradeItem[]
+  /** What the goods are, for pages that show them to someone else than the buyer (pay-for-me). */
+  goods: Goods[]
 }
 
 /** The persona's own order, still payable, as the gateway needs to see it. */
@@ -38,7 +46,15 @@ export function tradeRequestFor(
       return {
         wechatEligible: sku?.wechatEligible ?? false,
         huabeiSellerPays: sku?.huabeiSellerPays ?? false,
+        lineFen: l.unitFen * l.qty,
       }
     }),
+    goods: order.lines.map(({ title, spec, image, unitFen, qty }) => ({
+      title,
+      spec,
+      image,
+      unitFen,
+      qty,
+    })),
   })
 }

@@ -1,0 +1,186 @@
+import { foldLiveEvent, OrderLiveEventSchema } from '@/contract/order-live.ts'
+import type { LiveOrder, OrderLiveView } from '@/contract/order-live.ts'
+import { OrderSchema } from '@/contract/order.ts'
+import type { Order } from '@/contract/order.ts'
+import { SIM_HEADERS } from '@/contract/sim.ts'
+
+/**
+ * Live status of one order: the server's event stream (SSE), checked against the contract, folded into
+ * a view; when the stream fails, polling `GET /api/shop/orders/:id` every second, and trying the stream
+ * again a little later (resuming after the last event it had). No React here: see `useOrderLive`.
+ */
+
+/** The part of EventSource this module uses (so tests can hand in their own). */
+export interface EventSourceLike {
+  onopen: ((event: Event) => void) | null
+  onmessage: ((event: MessageEvent<string>) => void) | null
+  onerror: ((event: Event) => void) | null
+  close(): void
+}
+
+export interface LiveSource {
+  /** `stream` while events flow; `poll` while the fallback polls. */
+  mode: 'stream' | 'poll'
+}
+
+export interface SubscribeOptions {
+  persona?: string
+  era?: string
+  appVersion?: string | null
+  /** Polling period while the stream is down (ms). */
+  pollMs?: number
+  /** How long to poll before trying the stream again (ms). */
+  resumeMs?: number
+  /** The order no longer exists for this persona (a reset, another persona): updates stop. */
+  onGone?: () => void
+  openStream?: (url: string) => EventSourceLike
+  fetch?: typeof fetch
+  base?: string
+}
+
+export const POLL_MS = 1000
+export const RESUME_MS = 5000
+
+/** The stream's URL; EventSource cannot send headers, so who is asking goes in the query. */
+export function streamUrl(
+  base: string,
+  orderId: string,
+  who: { persona?: string; era?: string; appVersion?: string | null },
+  lastEventId: number,
+): string {
+  const query = new URLSearchParams()
+  if (who.persona) query.set('persona', who.persona)
+  if (who.era) query.set('era', who.era)
+  if (who.appVersion) query.set('appVersion', who.appVersion)
+  if (lastEventId > 0) query.set('lastEventId', String(lastEventId))
+  const qs = query.toString()
+  return `${base}/shop/orders/${encodeURIComponent(orderId)}/events${qs ? `?${qs}` : ''}`
+}
+
+export function liveOrderOf(order: Order): LiveOrder {
+  const { id, status, totalFen, deadlineAt, paidAt, paidWith, paymentId, closedAt } = order
+  return { id, status, totalFen, deadlineAt, paidAt, paidWith, paymentId, closedAt }
+}
+
+/** A polled order folded into the view (payments and requests stay as the stream last told them). */
+export function foldPolledOrder(view: OrderLiveView | null, order: Order): OrderLiveView {
+  const live = liveOrderOf(order)
+  return view
+    ? { ...view, order: live }
+    : { order: live, payments: {}, friendRequests: {}, lastEventId: 0 }
+}
+
+function sameOrder(a: LiveOrder, b: LiveOrder): boolean {
+  return (
+    a.status === b.status &&
+    a.paidAt === b.paidAt &&
+    a.paymentId === b.paymentId &&
+    a.closedAt === b.closedAt &&
+    a.deadlineAt === b.deadlineAt
+  )
+}
+
+/**
+ * Calls `onChange` with the order's view whenever it changes, until the returned function is called.
+ */
+export function subscribe(
+  orderId: string,
+  onChange: (view: OrderLiveView, source: LiveSource) => void,
+  options: SubscribeOptions = {},
+): () => void {
+  const base = options.base ?? '/api'
+  const pollMs = options.pollMs ?? POLL_MS
+  const resumeMs = options.resumeMs ?? RESUME_MS
+  const doFetch =
+    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init))
+  const openStream =
+    options.openStream ??
+    ((url: string): EventSourceLike => new EventSource(url) as unknown as EventSourceLike)
+
+  let view: OrderLiveView | null = null
+  let stream: EventSourceLike | null = null
+  let pollTimer: ReturnType<typeof setTimeout> | undefined
+  let resumeTimer: ReturnType<typeof setTimeout> | undefined
+  let stopped = false
+
+  const publish = (next: OrderLiveView | null, mode: LiveSource['mode']) => {
+    if (!next || next === view) return
+    const changed =
+      !view || view.lastEventId !== next.lastEventId || !sameOrder(view.order, next.order)
+    view = next
+    if (changed) onChange(next, { mode })
+  }
+
+  const stop = () => {
+    stopped = true
+    stream?.close()
+    stream = null
+    clearTimeout(pollTimer)
+    clearTimeout(resumeTimer)
+  }
+
+  const connect = () => {
+    if (stopped) return
+    const source = openStream(streamUrl(base, orderId, options, view?.lastEventId ?? 0))
+    stream = source
+    source.onopen = () => {
+      // Events flow again: the fallback can stop.
+      clearTimeout(pollTimer)
+      clearTimeout(resumeTimer)
+      pollTimer = undefined
+    }
+    source.onmessage = (message) => {
+      if (stopped || stream !== source) return
+      let data: unknown
+      try {
+        data = JSON.parse(message.data)
+      } catch {
+        return
+      }
+      const parsed = OrderLiveEventSchema.safeParse(data)
+      if (parsed.success) publish(foldLiveEvent(view, parsed.data), 'stream')
+    }
+    source.onerror = () => {
+      if (stream !== source || stopped) return
+      // The stream failed: stop it, poll, and try the stream again later.
+      source.close()
+      stream = null
+      startPolling()
+    }
+  }
+
+  const poll = async () => {
+    if (stopped) return
+    try {
+      const headers: Record<string, string> = { accept: 'application/json' }
+      if (options.persona) headers[SIM_HEADERS.persona] = options.persona
+      if (options.era) headers[SIM_HEADERS.era] = options.era
+      if (options.appVersion) headers[SIM_HEADERS.appVersion] = options.appVersion
+      const res = await doFetch(`${base}/shop/orders/${encodeURIComponent(orderId)}`, { headers })
+      if (stopped) return
+      if (res.status === 404) {
+        stop()
+        options.onGone?.()
+        return
+      }
+      const parsed = OrderSchema.safeParse(await res.json())
+      if (!stopped && parsed.success) publish(foldPolledOrder(view, parsed.data), 'poll')
+    } catch {
+      // The network is down too: keep trying.
+    }
+    if (!stopped && stream === null) pollTimer = setTimeout(() => void poll(), pollMs)
+  }
+
+  const startPolling = () => {
+    clearTimeout(pollTimer)
+    clearTimeout(resumeTimer)
+    void poll()
+    resumeTimer = setTimeout(() => {
+      clearTimeout(pollTimer)
+      connect()
+    }, resumeMs)
+  }
+
+  connect()
+  return stop
+}

@@ -1,0 +1,343 @@
+// Every route of the API, as documented in /api/openapi.json, with the zod schemas it validates with.
+import { z } from 'zod'
+import { CatalogSchema } from '../../contract/catalog.ts'
+import type { ErrorCode } from '../../contract/errors.ts'
+import {
+  CreateFriendRequestBodySchema,
+  FriendPayViewSchema,
+  FriendRequestListSchema,
+  FriendRequestQuerySchema,
+  FriendRequestSchema,
+  PayFriendRequestBodySchema,
+} from '../../contract/friend-pay.ts'
+import { CreateOrderBodySchema, OrderListSchema, OrderSchema } from '../../contract/order.ts'
+import {
+  BillListSchema,
+  BillQuerySchema,
+  CashierQuerySchema,
+  CashierSchema,
+  ConfirmPaymentBodySchema,
+  CreatePaymentBodySchema,
+  PaySheetSchema,
+  PaymentSchema,
+  WalletSchema,
+} from '../../contract/payment.ts'
+import {
+  ClockAnswerSchema,
+  ClockBodySchema,
+  FaultsBodySchema,
+  FaultsSchema,
+  GatewaySettingsBodySchema,
+  GatewaySettingsSchema,
+  HealthSchema,
+  OkSchema,
+  TestStateSchema,
+  TestStockBodySchema,
+  TestWalletBodySchema,
+} from '../../contract/test-api.ts'
+import { SkuSchema } from '../../contract/catalog.ts'
+
+/** One route as documented: the same zod schemas the routes validate with. */
+export interface RouteDoc {
+  method: 'get' | 'post'
+  /** Hono-style, under /api (`/shop/orders/:orderId`). */
+  path: string
+  summary: string
+  tag: 'meta' | 'merchant' | 'gateway' | 'friend-pay' | 'test'
+  idempotent?: boolean
+  query?: z.ZodType
+  body?: z.ZodType
+  /** The success answer; `sse` streams `OrderLiveEvent`s. */
+  ok: { status: 200 | 201; schema: z.ZodType } | 'sse'
+  errors: ErrorCode[]
+}
+
+const always: ErrorCode[] = ['PARAM_ERROR']
+const confirmErrors: ErrorCode[] = [
+  'PARAM_ERROR',
+  'PAYMENT_NOT_EXIST',
+  'PASSWORD_ERROR',
+  'ACCOUNT_LOCKED',
+  'NOTENOUGH',
+  'ORDERPAID',
+  'ORDERCLOSED',
+  'PAYMENT_CLOSED',
+  'LINK_EXPIRED',
+  'SYSTEMERROR',
+]
+
+/** Every route of the API. A test checks this against the app's own route list. */
+export const ROUTES: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness',
+    tag: 'meta',
+    ok: { status: 200, schema: HealthSchema },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This document',
+    tag: 'meta',
+    ok: { status: 200, schema: z.object({ openapi: z.string() }) },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/shop/catalog',
+    summary: 'Shops, SKUs with live stock, addresses, the seeded cart',
+    tag: 'merchant',
+    ok: { status: 200, schema: CatalogSchema },
+    errors: always,
+  },
+  {
+    method: 'post',
+    path: '/shop/orders',
+    summary: 'Create an order (once per Idempotency-Key)',
+    tag: 'merchant',
+    idempotent: true,
+    body: CreateOrderBodySchema,
+    ok: { status: 201, schema: OrderSchema },
+    errors: ['PARAM_ERROR', 'OUT_OF_STOCK', 'IDEMPOTENCY_MISMATCH'],
+  },
+  {
+    method: 'get',
+    path: '/shop/orders',
+    summary: "The persona's orders, newest first",
+    tag: 'merchant',
+    ok: { status: 200, schema: OrderListSchema },
+    errors: always,
+  },
+  {
+    method: 'get',
+    path: '/shop/orders/:orderId',
+    summary: 'One order (queries the gateway when a notification is late)',
+    tag: 'merchant',
+    ok: { status: 200, schema: OrderSchema },
+    errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST'],
+  },
+  {
+    method: 'get',
+    path: '/shop/orders/:orderId/events',
+    summary: "The order's live status (Server-Sent Events; Last-Event-ID replays)",
+    tag: 'merchant',
+    ok: 'sse',
+    errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST'],
+  },
+  {
+    method: 'get',
+    path: '/pay/cashier',
+    summary: 'Amount, deadline and the methods the rules allow',
+    tag: 'gateway',
+    query: CashierQuerySchema,
+    ok: { status: 200, schema: CashierSchema },
+    errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'ORDERPAID', 'ORDERCLOSED'],
+  },
+  {
+    method: 'post',
+    path: '/pay/payments',
+    summary: "Open a payment attempt (closes the persona's older open ones)",
+    tag: 'gateway',
+    idempotent: true,
+    body: CreatePaymentBodySchema,
+    ok: { status: 201, schema: PaymentSchema },
+    errors: [
+      'PARAM_ERROR',
+      'ORDER_NOT_EXIST',
+      'ORDERPAID',
+      'ORDERCLOSED',
+      'METHOD_UNAVAILABLE',
+      'IDEMPOTENCY_MISMATCH',
+    ],
+  },
+  {
+    method: 'get',
+    path: '/pay/payments/:paymentId',
+    summary: 'One payment (its owner or payer)',
+    tag: 'gateway',
+    ok: { status: 200, schema: PaymentSchema },
+    errors: ['PARAM_ERROR', 'PAYMENT_NOT_EXIST'],
+  },
+  {
+    method: 'post',
+    path: '/pay/payments/:paymentId/confirm',
+    summary: 'Pay with the password (the owner)',
+    tag: 'gateway',
+    body: ConfirmPaymentBodySchema,
+    ok: { status: 200, schema: PaymentSchema },
+    errors: confirmErrors,
+  },
+  {
+    method: 'get',
+    path: '/pay/sheets/:token',
+    summary: 'A pay sheet: WeChat jump, scanned code, UnionPay',
+    tag: 'gateway',
+    ok: { status: 200, schema: PaySheetSchema },
+    errors: ['PARAM_ERROR', 'NOT_FOUND', 'LINK_EXPIRED'],
+  },
+  {
+    method: 'post',
+    path: '/pay/sheets/:token/open',
+    summary: 'The sheet is open (code scanned): USERPAYING',
+    tag: 'gateway',
+    ok: { status: 200, schema: PaySheetSchema },
+    errors: ['PARAM_ERROR', 'NOT_FOUND', 'LINK_EXPIRED'],
+  },
+  {
+    method: 'post',
+    path: '/pay/sheets/:token/confirm',
+    summary: 'Pay on the sheet (the scanner pays a code)',
+    tag: 'gateway',
+    body: ConfirmPaymentBodySchema,
+    ok: { status: 200, schema: PaymentSchema },
+    errors: [...confirmErrors, 'NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: '/pay/wallet',
+    summary: "The persona's balances",
+    tag: 'gateway',
+    ok: { status: 200, schema: WalletSchema },
+    errors: always,
+  },
+  {
+    method: 'get',
+    path: '/pay/bills',
+    summary: "The persona's bills with vouchers (账单)",
+    tag: 'gateway',
+    query: BillQuerySchema,
+    ok: { status: 200, schema: BillListSchema },
+    errors: always,
+  },
+  {
+    method: 'post',
+    path: '/pay/friend-requests',
+    summary: 'Ask a friend to pay (a 24-hour link)',
+    tag: 'friend-pay',
+    idempotent: true,
+    body: CreateFriendRequestBodySchema,
+    ok: { status: 201, schema: FriendRequestSchema },
+    errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'ORDERPAID', 'ORDERCLOSED', 'IDEMPOTENCY_MISMATCH'],
+  },
+  {
+    method: 'get',
+    path: '/pay/friend-requests',
+    summary: "The requester's requests on an order",
+    tag: 'friend-pay',
+    query: FriendRequestQuerySchema,
+    ok: { status: 200, schema: FriendRequestListSchema },
+    errors: always,
+  },
+  {
+    method: 'get',
+    path: '/pay/friend-requests/:token/events',
+    summary: "The friend's live view: the order's status and this request's (SSE)",
+    tag: 'friend-pay',
+    ok: 'sse',
+    errors: ['PARAM_ERROR', 'NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: '/pay/friend-requests/:token',
+    summary: "The friend's page: masked name, message, items, amount",
+    tag: 'friend-pay',
+    ok: { status: 200, schema: FriendPayViewSchema },
+    errors: ['PARAM_ERROR', 'NOT_FOUND'],
+  },
+  {
+    method: 'post',
+    path: '/pay/friend-requests/:token/pay',
+    summary: 'The friend pays with their own wallet',
+    tag: 'friend-pay',
+    body: PayFriendRequestBodySchema,
+    ok: { status: 200, schema: PaymentSchema },
+    errors: [...confirmErrors, 'NOT_FOUND'],
+  },
+  {
+    method: 'post',
+    path: '/pay/friend-requests/:token/cancel',
+    summary: 'The requester cancels',
+    tag: 'friend-pay',
+    ok: { status: 200, schema: FriendRequestSchema },
+    errors: ['PARAM_ERROR', 'NOT_FOUND', 'ORDERPAID', 'ORDERCLOSED', 'LINK_EXPIRED'],
+  },
+  {
+    method: 'post',
+    path: '/__test/reset',
+    summary: 'Back to the seed',
+    tag: 'test',
+    ok: { status: 200, schema: OkSchema },
+    errors: ['NOT_FOUND'],
+  },
+  {
+    method: 'post',
+    path: '/__test/clock',
+    summary: "Move the gateway's clock",
+    tag: 'test',
+    body: ClockBodySchema,
+    ok: { status: 200, schema: ClockAnswerSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR'],
+  },
+  {
+    method: 'get',
+    path: '/__test/faults',
+    summary: 'The simulated faults',
+    tag: 'test',
+    ok: { status: 200, schema: FaultsSchema },
+    errors: ['NOT_FOUND'],
+  },
+  {
+    method: 'post',
+    path: '/__test/faults',
+    summary: 'Drop, duplicate or delay notifications; add latency; fail the next confirm',
+    tag: 'test',
+    body: FaultsBodySchema,
+    ok: { status: 200, schema: FaultsSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR'],
+  },
+  {
+    method: 'get',
+    path: '/__test/settings',
+    summary: 'Gateway settings (Huabei fee rates)',
+    tag: 'test',
+    ok: { status: 200, schema: GatewaySettingsSchema },
+    errors: ['NOT_FOUND'],
+  },
+  {
+    method: 'post',
+    path: '/__test/settings',
+    summary: 'Change gateway settings',
+    tag: 'test',
+    body: GatewaySettingsBodySchema,
+    ok: { status: 200, schema: GatewaySettingsSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR'],
+  },
+  {
+    method: 'post',
+    path: '/__test/wallets',
+    summary: "Set a persona's balances",
+    tag: 'test',
+    body: TestWalletBodySchema,
+    ok: { status: 200, schema: WalletSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR'],
+  },
+  {
+    method: 'post',
+    path: '/__test/stock',
+    summary: "Set a SKU's stock",
+    tag: 'test',
+    body: TestStockBodySchema,
+    ok: { status: 200, schema: SkuSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR'],
+  },
+  {
+    method: 'get',
+    path: '/__test/state',
+    summary: 'Orders, payments, requests, wallets',
+    tag: 'test',
+    ok: { status: 200, schema: TestStateSchema },
+    errors: ['NOT_FOUND'],
+  },
+]

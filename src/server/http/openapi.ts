@@ -1,0 +1,135 @@
+import { z } from 'zod'
+import { ApiErrorSchema, httpStatusOf } from '../../contract/errors.ts'
+import type { ErrorCode } from '../../contract/errors.ts'
+import { OrderLiveEventSchema } from '../../contract/order-live.ts'
+import { IDEMPOTENCY_HEADER, IdempotencyKeySchema, SIM_HEADERS } from '../../contract/sim.ts'
+import { ROUTES } from './openapi-routes.ts'
+import type { RouteDoc } from './openapi-routes.ts'
+
+type JsonSchema = Record<string, unknown>
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' })
+  return rest
+}
+
+const simHeaderParams = [
+  {
+    name: SIM_HEADERS.persona,
+    in: 'header',
+    required: false,
+    schema: { type: 'string' },
+    description: 'The simulated user (default shopper); also `?persona=`',
+  },
+  {
+    name: SIM_HEADERS.era,
+    in: 'header',
+    required: false,
+    schema: { type: 'string', enum: ['beta', 'launch'] },
+    description: 'beta (default) or launch; also `?era=`',
+  },
+  {
+    name: SIM_HEADERS.appVersion,
+    in: 'header',
+    required: false,
+    schema: { type: 'string' },
+    description: "Taobao app version (default: the persona's); also `?appVersion=`",
+  },
+]
+
+function operation(route: RouteDoc): JsonSchema {
+  const parameters: JsonSchema[] = []
+  for (const match of route.path.matchAll(/:(\w+)/g)) {
+    parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string' } })
+  }
+  if (route.query) {
+    const query = jsonSchema(route.query, 'input') as {
+      properties?: Record<string, JsonSchema>
+      required?: string[]
+    }
+    for (const [name, schema] of Object.entries(query.properties ?? {})) {
+      parameters.push({
+        name,
+        in: 'query',
+        required: query.required?.includes(name) ?? false,
+        schema,
+      })
+    }
+  }
+  if (route.idempotent) {
+    parameters.push({
+      name: IDEMPOTENCY_HEADER,
+      in: 'header',
+      required: true,
+      schema: jsonSchema(IdempotencyKeySchema, 'input'),
+    })
+  }
+  if (route.tag !== 'meta' && route.tag !== 'test') parameters.push(...simHeaderParams)
+
+  const responses: Record<string, JsonSchema> = {}
+  if (route.ok === 'sse') {
+    responses['200'] = {
+      description: 'A stream of `data:` lines, each an OrderLiveEvent (JSON), with `id:` lines',
+      content: {
+        'text/event-stream': {
+          schema: { type: 'string' },
+          'x-event-schema': jsonSchema(OrderLiveEventSchema, 'output'),
+        },
+      },
+    }
+  } else {
+    const content = { 'application/json': { schema: jsonSchema(route.ok.schema, 'output') } }
+    responses[String(route.ok.status)] = { description: 'OK', content }
+    if (route.idempotent)
+      responses['200'] = { description: 'The first answer again (same key, same body)', content }
+  }
+  const byStatus = new Map<number, ErrorCode[]>()
+  for (const code of [...route.errors, 'METHOD_NOT_ALLOWED', 'PAYLOAD_TOO_LARGE'] as ErrorCode[]) {
+    const status = httpStatusOf[code]
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code])
+  }
+  for (const [status, codes] of byStatus) {
+    responses[String(status)] = {
+      description: codes.join(', '),
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+    }
+  }
+  return {
+    summary: route.summary,
+    tags: [route.tag],
+    operationId: `${route.method}${route.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_m, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
+    parameters,
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+          },
+        }
+      : {}),
+    responses,
+  }
+}
+
+let cached: JsonSchema | null = null
+
+/** The OpenAPI 3.1 document of the API, generated from the contract's zod schemas (built once). */
+export function openApiDocument(): JsonSchema {
+  if (cached) return cached
+  const paths: Record<string, Record<string, JsonSchema>> = {}
+  for (const route of ROUTES) {
+    const path = `/api${route.path.replace(/:(\w+)/g, '{$1}')}`
+    paths[path] = { ...paths[path], [route.method]: operation(route) }
+  }
+  cached = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Taobao × WeChat Pay checkout simulator: merchant and mock payment gateway',
+      version: '1.0.0',
+      description: 'Simulation only: no real money. Every non-2xx answer is `{ code, message }`.',
+    },
+    paths,
+    components: { schemas: { ApiError: jsonSchema(ApiErrorSchema, 'output') } },
+  }
+  return cached
+}
