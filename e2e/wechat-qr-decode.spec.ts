@@ -1,0 +1,86 @@
+import type { Payment } from '../src/contract/payment.ts'
+import { expect, test } from './fixtures.ts'
+import { Cashier } from './pages/cashier.ts'
+import { OrderPage } from './pages/order-page.ts'
+import { ResultPage } from './pages/result-page.ts'
+import { Phone, ScanCodePanel, setWechatSettings, WeChat } from './pages/wechat.ts'
+import { decodeQrPng, tokenOf } from './qr-decode.ts'
+
+test.describe.configure({ timeout: 60_000 })
+
+test('the code on the cashier, read from a screenshot of the page, names the payment the gateway holds; another phone pays it and the status turns by itself', async ({
+  page,
+  gateway,
+  browser,
+  baseURL,
+}) => {
+  const orderPage = new OrderPage(page)
+  await orderPage.open({ device: 'decode-shopper' })
+  const totalFen = await orderPage.totalFen()
+  await orderPage.submit.click()
+  await new Cashier(page).choose('wechat-scan')
+  const code = new ScanCodePanel(page)
+  await expect(code.qr.locator('svg')).toBeVisible()
+
+  // Real pixels, decoded in Node.
+  const payload = decodeQrPng(await page.screenshot())
+  expect(payload).toMatch(/^https?:\/\/[^/]+\/wechat\/pay\?pr=[\w-]+$/)
+  const token = tokenOf(payload ?? '')
+
+  const [held] = (await gateway.state()).payments
+  expect(held).toMatchObject({ channel: 'wechat-scan', status: 'NOTPAY', amountFen: totalFen })
+  const res = await page.request.get(`/api/pay/payments/${held?.id}`, {
+    headers: { 'x-sim-persona': 'shopper' },
+  })
+  const payment = (await res.json()) as Payment
+  expect(payment.payToken).toBe(token)
+  expect(payment.codeUrl?.web).toBe(payload)
+
+  // 小美 scans it on her own phone (the code opens for whoever scans it) and pays.
+  const friendContext = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 664 },
+    locale: 'zh-CN',
+    hasTouch: true,
+  })
+  const friendPage = await friendContext.newPage()
+  await friendPage.goto(`/wechat/pay?pr=${token}&persona=friend&device=decode-friend`)
+  const friend = new WeChat(friendPage)
+  expect(await friend.amountFen()).toBe(totalFen)
+  await expect(code.status).toHaveAttribute('data-status', 'USERPAYING')
+  await friend.pay()
+
+  // The shopper's screen follows by itself.
+  await expect(code.status).toHaveAttribute('data-status', 'SUCCESS')
+  await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
+  const state = await gateway.state()
+  expect(state.payments[0]).toMatchObject({ status: 'SUCCESS', payer: 'friend' })
+  expect(state.wallets.friend?.wechatBalanceFen).toBe(1_000_000 - totalFen)
+  await friendContext.close()
+})
+
+test("WeChat's own form weixin://wxpay/bizpayurl?pr= is drawn when set, and the simulated WeChat reads it", async ({
+  page,
+  gateway,
+}) => {
+  const orderPage = new OrderPage(page)
+  await orderPage.open({ device: 'decode-weixin' })
+  await setWechatSettings(page, { qrPayload: 'weixin' })
+  await orderPage.submit.click()
+  await new Cashier(page).choose('wechat-scan')
+  const code = new ScanCodePanel(page)
+  const token = await code.token()
+
+  const payload = decodeQrPng(await page.screenshot())
+  expect(payload).toBe(`weixin://wxpay/bizpayurl?pr=${token}`)
+  expect((await gateway.state()).payments).toHaveLength(1)
+
+  const phone = new Phone(page)
+  await phone.screenshot()
+  await phone.switchTo('wechat')
+  const wechat = new WeChat(page)
+  await wechat.openScan()
+  await wechat.scanFromAlbum()
+  await expect(page).toHaveURL(new RegExp(`/wechat/pay\\?pr=${token}$`))
+  await expect(wechat.confirm).toBeEnabled()
+})

@@ -1,0 +1,126 @@
+import { useEffect, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
+import { useLocation, useNavigate } from 'react-router'
+import { useT } from '@/lib/i18n/i18n.ts'
+import { AppSwitcher } from './AppSwitcher.tsx'
+import { appOf, routeOf, usePhoneStore, type PhoneApp } from './phone-store.ts'
+import { useTopSheet } from './useTopSheet.ts'
+import './phone-chrome.css'
+
+type Shot =
+  { state: 'idle' } | { state: 'busy' } | { state: 'saved'; url: string } | { state: 'failed' }
+
+const SHOT_SHOWN_MS = 3500
+
+/**
+ * The simulated phone's system bar, under the app: a screenshot button (the visible screen goes into the
+ * phone's album) and the home bar that opens the app switcher (Taobao ⇄ WeChat, each where it was left).
+ */
+export function PhoneChrome() {
+  const { t } = useT()
+  const navigate = useNavigate()
+  const { pathname, search } = useLocation()
+  const current = appOf(pathname)
+  const remember = usePhoneStore((s) => s.remember)
+  const [switching, setSwitching] = useState(false)
+  const [shot, setShot] = useState<Shot>({ state: 'idle' })
+  const busy = useRef(false)
+  const topSheet = useTopSheet()
+
+  useEffect(() => {
+    remember(appOf(pathname), routeOf(pathname, search))
+  }, [pathname, search, remember])
+
+  useEffect(() => {
+    // Have the screenshot code ready before the first tap on the button.
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500))
+    idle(() => void import('./capture-screen.ts').catch(() => undefined))
+  }, [])
+
+  useEffect(() => {
+    if (shot.state !== 'saved' && shot.state !== 'failed') return
+    const timer = setTimeout(() => setShot({ state: 'idle' }), SHOT_SHOWN_MS)
+    return () => clearTimeout(timer)
+  }, [shot])
+
+  useEffect(() => {
+    if (shot.state !== 'saved') return
+    return () => URL.revokeObjectURL(shot.url)
+  }, [shot])
+
+  function open(app: PhoneApp) {
+    setSwitching(false)
+    if (app === current) return
+    void navigate(usePhoneStore.getState().last[app])
+  }
+
+  async function screenshot() {
+    if (busy.current) return
+    busy.current = true
+    setShot({ state: 'busy' })
+    try {
+      const [{ captureScreen }, { addPhoto }] = await Promise.all([
+        import('./capture-screen.ts'),
+        import('@/lib/album/album.ts'),
+      ])
+      const capture = await captureScreen()
+      await addPhoto(capture.blob, {
+        origin: 'screenshot',
+        width: capture.width,
+        height: capture.height,
+      })
+      setShot({ state: 'saved', url: URL.createObjectURL(capture.blob) })
+    } catch {
+      setShot({ state: 'failed' })
+    } finally {
+      busy.current = false
+    }
+  }
+
+  const chrome = (
+    <div className={`phone-chrome phone-chrome--${current}`}>
+      {switching && (
+        <AppSwitcher current={current} onPick={open} onClose={() => setSwitching(false)} />
+      )}
+      {shot.state === 'busy' && <div className="phone-chrome__flash" aria-hidden="true" />}
+      {(shot.state === 'saved' || shot.state === 'failed') && (
+        <div className="shot-toast" role="status">
+          {shot.state === 'saved' && <img className="shot-toast__thumb" src={shot.url} alt="" />}
+          <span>{shot.state === 'saved' ? t('phone.shotSaved') : t('phone.shotFailed')}</span>
+        </div>
+      )}
+      <div className="system-bar">
+        <button
+          type="button"
+          className="system-bar__btn"
+          aria-label={t('phone.screenshot')}
+          aria-busy={shot.state === 'busy'}
+          onClick={() => void screenshot()}
+        >
+          <svg viewBox="0 0 24 24" width="17" height="17" aria-hidden="true">
+            <path
+              d="M4 8.5A2.5 2.5 0 0 1 6.5 6h1.6l1.4-2h5l1.4 2h1.6A2.5 2.5 0 0 1 20 8.5v8a2.5 2.5 0 0 1-2.5 2.5h-11A2.5 2.5 0 0 1 4 16.5z"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+            />
+            <circle cx="12" cy="12.2" r="3.4" fill="none" stroke="currentColor" strokeWidth="1.8" />
+          </svg>
+        </button>
+        <button
+          type="button"
+          className="system-bar__home"
+          aria-label={t('phone.switcher')}
+          aria-expanded={switching}
+          onClick={() => setSwitching((v) => !v)}
+        >
+          <span className="system-bar__pill" />
+        </button>
+        <span className="system-bar__app" aria-hidden="true">
+          {t(`phone.apps.${current}`)}
+        </span>
+      </div>
+    </div>
+  )
+  return topSheet ? createPortal(chrome, topSheet) : chrome
+}

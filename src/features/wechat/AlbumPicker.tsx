@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react'
+import { loadAlbum, useAlbum, type AlbumPhoto } from '@/lib/album/album.ts'
+import { formatDateTime } from '@/lib/format.ts'
+import { useT } from '@/lib/i18n/i18n.ts'
+import { PhotoImg } from './PhotoImg.tsx'
+import { IconClose } from './wx-icons.tsx'
+
+interface AlbumPickerProps {
+  /** `pick`: one tap chooses (扫一扫 → 相册); `send`: choose, then 发送. */
+  mode: 'pick' | 'send'
+  onPick: (photo: AlbumPhoto) => void
+  onClose: () => void
+  busy?: boolean
+}
+
+/** The phone's album as WeChat's image picker shows it: dark, four columns, newest first. */
+export function AlbumPicker({ mode, onPick, onClose, busy = false }: AlbumPickerProps) {
+  const { t, lang } = useT()
+  const photos = useAlbum((s) => s.photos)
+  const loaded = useAlbum((s) => s.loaded)
+  const [chosen, setChosen] = useState<AlbumPhoto | null>(null)
+  useEffect(() => void loadAlbum(), [])
+
+  return (
+    <div className="wx-album" role="dialog" aria-modal="true" aria-labelledby="wx-album-title">
+      <header className="wx-album__head">
+        <button
+          type="button"
+          className="wx-header__btn"
+          aria-label={t('common.close')}
+          onClick={onClose}
+        >
+          <IconClose size={22} />
+        </button>
+        <h1 id="wx-album-title">{t('wechat.album.title')}</h1>
+        {mode === 'send' ? (
+          <button
+            type="button"
+            className="wx-send wx-album__send"
+            disabled={!chosen || busy}
+            onClick={() => chosen && onPick(chosen)}
+          >
+            {chosen ? t('wechat.album.sendOne') : t('wechat.album.send')}
+          </button>
+        ) : (
+          <span />
+        )}
+      </header>
+      <div className="wx-album__grid" aria-busy={busy || !loaded}>
+        {photos.map((photo, i) => {
+          const label = t(
+            photo.origin === 'screenshot' ? 'wechat.album.screenshot' : 'wechat.album.saved',
+            { n: i + 1, time: formatDateTime(new Date(photo.createdAt).toISOString(), lang) },
+          )
+          return (
+            <button
+              key={photo.id}
+              type="button"
+              className="wx-album__cell"
+              aria-label={label}
+              aria-pressed={mode === 'send' ? chosen?.id === photo.id : undefined}
+              disabled={busy}
+              onClick={() => (mode === 'pick' ? onPick(photo) : setChosen(photo))}
+            >
+              <PhotoImg photoId={photo.id} alt="" className="wx-album__img" />
+              {mode === 'send' && (
+                <span
+                  className={
+                    chosen?.id === photo.id ? 'wx-album__tick wx-album__tick--on' : 'wx-album__tick'
+                  }
+                  aria-hidden="true"
+                >
+                  {chosen?.id === photo.id ? '1' : ''}
+                </span>
+              )}
+            </button>
+          )
+        })}
+      </div>
+      {loaded && photos.length === 0 && (
+        <p className="wx-album__empty">{t('wechat.album.empty')}</p>
+      )}
+    </div>
+  )
+}

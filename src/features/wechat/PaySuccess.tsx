@@ -1,0 +1,29 @@
+import type { Payment } from '@/contract/payment.ts'
+import { formatMoney } from '@/lib/format.ts'
+import { useT } from '@/lib/i18n/i18n.ts'
+import { payeeName } from './pay-text.ts'
+import { IconCheckCircle } from './wx-icons.tsx'
+
+interface PaySuccessProps {
+  payment: Payment
+  payee: string
+  onDone: () => void
+}
+
+/** 支付成功: the green tick, the amount, the payee, 完成. */
+export function PaySuccess({ payment, payee, onDone }: PaySuccessProps) {
+  const { t, lang } = useT()
+  return (
+    <div className="wx wx--white">
+      <main className="wx-main wx-success" data-testid="wechat-pay-success" aria-live="polite">
+        <IconCheckCircle className="wx-success__tick" size={64} />
+        <h1 className="wx-success__title">{t('wechat.pay.success')}</h1>
+        <p className="wx-success__payee">{payeeName(payee, lang)}</p>
+        <p className="wx-success__amount">{formatMoney(payment.amountFen, lang)}</p>
+        <button type="button" className="wx-btn wx-btn--plain wx-success__done" onClick={onDone}>
+          {t('wechat.pay.done')}
+        </button>
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,66 @@
+import type { FundingSource, PaySheet } from '@/contract/payment.ts'
+import { formatMoney } from '@/lib/format.ts'
+import { useT } from '@/lib/i18n/i18n.ts'
+import { sourceName } from './pay-text.ts'
+import { IconCheckCircle, IconClose } from './wx-icons.tsx'
+
+interface SourcePickerProps {
+  sources: PaySheet['sources']
+  selected: FundingSource | null
+  onPick: (id: FundingSource) => void
+  onClose: () => void
+}
+
+/** 选择付款方式: 零钱 or the bank card, with what each holds; one that can't cover the amount is greyed. */
+export function SourcePicker({ sources, selected, onPick, onClose }: SourcePickerProps) {
+  const { t, lang } = useT()
+  return (
+    <div className="wx-overlay" onClick={onClose}>
+      <div
+        className="wx-sources"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="wx-sources-title"
+        onClick={(e) => e.stopPropagation()}
+      >
+        <div className="wx-pin__head">
+          <button
+            type="button"
+            className="wx-header__btn"
+            aria-label={t('common.close')}
+            onClick={onClose}
+          >
+            <IconClose size={22} />
+          </button>
+          <h2 id="wx-sources-title">{t('wechat.pay.chooseMethod')}</h2>
+        </div>
+        <div role="radiogroup" aria-labelledby="wx-sources-title">
+          {sources.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              role="radio"
+              aria-checked={s.id === selected}
+              aria-disabled={s.enabled ? undefined : true}
+              className="wx-source"
+              onClick={() => s.enabled && onPick(s.id)}
+            >
+              <span className={`wx-source__icon wx-source__icon--${s.id}`} aria-hidden="true">
+                {s.card ? '卡' : '¥'}
+              </span>
+              <span className="wx-source__text">
+                <span>{sourceName(t, s)}</span>
+                <span className="wx-source__sub">
+                  {s.enabled
+                    ? t('wechat.pay.available', { amount: formatMoney(s.balanceFen, lang) })
+                    : t('wechat.pay.notEnough')}
+                </span>
+              </span>
+              {s.id === selected && <IconCheckCircle className="wx-source__check" size={22} />}
+            </button>
+          ))}
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+import { Route, Routes } from 'react-router'
+// The base look first: each screen's own sheet comes after it and may refine it.
+import './wechat.css'
+import { BillDetailScreen } from './BillDetailScreen.tsx'
+import { BillsScreen } from './BillsScreen.tsx'
+import { ChatScreen } from './ChatScreen.tsx'
+import { ChatsScreen } from './ChatsScreen.tsx'
+import { ContactsScreen } from './ContactsScreen.tsx'
+import { DiscoverScreen } from './DiscoverScreen.tsx'
+import { MeScreen } from './MeScreen.tsx'
+import { PayScreen } from './PayScreen.tsx'
+import { ScanScreen } from './ScanScreen.tsx'
+import { ServicesScreen } from './ServicesScreen.tsx'
+import { WalletScreen } from './WalletScreen.tsx'
+
+interface WechatAppProps {
+  /** The pay sheet is done with: back to the app that jumped here, or to WeChat's chats. */
+  onLeavePay: (jumped: boolean) => void
+}
+
+/** The simulated WeChat on the phone: `/wechat/*`. */
+export function WechatApp({ onLeavePay }: WechatAppProps) {
+  return (
+    <Routes>
+      <Route index element={<ChatsScreen />} />
+      <Route path="contacts" element={<ContactsScreen />} />
+      <Route path="discover" element={<DiscoverScreen />} />
+      <Route path="me" element={<MeScreen />} />
+      <Route path="chat/:chatId" element={<ChatScreen />} />
+      <Route path="scan" element={<ScanScreen />} />
+      <Route path="pay" element={<PayScreen onLeave={onLeavePay} />} />
+      <Route path="services" element={<ServicesScreen />} />
+      <Route path="wallet" element={<WalletScreen />} />
+      <Route path="bills" element={<BillsScreen />} />
+      <Route path="bills/:paymentId" element={<BillDetailScreen />} />
+      <Route path="*" element={<ChatsScreen />} />
+    </Routes>
+  )
+}

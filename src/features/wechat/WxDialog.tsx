@@ -1,0 +1,85 @@
+import { useEffect, useRef } from 'react'
+
+interface WxDialogProps {
+  title?: string
+  text: string
+  /** Buttons, the last one primary (green). */
+  actions: readonly { label: string; onClick: () => void }[]
+  testId?: string
+}
+
+/** WeChat's alert: a white rounded box, centred over a dimmed screen, buttons across its foot. */
+export function WxDialog({ title, text, actions, testId }: WxDialogProps) {
+  const first = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    first.current?.focus()
+  }, [])
+  return (
+    <div className="wx-overlay wx-overlay--center">
+      <div
+        className="wx-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-label={title ?? text}
+        data-testid={testId}
+      >
+        {title && <p className="wx-dialog__title">{title}</p>}
+        <p className="wx-dialog__text">{text}</p>
+        <div className="wx-dialog__actions">
+          {actions.map((a, i) => (
+            <button
+              key={a.label}
+              ref={i === actions.length - 1 ? first : undefined}
+              type="button"
+              className={i === actions.length - 1 ? 'wx-dialog__primary' : undefined}
+              onClick={a.onClick}
+            >
+              {a.label}
+            </button>
+          ))}
+        </div>
+      </div>
+    </div>
+  )
+}
+
+interface ActionSheetProps {
+  label: string
+  items: readonly { label: string; onClick: () => void }[]
+  cancelLabel: string
+  onCancel: () => void
+}
+
+/** WeChat's bottom action sheet: white rows, a gap, 取消. */
+export function ActionSheet({ label, items, cancelLabel, onCancel }: ActionSheetProps) {
+  const first = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    first.current?.focus()
+  }, [])
+  return (
+    <div className="wx-overlay" onClick={onCancel}>
+      <div
+        className="wx-actions"
+        role="menu"
+        aria-label={label}
+        onClick={(e) => e.stopPropagation()}
+      >
+        {items.map((item, i) => (
+          <button
+            key={item.label}
+            ref={i === 0 ? first : undefined}
+            type="button"
+            role="menuitem"
+            className="wx-actions__item"
+            onClick={item.onClick}
+          >
+            {item.label}
+          </button>
+        ))}
+        <button type="button" className="wx-actions__cancel" onClick={onCancel}>
+          {cancelLabel}
+        </button>
+      </div>
+    </div>
+  )
+}
