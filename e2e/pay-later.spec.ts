@@ -13,6 +13,8 @@ test('an order left in the cashier waits in /orders and can be paid later', asyn
   const cashier = new Cashier(page)
   await expect(cashier.sheet).toBeVisible()
   await cashier.close.click()
+  // The retention dialog asks first (cashier-retain.spec.ts): leave.
+  await cashier.leave.click()
   await expect(cashier.sheet).toBeHidden()
 
   const [order] = (await gateway.state()).orders

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test'
-import type { PaymentMethodId } from '../../src/contract/payment.ts'
+import type { HuabeiPeriods, PaymentMethodId } from '../../src/contract/payment.ts'
 import { fenFromText } from './money.ts'
 
 /** The cashier half-sheet and its password pad. */
@@ -30,6 +30,45 @@ export class Cashier {
 
   method(id: PaymentMethodId) {
     return this.page.getByTestId(`pay-method-${id}`)
+  }
+
+  /** Every method row the cashier shows, in its order. */
+  get methods() {
+    return this.sheet.locator('[data-testid^="pay-method-"]')
+  }
+
+  /** The ids of the methods shown, in order. */
+  async methodIds(): Promise<string[]> {
+    await expect(this.methods.first()).toBeVisible()
+    const ids = await this.methods.evaluateAll((rows) =>
+      rows.map((row) => row.getAttribute('data-testid') ?? ''),
+    )
+    return ids.map((id) => id.replace('pay-method-', ''))
+  }
+
+  /** A Huabei plan card: 0 pays in full. */
+  huabeiPlan(periods: HuabeiPeriods) {
+    return this.page.getByTestId(`huabei-plan-${periods}`)
+  }
+
+  /** 确定要放弃付款吗？ */
+  get retainDialog() {
+    return this.page.getByTestId('retain-dialog')
+  }
+  get stay() {
+    return this.retainDialog.getByRole('button', { name: /继续支付|Keep paying/ })
+  }
+  get leave() {
+    return this.retainDialog.getByRole('button', { name: /确认离开|Leave/ })
+  }
+
+  /** Select Huabei and a plan, confirm, type the password. */
+  async payWithHuabei(periods: HuabeiPeriods, password = '123456') {
+    await this.method('huabei').click()
+    await this.huabeiPlan(periods).click()
+    await expect(this.huabeiPlan(periods)).toHaveAttribute('aria-checked', 'true')
+    await this.confirm.click()
+    await this.enterPassword(password)
   }
 
   async amountFen(): Promise<number> {

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test'
-import type { PersonaId } from '../../src/contract/sim.ts'
+import type { Era, PersonaId } from '../../src/contract/sim.ts'
 import { fenFromText } from './money.ts'
 
 /** 确认订单: the seeded cart, the address card, the sticky total bar. */
@@ -16,8 +16,11 @@ export class OrderPage {
     return this.page.getByTestId('submit-order')
   }
 
-  async open(options: { persona?: PersonaId; lang?: 'zh-CN' | 'en'; device?: string } = {}) {
+  async open(
+    options: { persona?: PersonaId; era?: Era; lang?: 'zh-CN' | 'en'; device?: string } = {},
+  ) {
     const params = new URLSearchParams({ persona: options.persona ?? 'shopper' })
+    params.set('era', options.era ?? 'beta')
     if (options.lang) params.set('lang', options.lang)
     if (options.device) params.set('device', options.device)
     await this.page.goto(`/?${params.toString()}`)

@@ -22,6 +22,7 @@ export function CashierHost({ orderId }: { orderId: string }) {
       orderId={orderId}
       onClose={close}
       onDone={(id) => void navigate(`/pay/result/${encodeURIComponent(id)}`, { replace: true })}
+      onOpenWechat={(path) => void navigate(path)}
     />
   )
 }

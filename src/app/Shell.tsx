@@ -1,14 +1,19 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { Fragment, lazy, Suspense, useEffect } from 'react'
 import { Outlet, useLocation, useSearchParams } from 'react-router'
 import { deviceFromSearch, switchDevice } from '@/lib/device.ts'
-import { applySearchSettings } from '@/lib/settings.ts'
+import { loadMessages } from '@/lib/i18n/i18n.ts'
+import { SimButton } from '@/features/simulator/SimButton.tsx'
+import { applySearchSettings, serverContextKey, useSettings } from '@/lib/settings.ts'
 import { PhoneShell } from '@/ui/PhoneShell.tsx'
 import { SimMark } from '@/ui/SimMark.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
 import { Toaster } from '@/ui/Toaster.tsx'
 import { PAY_PARAM } from './pay-param.ts'
+import { PhoneChrome } from './phone/PhoneChrome.tsx'
 
-const loadCashier = () => import('./CashierHost.tsx')
+// The cashier's WeChat steps (scan code, jump) speak the lazily loaded WeChat words.
+const loadCashier = () =>
+  Promise.all([import('./CashierHost.tsx'), loadMessages('jump')]).then(([host]) => host)
 const CashierHost = lazy(async () => ({ default: (await loadCashier()).CashierHost }))
 
 /** Fetch the cashier's code once the first screen is up, so 提交订单 opens it without a wait. */
@@ -25,6 +30,8 @@ export function Shell() {
   const { search } = useLocation()
   const [params] = useSearchParams()
   const payOrderId = params.get(PAY_PARAM)
+  // Persona, era and app version change what the server answers: the screen starts again under the new key.
+  const contextKey = useSettings(serverContextKey)
 
   useEffect(() => {
     applySearchSettings(search)
@@ -40,16 +47,19 @@ export function Shell() {
         <>
           <SimMark />
           <Toaster />
-          {/* Slot: the simulator panel's floating button (data-testid="sim-panel") comes here. */}
+          <SimButton />
+          <PhoneChrome />
         </>
       }
     >
-      <Outlet />
-      {payOrderId && (
-        <Suspense fallback={null}>
-          <CashierHost key={payOrderId} orderId={payOrderId} />
-        </Suspense>
-      )}
+      <Fragment key={contextKey}>
+        <Outlet />
+        {payOrderId && (
+          <Suspense fallback={null}>
+            <CashierHost key={payOrderId} orderId={payOrderId} />
+          </Suspense>
+        )}
+      </Fragment>
     </PhoneShell>
   )
 }

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router'
+import { loadMessages } from '@/lib/i18n/i18n.ts'
 import { CheckoutRoute } from './routes/CheckoutRoute.tsx'
 import { NotFoundRoute } from './routes/NotFoundRoute.tsx'
 import { BootScreen, Shell } from './Shell.tsx'
@@ -24,6 +25,16 @@ export const router = createBrowserRouter([
       {
         path: 'pay/result/:orderId',
         lazy: async () => ({ Component: (await import('./routes/ResultRoute.tsx')).ResultRoute }),
+      },
+      {
+        path: 'wechat/*',
+        lazy: async () => {
+          const [route] = await Promise.all([
+            import('./routes/WechatRoute.tsx'),
+            loadMessages('wechat'),
+          ])
+          return { Component: route.WechatRoute }
+        },
       },
       { path: '*', Component: NotFoundRoute },
     ],

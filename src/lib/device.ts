@@ -52,3 +52,36 @@ export function switchDevice(next: string): void {
   writeSession(next)
   window.location.reload()
 }
+
+function removePrefixed(storage: Storage, prefix: string): void {
+  const keys: string[] = []
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i)
+    if (key?.startsWith(prefix)) keys.push(key)
+  }
+  for (const key of keys) storage.removeItem(key)
+}
+
+/**
+ * Forget everything this phone kept: its `tbsim:<device>:*` keys in localStorage and sessionStorage and its
+ * IndexedDB databases named that way. The device itself (which phone this tab is) stays. Reload afterwards:
+ * the stores in memory still hold the old values.
+ */
+export async function clearDeviceStorage(): Promise<void> {
+  const prefix = deviceKey('')
+  try {
+    removePrefixed(localStorage, prefix)
+    removePrefixed(sessionStorage, prefix)
+  } catch {
+    // Storage refused (private mode): nothing was kept.
+  }
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return
+  try {
+    const databases = await indexedDB.databases()
+    for (const { name } of databases) {
+      if (name?.startsWith(prefix)) indexedDB.deleteDatabase(name)
+    }
+  } catch {
+    // No database list in this browser: nothing to delete that we can name.
+  }
+}

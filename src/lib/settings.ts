@@ -13,13 +13,29 @@ export interface Settings {
   lang: Lang | null
   /** null: the persona's own app version (the server knows it). */
   appVersion: string | null
+  /** What the scan-code QR encodes: `ORIGIN/wechat/pay?pr=` (a phone's camera opens it) or WeChat's own form. */
+  qrPayload: QrPayload
+  /** WeChat's long-press 识别图中二维码 on a pay code: refused as in real WeChat, or allowed. */
+  longPress: LongPressPolicy
 }
+
+export const QR_PAYLOADS = ['web', 'weixin'] as const
+export type QrPayload = (typeof QR_PAYLOADS)[number]
+export const LONG_PRESS_POLICIES = ['refuse', 'allow'] as const
+export type LongPressPolicy = (typeof LONG_PRESS_POLICIES)[number]
 
 interface SettingsStore extends Settings {
   update: (patch: Partial<Settings>) => void
 }
 
-const DEFAULTS: Settings = { persona: 'shopper', era: 'beta', lang: null, appVersion: null }
+const DEFAULTS: Settings = {
+  persona: 'shopper',
+  era: 'beta',
+  lang: null,
+  appVersion: null,
+  qrPayload: 'web',
+  longPress: 'refuse',
+}
 
 /** The simulator's settings for this phone, kept across reloads under `tbsim:<device>:settings`. */
 export const useSettings = create<SettingsStore>()(
@@ -30,16 +46,36 @@ export const useSettings = create<SettingsStore>()(
     }),
     {
       name: deviceKey('settings'),
-      version: 1,
-      partialize: ({ persona, era, lang, appVersion }): Settings => ({
+      version: 2,
+      migrate: migrateSettings,
+      partialize: ({ persona, era, lang, appVersion, qrPayload, longPress }): Settings => ({
         persona,
         era,
         lang,
         appVersion,
+        qrPayload,
+        longPress,
       }),
     },
   ),
 )
+
+/**
+ * An older version's persisted settings in this version's shape. v1 → v2: `qrPayload` and `longPress` are
+ * new and take their defaults.
+ */
+export function migrateSettings(persisted: unknown): Settings {
+  const old = typeof persisted === 'object' && persisted !== null ? persisted : {}
+  return { ...DEFAULTS, ...(old as Partial<Settings>) }
+}
+
+/**
+ * What the server's answers depend on (persona, era, app version): when it changes, the screen's data must
+ * be asked for again. The shell remounts the routes under this key.
+ */
+export function serverContextKey(s: Settings): string {
+  return `${s.persona}|${s.era}|${s.appVersion ?? ''}`
+}
 
 /**
  * The contract's personas and eras, as records so the typecheck fails when the contract gains or loses one

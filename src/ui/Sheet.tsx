@@ -36,14 +36,26 @@ export function Sheet({
     const dialog = ref.current
     if (!dialog) return
     if (!dialog.open) dialog.showModal()
+    let unmounting = false
     const onCancel = (event: Event) => {
       // Escape: let the owner decide (it unmounts us), rather than the browser closing the dialog under React.
       event.preventDefault()
       onCloseRef.current()
     }
+    // A browser may close it without a cancelable `cancel` (a second Escape with no tap between): show it
+    // again and let the owner decide, as for any Escape.
+    const onClosed = () => {
+      // Ignore the late `close` of an earlier mount (the dialog is open again by now).
+      if (unmounting || dialog.open) return
+      dialog.showModal()
+      onCloseRef.current()
+    }
     dialog.addEventListener('cancel', onCancel)
+    dialog.addEventListener('close', onClosed)
     return () => {
+      unmounting = true
       dialog.removeEventListener('cancel', onCancel)
+      dialog.removeEventListener('close', onClosed)
       if (dialog.open) dialog.close()
     }
   }, [])

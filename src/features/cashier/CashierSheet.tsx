@@ -1,80 +1,177 @@
-import { useEffect, useRef, useState } from 'react'
-import type { PaymentMethodId } from '@/contract/payment.ts'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import type { HuabeiPeriods, PaymentMethodId } from '@/contract/payment.ts'
 import { isApiError } from '@/lib/api/client.ts'
 import { fetchCashier } from '@/lib/api/pay.ts'
-import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useSettings } from '@/lib/settings.ts'
+import { useOrderStatus } from '@/lib/useOrderStatus.ts'
 import { useResource } from '@/lib/useResource.ts'
-import { Countdown } from '@/ui/Countdown.tsx'
-import { Money } from '@/ui/Money.tsx'
 import { Sheet, SheetHead } from '@/ui/Sheet.tsx'
 import { SimMark } from '@/ui/SimMark.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
+import { CashierBody } from './CashierBody.tsx'
+import { useJumpStore } from './jump/jump-store.ts'
+import { JumpReturn } from './jump/JumpReturn.tsx'
+import { UpdateAppNotice } from './jump/UpdateAppNotice.tsx'
+import { WechatJump } from './jump/WechatJump.tsx'
 import { useCashierStore } from './cashier-store.ts'
-import { MethodList } from './MethodList.tsx'
-import { PASSWORD_METHODS } from './methods.tsx'
-import { PinPad } from './PinPad.tsx'
+import { PasswordStep } from './PasswordStep.tsx'
+import { RetainDialog } from './RetainDialog.tsx'
+import { UnionPaySheet } from './UnionPaySheet.tsx'
 import { usePayment } from './usePayment.ts'
 import './cashier.css'
 
+// The QR code (qrcode.react) loads with the scan-code step, not with the cashier.
+const ScanPanel = lazy(async () => ({ default: (await import('./scan/ScanPanel.tsx')).ScanPanel }))
+
 interface CashierSheetProps {
   orderId: string
+  /** The shopper left (after the retention dialog): the order stays 待付款. */
   onClose: () => void
   /** The payment went through, or its outcome must be checked: show the result. */
   onDone: (orderId: string) => void
+  /** 微信支付 (jump): WeChat's pay sheet opens on this phone at `path`. */
+  onOpenWechat?: (path: string) => void
 }
 
-/** 收银台: the amount, the time left, the methods, 确认付款, then the password pad. */
-export function CashierSheet({ orderId, onClose, onDone }: CashierSheetProps) {
-  const { t, lang } = useT()
+/** 收银台: the amount, the time left, the methods, 确认付款, then the method's own step. */
+export function CashierSheet({ orderId, onClose, onDone, onOpenWechat }: CashierSheetProps) {
+  const { t } = useT()
   const persona = useSettings((s) => s.persona)
-  const cashier = useResource(`cashier:${persona}:${orderId}`, (signal) =>
+  const era = useSettings((s) => s.era)
+  const cashier = useResource(`cashier:${persona}:${era}:${orderId}`, (signal) =>
     fetchCashier(orderId, signal),
   )
-  const remembered = useCashierStore((s) => s.attempts[orderId]?.method ?? null)
+  const remembered = useCashierStore((s) => s.attempts[orderId] ?? null)
   const [picked, setPicked] = useState<PaymentMethodId | null>(null)
+  const [pickedPlan, setPickedPlan] = useState<HuabeiPeriods | null>(null)
+  const [closedLive, setClosedLive] = useState(false)
+  const [retaining, setRetaining] = useState(false)
+  const [updateNotice, setUpdateNotice] = useState(false)
   const payment = usePayment(orderId, () => onDone(orderId))
 
   const onDoneRef = useRef(onDone)
+  const stepRef = useRef(payment.step)
   useEffect(() => {
     onDoneRef.current = onDone
+    stepRef.current = payment.step
   })
-  const alreadyPaid = isApiError(cashier.error) && cashier.error.code === 'ORDERPAID'
+  const errorCode = isApiError(cashier.error) ? cashier.error.code : null
+  const alreadyPaid = errorCode === 'ORDERPAID'
+  // Back from WeChat's jump, "已完成支付？" is answered first (JumpReturn then asks the merchant).
+  const jumpPending = useJumpStore((s) => orderId in s.jumps)
   useEffect(() => {
-    if (alreadyPaid) onDoneRef.current(orderId)
-  }, [alreadyPaid, orderId])
+    if (alreadyPaid && !jumpPending) onDoneRef.current(orderId)
+  }, [alreadyPaid, orderId, jumpPending])
+
+  // The merchant's word, live: paid elsewhere (a friend), or closed at the deadline by the server's clock.
+  const { reload } = cashier
+  useOrderStatus(orderId, (status) => {
+    // Over in UnionPay's app the shopper finishes there (完成) and comes back; Taobao waits.
+    if (status === 'PAID') {
+      const jumped = orderId in useJumpStore.getState().jumps
+      // The scan-code panel shows 支付成功 for a moment and goes on by itself.
+      const waits = stepRef.current === 'unionpay' || stepRef.current === 'scan' || jumped
+      if (!waits) onDoneRef.current(orderId)
+    } else if (status !== 'PENDING_PAYMENT') setClosedLive(true)
+  })
+
+  const closed = closedLive || errorCode === 'ORDERCLOSED' || errorCode === 'ORDER_NOT_EXIST'
+  const { back } = payment
+  useEffect(() => {
+    if (closed) back()
+  }, [closed, back])
 
   const methods = cashier.data?.methods ?? []
   const usable = (id: PaymentMethodId | null) => methods.some((m) => m.id === id && m.enabled)
-  // After a reload, the method of the open attempt is chosen again.
-  const selected = picked ?? (usable(remembered) ? remembered : null)
+  // After a reload, the open attempt's choice is chosen again.
+  const selected =
+    picked ?? (usable(remembered?.method ?? null) ? (remembered?.method ?? null) : null)
+  const huabeiPeriods: HuabeiPeriods = pickedPlan ?? remembered?.huabeiPeriods ?? 0
 
-  function confirm() {
-    if (!selected) return
-    if (!PASSWORD_METHODS.includes(selected)) {
-      payment.setError(t('cashier.notYet'))
-      return
-    }
-    void payment.start(selected)
+  /** ✕ or Escape: ask to stay first, unless there is nothing left to pay. */
+  function requestClose() {
+    if (closed || !cashier.data) onClose()
+    else setRetaining(true)
   }
 
+  function confirm() {
+    if (!selected || closed) return
+    void payment.start({
+      method: selected,
+      huabeiPeriods: selected === 'huabei' ? huabeiPeriods : null,
+    })
+  }
+
+  const attempt = useCashierStore((s) => s.attempts[orderId])
+  const step = closed ? 'methods' : payment.step
   return (
     <Sheet
-      onClose={onClose}
-      labelledBy={payment.step === 'pin' ? 'pin-title' : 'cashier-title'}
+      onClose={requestClose}
+      labelledBy={
+        step === 'pin'
+          ? 'pin-title'
+          : step === 'unionpay'
+            ? 'unionpay-title'
+            : step === 'scan'
+              ? 'scan-title'
+              : 'cashier-title'
+      }
       testId="cashier"
-      aside={<SimMark />}
+      aside={
+        <>
+          {step === 'unionpay' && attempt?.payToken && (
+            <UnionPaySheet
+              payToken={attempt.payToken}
+              onPaid={() => {
+                useCashierStore.getState().forget(orderId)
+                onDone(orderId)
+              }}
+              onCancel={(message) => back(message)}
+            />
+          )}
+          {step === 'wechat' && attempt?.paymentId && attempt.payToken && onOpenWechat && (
+            <WechatJump
+              orderId={orderId}
+              paymentId={attempt.paymentId}
+              payToken={attempt.payToken}
+              onOpenWechat={onOpenWechat}
+            />
+          )}
+          <JumpReturn orderId={orderId} onPaid={() => onDone(orderId)} onNotPaid={back} />
+          {updateNotice && <UpdateAppNotice onClose={() => setUpdateNotice(false)} />}
+          <SimMark />
+        </>
+      }
       closeOnScrim={false}
     >
-      {payment.step === 'pin' ? (
-        <PinPad
-          key={payment.tries}
+      {step === 'scan' ? (
+        <Suspense
+          fallback={
+            <div className="sheet__body state-box" aria-busy="true">
+              <Spinner />
+            </div>
+          }
+        >
+          <ScanPanel
+            orderId={orderId}
+            onBack={() => back()}
+            onClose={requestClose}
+            onPaid={() => {
+              useCashierStore.getState().forget(orderId)
+              onDone(orderId)
+            }}
+          />
+        </Suspense>
+      ) : step === 'pin' ? (
+        <PasswordStep
           busy={payment.busy}
+          paused={retaining}
           error={payment.error}
-          onComplete={(password) => void payment.pay(password)}
-          onBack={payment.back}
-          onClose={onClose}
+          tries={payment.tries}
+          onPassword={(password) => void payment.pay(password)}
+          onBack={() => back()}
+          onClose={requestClose}
         />
       ) : (
         <>
@@ -82,61 +179,30 @@ export function CashierSheet({ orderId, onClose, onDone }: CashierSheetProps) {
             id="cashier-title"
             title={t('cashier.title')}
             closeLabel={t('cashier.close')}
-            onClose={onClose}
+            onClose={requestClose}
             closeSide="left"
             closeTestId="cashier-close"
           />
-          {cashier.data ? (
-            <div className="sheet__body cashier">
-              <div className="cashier__summary">
-                <Money
-                  fen={cashier.data.amountFen}
-                  tag
-                  testId="cashier-amount"
-                  className="cashier__amount"
-                />
-                <Countdown
-                  deadline={cashier.data.deadlineAt}
-                  testId="cashier-countdown"
-                  className="cashier__countdown"
-                  onExpire={cashier.reload}
-                >
-                  {(time) => t('cashier.countdown', { time })}
-                </Countdown>
-              </div>
-              <div className="cashier__info">
-                <span>{t('cashier.orderInfo')}</span>
-                <span className="cashier__order-no">{orderId}</span>
-              </div>
-              <MethodList
-                methods={methods}
-                selected={selected}
-                onSelect={(id) => {
-                  setPicked(id)
-                  payment.setError(null)
-                }}
-              />
-            </div>
-          ) : cashier.error && !alreadyPaid ? (
-            <div className="sheet__body state-box" role="alert">
-              <p>{errorText(t, lang, cashier.error)}</p>
-              {isFinal(cashier.error) ? (
-                <button type="button" className="btn-ghost" onClick={onClose}>
-                  {t('common.close')}
-                </button>
-              ) : (
-                <button type="button" className="btn-ghost" onClick={cashier.reload}>
-                  {t('common.retry')}
-                </button>
-              )}
-            </div>
-          ) : (
-            <div className="sheet__body state-box" aria-busy="true">
-              <Spinner />
-            </div>
-          )}
+          <CashierBody
+            orderId={orderId}
+            cashier={cashier.data}
+            error={alreadyPaid ? null : cashier.error}
+            closed={closed}
+            selected={selected}
+            onSelect={(id) => {
+              setPicked(id)
+              payment.setError(null)
+            }}
+            onDisabledTap={(m) => m.reason === 'UPDATE_APP' && setUpdateNotice(true)}
+            huabeiPeriods={huabeiPeriods}
+            onPlan={setPickedPlan}
+            busy={payment.busy}
+            onExpire={reload}
+            onRetry={reload}
+            onClose={onClose}
+          />
           <div className="cashier__foot">
-            {payment.error && (
+            {payment.error && !closed && (
               <p className="pay-error" data-testid="pay-error" role="alert">
                 {payment.error}
               </p>
@@ -145,21 +211,29 @@ export function CashierSheet({ orderId, onClose, onDone }: CashierSheetProps) {
               type="button"
               className="btn-primary cashier__confirm"
               data-testid="confirm-pay"
-              disabled={!cashier.data || !selected || payment.busy}
+              disabled={!cashier.data || !selected || payment.busy || closed}
               aria-busy={payment.busy}
               onClick={confirm}
             >
               {payment.busy && <Spinner />}
-              {selected || !cashier.data ? t('cashier.confirm') : t('cashier.choose')}
+              {closed
+                ? t('cashier.closed')
+                : payment.busy
+                  ? t('cashier.busy')
+                  : selected || !cashier.data
+                    ? t('cashier.confirm')
+                    : t('cashier.choose')}
             </button>
           </div>
         </>
       )}
+      {retaining && cashier.data && !closed && (
+        <RetainDialog
+          deadlineAt={cashier.data.deadlineAt}
+          onStay={() => setRetaining(false)}
+          onLeave={onClose}
+        />
+      )}
     </Sheet>
   )
-}
-
-/** The order can't be paid any more: asking again won't help. */
-function isFinal(error: unknown): boolean {
-  return isApiError(error) && (error.code === 'ORDERCLOSED' || error.code === 'ORDER_NOT_EXIST')
 }

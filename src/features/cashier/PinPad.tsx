@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { IconBack, IconBackspace, IconClose } from '@/ui/icons.tsx'
+import { IconBackspace } from '@/ui/icons.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
 
 const LENGTH = 6
@@ -17,33 +17,46 @@ const LETTERS: Record<string, string> = {
 }
 
 interface PinPadProps {
+  /** The title bar above the boxes (its <h2> carries `titleId`): Alipay's in the cashier, UnionPay's in its sheet. */
+  head: ReactNode
+  titleId: string
   /** Checking the password: keys do nothing. */
   busy: boolean
+  /** Something is drawn over the pad (a dialog): keys do nothing, silently. */
+  paused?: boolean
   error: string | null
+  /** The look of the app the pad belongs to. */
+  theme?: 'alipay' | 'unionpay'
   onComplete: (password: string) => void
-  onBack: () => void
-  /** Leaves the cashier altogether. */
-  onClose: () => void
 }
 
 /**
- * Alipay's password pad: six boxes that fill with dots and a numeric keyboard of real buttons named "0"–"9".
- * The sixth digit submits. Remount it (a new key) to clear it after a failed try.
+ * A 6-digit payment password pad (Alipay's, or UnionPay's in its own colours): six boxes that fill with dots
+ * and a numeric keyboard of real buttons named "0"–"9". The sixth digit submits. Remount it (a new key) to
+ * clear it after a failed try.
  */
-export function PinPad({ busy, error, onComplete, onBack, onClose }: PinPadProps) {
+export function PinPad({
+  head,
+  titleId,
+  busy,
+  paused = false,
+  error,
+  theme = 'alipay',
+  onComplete,
+}: PinPadProps) {
   const { t } = useT()
   const [digits, setDigits] = useState('')
   const typed = useRef('')
 
   function press(digit: string) {
-    if (busy || typed.current.length >= LENGTH) return
+    if (busy || paused || typed.current.length >= LENGTH) return
     typed.current += digit
     setDigits(typed.current)
     if (typed.current.length === LENGTH) onComplete(typed.current)
   }
 
   function erase() {
-    if (busy || typed.current.length === 0 || typed.current.length >= LENGTH) return
+    if (busy || paused || typed.current.length === 0 || typed.current.length >= LENGTH) return
     typed.current = typed.current.slice(0, -1)
     setDigits(typed.current)
   }
@@ -68,27 +81,8 @@ export function PinPad({ busy, error, onComplete, onBack, onClose }: PinPadProps
   }, [])
 
   return (
-    <div className="pin" data-testid="pin-pad">
-      <div className="sheet__head">
-        <button
-          type="button"
-          className="sheet__close sheet__close--left"
-          aria-label={t('pin.back')}
-          onClick={onBack}
-        >
-          <IconBack size={22} />
-        </button>
-        <h2 id="pin-title">{t('pin.title')}</h2>
-        <button
-          type="button"
-          className="sheet__close sheet__close--right"
-          aria-label={t('cashier.close')}
-          onClick={onClose}
-          data-testid="cashier-close"
-        >
-          <IconClose size={22} />
-        </button>
-      </div>
+    <div className={`pin pin--${theme}`} data-testid="pin-pad">
+      {head}
       <div className="pin__boxes" aria-hidden="true">
         {Array.from({ length: LENGTH }, (_, i) => (
           <span
@@ -115,7 +109,7 @@ export function PinPad({ busy, error, onComplete, onBack, onClose }: PinPadProps
           <span className="pin__hint">{t('pin.hint')}</span>
         )}
       </div>
-      <div className="keypad" role="group" aria-labelledby="pin-title">
+      <div className="keypad" role="group" aria-labelledby={titleId}>
         {KEYS.map((d) => (
           <button
             key={d}

@@ -1,5 +1,6 @@
 import type { Order } from '@/contract/order.ts'
 import { formatDateTime, maskPhone } from '@/lib/format.ts'
+import { planSummary } from '@/lib/installment.ts'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { IconCheck, IconClose } from '@/ui/icons.tsx'
@@ -90,7 +91,8 @@ function OrderFacts({ order }: { order: Order }) {
 function ResultBody({ outcome }: { outcome: Outcome }) {
   const { t, lang } = useT()
   if (outcome.status === 'success') {
-    const { order } = outcome
+    const { order, payment } = outcome
+    const plan = payment?.installment
     return (
       <>
         <span className="result__badge result__badge--ok">
@@ -99,8 +101,13 @@ function ResultBody({ outcome }: { outcome: Outcome }) {
         <h2 className="result__title">{t('result.success')}</h2>
         <Money fen={order.totalFen} tag className="result__amount" />
         {order.paidWith && (
-          <p className="result__meta">
+          <p className="result__meta" data-testid="pay-result-method">
             {t('result.paidWith', { method: t(`cashier.methods.${order.paidWith}`) })}
+          </p>
+        )}
+        {plan && (
+          <p className="result__meta result__plan" data-testid="pay-result-plan">
+            {t('result.plan', { plan: planSummary(t, lang, plan) })}
           </p>
         )}
       </>

@@ -1,43 +1,55 @@
-import { useRef, useState } from 'react'
-import type { PaymentMethodId } from '@/contract/payment.ts'
+import { useCallback, useRef, useState } from 'react'
 import { isApiError } from '@/lib/api/client.ts'
 import { confirmPayment, createPayment } from '@/lib/api/pay.ts'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { useCashierStore } from './cashier-store.ts'
+import { useCashierStore, type Attempt, type Choice } from './cashier-store.ts'
+import { flowOf } from './methods.ts'
+import { resumesScan } from './scan/resume.ts'
 
-export type PayStep = 'methods' | 'pin'
+/** Where the cashier is: choosing, typing Alipay's password, or over in UnionPay's app. */
+export type PayStep = 'methods' | 'pin' | 'unionpay' | 'scan' | 'wechat'
 
 /**
- * Confirm → create the payment (idempotent, remembered per device) → password → confirm it.
+ * Confirm → create the payment (idempotent, remembered per device) → the method's own step → confirm it.
  * `onDone` hands over to the result page, which asks the merchant for the truth.
  */
 export function usePayment(orderId: string, onDone: () => void) {
   const { t, lang } = useT()
-  const [step, setStep] = useState<PayStep>('methods')
+  // An open scan-code attempt shows its code again when the cashier comes back (a reload, an app switch).
+  const [step, setStep] = useState<PayStep>(() => (resumesScan(orderId) ? 'scan' : 'methods'))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   /** Bumped after every failed password, to clear the pad. */
   const [tries, setTries] = useState(0)
   const inFlight = useRef(false)
 
-  async function open(method: PaymentMethodId): Promise<string | null> {
-    const store = useCashierStore.getState()
-    const attempt = store.attemptFor(orderId, method)
-    if (attempt.paymentId) return attempt.paymentId
-    const payment = await createPayment({ orderId, method }, attempt.key)
-    useCashierStore.getState().setPaymentId(orderId, payment.id)
-    return payment.id
+  async function open(choice: Choice): Promise<Attempt> {
+    const attempt = useCashierStore.getState().attemptFor(orderId, choice)
+    if (attempt.paymentId) return attempt
+    const body =
+      choice.method === 'huabei'
+        ? { orderId, method: choice.method, huabeiPeriods: choice.huabeiPeriods ?? 0 }
+        : { orderId, method: choice.method }
+    const payment = await createPayment(body, attempt.key)
+    useCashierStore.getState().setPayment(orderId, payment.id, payment.payToken ?? null)
+    return { ...attempt, paymentId: payment.id, payToken: payment.payToken ?? null }
   }
 
-  async function start(method: PaymentMethodId) {
+  /** 确认付款: opens the attempt (once, however often it is tapped) and moves to the method's step. */
+  async function start(choice: Choice) {
     if (inFlight.current) return
+    const flow = flowOf(choice.method)
+    if (flow === 'later') {
+      setError(t('cashier.notYet'))
+      return
+    }
     inFlight.current = true
     setBusy(true)
     setError(null)
     try {
-      await open(method)
-      setStep('pin')
+      await open(choice)
+      setStep(flow === 'password' ? 'pin' : flow)
     } catch (e) {
       if (isApiError(e) && e.code === 'ORDERPAID') {
         useCashierStore.getState().forget(orderId)
@@ -50,6 +62,7 @@ export function usePayment(orderId: string, onDone: () => void) {
     }
   }
 
+  /** The sixth digit on Taobao's pad: the same payment is confirmed however many tries it takes. */
   async function pay(password: string) {
     const attempt = useCashierStore.getState().attempts[orderId]
     if (inFlight.current || !attempt?.paymentId) return
@@ -67,8 +80,9 @@ export function usePayment(orderId: string, onDone: () => void) {
       if (isApiError(e) && e.code === 'PAYMENT_CLOSED') {
         // The gateway closed this attempt: open a fresh one so the next password goes through.
         useCashierStore.getState().forget(orderId)
-        await open(attempt.method).catch(() => undefined)
+        await open(attempt).catch(() => undefined)
       }
+      // SYSTEMERROR (a busy gateway) keeps the payment: the shopper types the password again, nothing more.
       setError(errorText(t, lang, e))
       setTries((n) => n + 1)
     } finally {
@@ -77,10 +91,11 @@ export function usePayment(orderId: string, onDone: () => void) {
     }
   }
 
-  function back() {
+  /** Back to the methods, with a word on why (a cancelled jump), or none. */
+  const back = useCallback((message: string | null = null) => {
     setStep('methods')
-    setError(null)
-  }
+    setError(message)
+  }, [])
 
   return { step, busy, error, tries, start, pay, back, setError }
 }

@@ -1,37 +1,49 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Order } from '@/contract/order.ts'
 import type { Payment } from '@/contract/payment.ts'
 import { isApiError } from '@/lib/api/client.ts'
 import { fetchPayment } from '@/lib/api/pay.ts'
 import { fetchOrder } from '@/lib/api/shop.ts'
+import { useOrderStatus } from '@/lib/useOrderStatus.ts'
 import { useCashierStore } from './cashier-store.ts'
 
 export type Outcome =
   | { status: 'pending'; order: Order | null; gaveUp: boolean }
-  | { status: 'success'; order: Order }
+  | { status: 'success'; order: Order; payment: Payment | null }
   | { status: 'failed'; order: Order | null; error: unknown; payment: Payment | null }
 
-const POLL_MS = 1000
+/** Polling backs up the live status (it also spots a failed attempt, which the order doesn't show). */
+const POLL_MS = 2000
 const GIVE_UP_MS = 30_000
 
 /**
  * What happened to the order's payment, by the merchant's word (it marks an order paid only on the
- * gateway's): polls while the order still waits, and tells a failed payment attempt from one in progress.
+ * gateway's): checks again the moment the order's live status changes, polls while it still waits, and
+ * tells a failed payment attempt from one in progress.
  */
 export function usePaymentOutcome(orderId: string): Outcome {
   const [outcome, setOutcome] = useState<Outcome>({ status: 'pending', order: null, gaveUp: false })
+  const [changes, setChanges] = useState(0)
+  useOrderStatus(orderId, () => setChanges((n) => n + 1))
+  const startedRef = useRef<number | null>(null)
 
   useEffect(() => {
     let stopped = false
     let timer: ReturnType<typeof setTimeout> | undefined
-    const started = Date.now()
+    startedRef.current ??= Date.now()
+    const started = startedRef.current
 
     async function check() {
       let next: Outcome
       try {
         const order = await fetchOrder(orderId)
-        if (order.status === 'PAID') next = { status: 'success', order }
-        else if (order.status !== 'PENDING_PAYMENT')
+        if (order.status === 'PAID') {
+          // The payment says how it was paid (a Huabei plan); the order alone is enough if it won't answer.
+          const payment = order.paymentId
+            ? await fetchPayment(order.paymentId).catch(() => null)
+            : null
+          next = { status: 'success', order, payment }
+        } else if (order.status !== 'PENDING_PAYMENT')
           next = { status: 'failed', order, error: null, payment: null }
         else {
           const paymentId =
@@ -58,7 +70,7 @@ export function usePaymentOutcome(orderId: string): Outcome {
       stopped = true
       clearTimeout(timer)
     }
-  }, [orderId])
+  }, [orderId, changes])
 
   return outcome
 }

@@ -2,6 +2,7 @@ import type { Order } from '@/contract/order.ts'
 import { formatDateTime, maskPhone } from '@/lib/format.ts'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
+import { useOrderStatus } from '@/lib/useOrderStatus.ts'
 import { useReloadOn } from '@/lib/useResource.ts'
 import { Countdown } from '@/ui/Countdown.tsx'
 import { IconLocation, IconShop } from '@/ui/icons.tsx'
@@ -12,6 +13,7 @@ import { shopNames } from './OrderCard.tsx'
 import { amountLabel } from './amount-label.ts'
 import { OrderLines } from './OrderLines.tsx'
 import { PayNow } from './PayNow.tsx'
+import { PlanRow } from './PlanRow.tsx'
 import { useOrder } from './useOrders.ts'
 import './orders.css'
 
@@ -26,7 +28,13 @@ interface OrderDetailPageProps {
 export function OrderDetailPage({ orderId, onBack, onPay, refreshKey }: OrderDetailPageProps) {
   const { t, lang } = useT()
   const order = useOrder(orderId)
-  useReloadOn(refreshKey, order.reload)
+  const { reload } = order
+  useReloadOn(refreshKey, reload)
+  // Paid by a friend, closed at the deadline by the server: the page follows the merchant's word.
+  const shown = order.data?.status
+  useOrderStatus(orderId, (status) => {
+    if (shown && status !== shown) reload()
+  })
   return (
     <div className="page order-detail">
       <PageHeader
@@ -160,6 +168,7 @@ function OrderDetail({
               <dd>{t(`cashier.methods.${order.paidWith}`)}</dd>
             </div>
           )}
+          {order.paidWith === 'huabei' && <PlanRow order={order} />}
           <div>
             <dt>{t('orders.invoice')}</dt>
             <dd>

@@ -7,6 +7,7 @@ import { Spinner } from '@/ui/Spinner.tsx'
 import { OrderCard } from './OrderCard.tsx'
 import { inTab, isTab, TABS, type Tab } from './tabs.ts'
 import { useOrders } from './useOrders.ts'
+import { useRefreshWhile } from './useRefresh.ts'
 import './orders.css'
 
 interface OrdersPageProps {
@@ -28,6 +29,8 @@ export function OrdersPage({ onBack, onOpen, onPay, onShop, refreshKey }: Orders
   const { reload } = orders
 
   useReloadOn(refreshKey, reload)
+  // Orders waiting for payment close at their deadline by the server's clock, or get paid elsewhere.
+  useRefreshWhile(orders.data?.some((o) => o.status === 'PENDING_PAYMENT') ?? false, reload)
 
   function chooseTab(next: Tab) {
     setParams(

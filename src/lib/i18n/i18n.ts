@@ -1,7 +1,9 @@
 import i18next from 'i18next'
 import { useMemo } from 'react'
-import { effectiveLang, useSettings, type Lang } from '../settings.ts'
+import { effectiveLang, LANGS, useSettings, type Lang } from '../settings.ts'
 import { en } from './en.ts'
+import type { SimMessages } from './sim.zh-CN.ts'
+import type { WechatMessages } from './wechat.zh-CN.ts'
 import { zhCN, type Messages } from './zh-CN.ts'
 
 /**
@@ -13,7 +15,15 @@ type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>
 }[keyof T & string]
 
-export type MessageKey = Leaves<Messages>
+/**
+ * Strings that load with the code that needs them rather than with the first screen: typed here, merged
+ * into the dictionaries by `loadMessages`, which that code awaits before it renders.
+ */
+interface LazyMessages extends WechatMessages {
+  sim: SimMessages
+}
+
+export type MessageKey = Leaves<Messages & LazyMessages>
 export type Vars = Record<string, string | number>
 export type Translate = (key: MessageKey, vars?: Vars) => string
 
@@ -28,6 +38,43 @@ void i18n.init({
   interpolation: { escapeValue: false },
   returnNull: false,
 })
+
+const LAZY: Record<keyof LazyMessages, () => Promise<Record<Lang, Partial<LazyMessages>>>> = {
+  sim: async () => {
+    const [{ simZhCN }, { simEn }] = await Promise.all([
+      import('./sim.zh-CN.ts'),
+      import('./sim.en.ts'),
+    ])
+    return { 'zh-CN': { sim: simZhCN }, en: { sim: simEn } }
+  },
+  scan: wechatMessages,
+  jump: wechatMessages,
+  wechat: wechatMessages,
+}
+/** The WeChat routes' words (scan-code panel, jump, the simulated WeChat): one file for all three. */
+async function wechatMessages(): Promise<Record<Lang, Partial<LazyMessages>>> {
+  const [{ wechatZhCN }, { wechatEn }] = await Promise.all([
+    import('./wechat.zh-CN.ts'),
+    import('./wechat.en.ts'),
+  ])
+  return { 'zh-CN': wechatZhCN, en: wechatEn }
+}
+const loading = new Map<keyof LazyMessages, Promise<void>>()
+
+/** Loads a lazy namespace in every language (the language can change while its screen is up). */
+export function loadMessages(name: keyof LazyMessages): Promise<void> {
+  let done = loading.get(name)
+  if (!done) {
+    done = LAZY[name]().then((byLang) => {
+      for (const lang of LANGS)
+        i18n.addResourceBundle(lang, 'translation', byLang[lang], true, true)
+    })
+    // A failed load (offline) may be tried again.
+    done.catch(() => loading.delete(name))
+    loading.set(name, done)
+  }
+  return done
+}
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   return i18n.t(key, { ...vars, lng: lang })

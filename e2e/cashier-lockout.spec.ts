@@ -1,0 +1,40 @@
+import { expect, test } from './fixtures.ts'
+import { Cashier } from './pages/cashier.ts'
+import { OrderPage } from './pages/order-page.ts'
+import { ResultPage } from './pages/result-page.ts'
+import { UnionPaySheet } from './pages/unionpay.ts'
+
+test('five wrong passwords lock every Alipay method; UnionPay, its own app, still pays', async ({
+  page,
+  gateway,
+}) => {
+  const before = await gateway.wallet('shopper')
+  const orderPage = new OrderPage(page)
+  await orderPage.open()
+  await orderPage.submit.click()
+  const cashier = new Cashier(page)
+  const amount = await cashier.amountFen()
+  await cashier.choose('alipay-card')
+  for (let left = 4; left >= 1; left--) {
+    await cashier.enterPassword('000000')
+    await expect(cashier.error).toContainText(`还可以输入${left}次`)
+  }
+  await cashier.enterPassword('000000')
+  await expect(cashier.error).toContainText('锁定')
+
+  // The cashier, opened again, shows the lock on the methods of Alipay's realm.
+  await page.reload()
+  for (const id of ['alipay-balance', 'alipay-card', 'huabei'] as const) {
+    await expect(cashier.method(id)).toHaveAttribute('aria-disabled', 'true')
+    await expect(cashier.method(id)).toContainText('已锁定')
+  }
+  await expect(cashier.method('unionpay')).not.toHaveAttribute('aria-disabled', 'true')
+  expect((await gateway.state()).wallets.shopper).toEqual(before)
+
+  await cashier.choose('unionpay')
+  await new UnionPaySheet(page).payAndReturn()
+  await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
+  const after = await gateway.wallet('shopper')
+  expect(after.unionpayCardFen).toBe(before.unionpayCardFen - amount)
+  expect(after.alipayCardFen).toBe(before.alipayCardFen)
+})

@@ -1,0 +1,98 @@
+import { expect, test } from './fixtures.ts'
+import { Cashier } from './pages/cashier.ts'
+import { OrderPage } from './pages/order-page.ts'
+import { OrdersPage } from './pages/orders-page.ts'
+import { ResultPage } from './pages/result-page.ts'
+
+const THIRTY_MINUTES = 30 * 60 * 1000
+
+test('the order closes at its deadline while the cashier is open, and nothing can pay it', async ({
+  page,
+  gateway,
+}) => {
+  const orderPage = new OrderPage(page)
+  await orderPage.open()
+  await orderPage.submit.click()
+  const cashier = new Cashier(page)
+  await cashier.method('alipay-balance').click()
+  await expect(cashier.confirm).toBeEnabled()
+
+  await gateway.advanceClock(THIRTY_MINUTES + 1000)
+
+  await expect(cashier.sheet).toContainText('订单已关闭')
+  await expect(cashier.confirm).toBeDisabled()
+  await expect(cashier.method('alipay-balance')).toBeHidden()
+  const [order] = (await gateway.state()).orders
+  expect(order?.status).toBe('CLOSED')
+
+  // Closing it now asks nothing: there is nothing left to pay.
+  await cashier.close.click()
+  await expect(cashier.sheet).toBeHidden()
+  await expect(page.getByTestId('order-row')).toHaveAttribute('data-status', 'CLOSED')
+  await expect(page.getByTestId('order-row')).toContainText('超时未付款')
+  expect((await gateway.state()).payments.some((p) => p.status === 'SUCCESS')).toBe(false)
+})
+
+test('an open password pad turns to the closed state too', async ({ page, gateway }) => {
+  const orderPage = new OrderPage(page)
+  await orderPage.open()
+  await orderPage.submit.click()
+  const cashier = new Cashier(page)
+  await cashier.choose('alipay-balance')
+  await expect(cashier.pinPad).toBeVisible()
+
+  await gateway.advanceClock(THIRTY_MINUTES + 1000)
+  await expect(cashier.pinPad).toBeHidden()
+  await expect(cashier.sheet).toContainText('订单已关闭')
+  await expect(cashier.confirm).toBeDisabled()
+})
+
+test('/orders flips a waiting order to 已关闭 at its deadline, by itself', async ({
+  page,
+  gateway,
+}) => {
+  const orderPage = new OrderPage(page)
+  await orderPage.open()
+  await orderPage.submit.click()
+  const cashier = new Cashier(page)
+  await cashier.close.click()
+  await cashier.leave.click()
+  const [order] = (await gateway.state()).orders
+  if (!order) throw new Error('no order was created')
+
+  const orders = new OrdersPage(page)
+  await orders.open()
+  const row = orders.row(order.id)
+  await expect(row).toHaveAttribute('data-status', 'PENDING_PAYMENT')
+  await expect(row.getByTestId('order-pay')).toBeVisible()
+
+  await gateway.advanceClock(THIRTY_MINUTES + 1000)
+  await expect(row).toHaveAttribute('data-status', 'CLOSED')
+  await expect(row.getByTestId('order-pay')).toBeHidden()
+
+  await orders.tab(/已关闭/).click()
+  await expect(orders.row(order.id)).toBeVisible()
+  await orders.tab(/待付款/).click()
+  await expect(orders.row(order.id)).toBeHidden()
+
+  // Its result page says why it can't be paid.
+  await page.goto(`/pay/result/${order.id}`)
+  const result = new ResultPage(page).result
+  await expect(result).toHaveAttribute('data-status', 'failed')
+  await expect(result).toContainText('超时未付款')
+})
+
+test('an order detail open at the deadline shows it closed', async ({ page, gateway }) => {
+  const orderPage = new OrderPage(page)
+  await orderPage.open()
+  await orderPage.submit.click()
+  const cashier = new Cashier(page)
+  await cashier.close.click()
+  await cashier.leave.click()
+  const banner = page.getByTestId('order-row')
+  await expect(banner).toHaveAttribute('data-status', 'PENDING_PAYMENT')
+
+  await gateway.advanceClock(THIRTY_MINUTES + 1000)
+  await expect(banner).toHaveAttribute('data-status', 'CLOSED')
+  await expect(page.getByTestId('order-pay')).toBeHidden()
+})
