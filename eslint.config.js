@@ -40,7 +40,14 @@ const boundaries = [
   },
   {
     target: './src/server/domain',
-    from: ['./src/server/store', './src/server/http', './src/app', './src/features', './src/ui', './src/lib'],
+    from: [
+      './src/server/store',
+      './src/server/http',
+      './src/app',
+      './src/features',
+      './src/ui',
+      './src/lib',
+    ],
     message: 'The domain is pure: it imports only the contract.',
   },
 ]
@@ -58,7 +65,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'boundaries/no-restricted-paths': ['error', { zones: boundaries }],
       'no-restricted-imports': [
         'error',

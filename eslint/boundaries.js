@@ -31,7 +31,9 @@ const noRestrictedPaths = {
   meta: {
     type: 'problem',
     docs: { description: 'Keeps the folders of BRIEF §9 from importing what they must not.' },
-    schema: [{ type: 'object', properties: { zones: { type: 'array' } }, additionalProperties: false }],
+    schema: [
+      { type: 'object', properties: { zones: { type: 'array' } }, additionalProperties: false },
+    ],
   },
   create(context) {
     const file = context.filename
@@ -48,7 +50,9 @@ const noRestrictedPaths = {
       for (const zone of active) {
         for (const from of list(zone.from)) {
           if (!isInside(from, resolved)) continue
-          const excepted = (zone.except ?? []).some((e) => isInside(path.resolve(from, e), resolved))
+          const excepted = (zone.except ?? []).some((e) =>
+            isInside(path.resolve(from, e), resolved),
+          )
           if (!excepted) context.report({ node, message: `${zone.message} ('${source}')` })
         }
       }

@@ -28,7 +28,9 @@ function main() {
     const gz = gzipSync(bytes, { level: 9 }).length
     totalGzip += gz
     totalRaw += bytes.length
-    console.log(`  ${src}  ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip`)
+    console.log(
+      `  ${src}  ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip`,
+    )
   }
   const kb = totalGzip / 1024
   console.log(

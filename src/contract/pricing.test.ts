@@ -48,7 +48,9 @@ describe('priceCart', () => {
     // 13600 + 31800 = 45400; coupon 1000 → 44400; one full 30000 → 3000 off.
     expect(result.value.crossStoreFen).toBe(3000)
     expect(result.value.totalFen).toBe(41400)
-    const sumOfLines = result.value.groups.flatMap((g) => g.lines).reduce((a, l) => a + l.lineFen, 0)
+    const sumOfLines = result.value.groups
+      .flatMap((g) => g.lines)
+      .reduce((a, l) => a + l.lineFen, 0)
     expect(sumOfLines).toBe(result.value.itemsFen)
   })
 

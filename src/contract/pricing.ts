@@ -54,7 +54,13 @@ export function priceCart(
     const shop = catalog.shops.find((s) => s.id === sku.shopId)
     let group = groups.get(sku.shopId)
     if (!group) {
-      group = { shopId: sku.shopId, shopName: shop?.name ?? sku.shopId, lines: [], itemsFen: 0, shopCouponFen: 0 }
+      group = {
+        shopId: sku.shopId,
+        shopName: shop?.name ?? sku.shopId,
+        lines: [],
+        itemsFen: 0,
+        shopCouponFen: 0,
+      }
       groups.set(sku.shopId, group)
     }
     const lineFen = sku.priceFen * line.qty

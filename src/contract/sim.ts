@@ -33,4 +33,8 @@ export const SimContextSchema = z.object({
 export type SimContext = z.infer<typeof SimContextSchema>
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key'
-export const IdempotencyKeySchema = z.string().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/)
+export const IdempotencyKeySchema = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/)
