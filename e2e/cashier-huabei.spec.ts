@@ -75,10 +75,7 @@ for (const periods of [3, 6, 12] as const) {
 }
 
 test('pay in full through Huabei shows 不分期 on the result', async ({ page, gateway }) => {
-  const orderPage = new OrderPage(page)
-  await orderPage.open()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await new OrderPage(page).checkout()
   await cashier.method('huabei').click()
   // Pay in full is the default plan.
   await expect(cashier.huabeiPlan(0)).toHaveAttribute('aria-checked', 'true')

@@ -1,5 +1,4 @@
 import { expect, test } from './fixtures.ts'
-import { Cashier } from './pages/cashier.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { UnionPaySheet } from './pages/unionpay.ts'
@@ -9,10 +8,7 @@ test('five wrong passwords lock every Alipay method; UnionPay, its own app, stil
   gateway,
 }) => {
   const before = await gateway.wallet('shopper')
-  const orderPage = new OrderPage(page)
-  await orderPage.open()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await new OrderPage(page).checkout()
   const amount = await cashier.amountFen()
   await cashier.choose('alipay-card')
   for (let left = 4; left >= 1; left--) {

@@ -51,10 +51,7 @@ test('UnionPay cancelled in its own sheet goes back to the cashier, unpaid', asy
   page,
   gateway,
 }) => {
-  const orderPage = new OrderPage(page)
-  await orderPage.open()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await new OrderPage(page).checkout()
   await cashier.choose('unionpay')
   const unionpay = new UnionPaySheet(page)
   await expect(unionpay.sheet).toBeVisible()

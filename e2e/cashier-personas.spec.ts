@@ -62,10 +62,7 @@ test('a late notification shows "checking…" and turns to success by itself', a
 }) => {
   const res = await request.post('/api/__test/faults', { data: { notify: 'drop' } })
   expect(res.ok()).toBe(true)
-  const orderPage = new OrderPage(page)
-  await orderPage.open()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await new OrderPage(page).checkout()
   await cashier.pay('alipay-balance')
   const result = new ResultPage(page).result
   await expect(result).toHaveAttribute('data-status', 'pending')

@@ -1,5 +1,4 @@
 import { expect, test } from './fixtures.ts'
-import { Cashier } from './pages/cashier.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { OrdersPage } from './pages/orders-page.ts'
 import { ResultPage } from './pages/result-page.ts'
@@ -8,10 +7,7 @@ test('closing the cashier asks to stay; 继续支付 and Escape keep it open', a
   page,
   gateway,
 }) => {
-  const orderPage = new OrderPage(page)
-  await orderPage.open()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await new OrderPage(page).checkout()
   await cashier.method('alipay-balance').click()
 
   await cashier.close.click()
@@ -48,10 +44,7 @@ test('确认离开 keeps the order 待付款 with its countdown; it is paid late
   page,
   gateway,
 }) => {
-  const orderPage = new OrderPage(page)
-  await orderPage.open()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await new OrderPage(page).checkout()
   await expect(cashier.sheet).toBeVisible()
   await cashier.close.click()
   await cashier.leave.click()

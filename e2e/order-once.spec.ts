@@ -16,10 +16,7 @@ test('a double tap on submit makes one order', async ({ page, gateway }) => {
 })
 
 test('a reload on the cashier keeps the same order and pays it', async ({ page, gateway }) => {
-  const orderPage = new OrderPage(page)
-  await orderPage.open()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await new OrderPage(page).checkout()
   await expect(cashier.sheet).toBeVisible()
   const amount = await cashier.amountFen()
 

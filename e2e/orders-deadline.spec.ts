@@ -1,5 +1,4 @@
 import { expect, test } from './fixtures.ts'
-import { Cashier } from './pages/cashier.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { OrdersPage } from './pages/orders-page.ts'
 import { ResultPage } from './pages/result-page.ts'
@@ -10,10 +9,7 @@ test('the order closes at its deadline while the cashier is open, and nothing ca
   page,
   gateway,
 }) => {
-  const orderPage = new OrderPage(page)
-  await orderPage.open()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await new OrderPage(page).checkout()
   await cashier.method('alipay-balance').click()
   await expect(cashier.confirm).toBeEnabled()
 
@@ -34,10 +30,7 @@ test('the order closes at its deadline while the cashier is open, and nothing ca
 })
 
 test('an open password pad turns to the closed state too', async ({ page, gateway }) => {
-  const orderPage = new OrderPage(page)
-  await orderPage.open()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await new OrderPage(page).checkout()
   await cashier.choose('alipay-balance')
   await expect(cashier.pinPad).toBeVisible()
 
@@ -51,10 +44,7 @@ test('/orders flips a waiting order to 已关闭 at its deadline, by itself', as
   page,
   gateway,
 }) => {
-  const orderPage = new OrderPage(page)
-  await orderPage.open()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await new OrderPage(page).checkout()
   await cashier.close.click()
   await cashier.leave.click()
   const [order] = (await gateway.state()).orders
@@ -83,10 +73,7 @@ test('/orders flips a waiting order to 已关闭 at its deadline, by itself', as
 })
 
 test('an order detail open at the deadline shows it closed', async ({ page, gateway }) => {
-  const orderPage = new OrderPage(page)
-  await orderPage.open()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await new OrderPage(page).checkout()
   await cashier.close.click()
   await cashier.leave.click()
   const banner = page.getByTestId('order-row')

@@ -1,5 +1,4 @@
 import { expect, test } from './fixtures.ts'
-import { Cashier } from './pages/cashier.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 
@@ -7,10 +6,7 @@ test('a wrong password says how many tries are left, then the right one pays', a
   page,
   gateway,
 }) => {
-  const orderPage = new OrderPage(page)
-  await orderPage.open()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await new OrderPage(page).checkout()
   await cashier.pay('alipay-balance', '111111')
   await expect(cashier.error).toContainText('4')
 
@@ -21,10 +17,7 @@ test('a wrong password says how many tries are left, then the right one pays', a
 
 test('five wrong passwords lock the wallet and nothing is paid', async ({ page, gateway }) => {
   const before = await gateway.wallet('shopper')
-  const orderPage = new OrderPage(page)
-  await orderPage.open()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await new OrderPage(page).checkout()
   await cashier.choose('alipay-balance')
   for (let left = 4; left >= 1; left--) {
     await cashier.enterPassword('000000')

@@ -1,6 +1,14 @@
 import { expect, type Page } from '@playwright/test'
 import type { Era, PersonaId } from '../../src/contract/sim.ts'
+import { Cashier } from './cashier.ts'
 import { fenFromText } from './money.ts'
+
+interface OpenOptions {
+  persona?: PersonaId
+  era?: Era
+  lang?: 'zh-CN' | 'en'
+  device?: string
+}
 
 /** 确认订单: the seeded cart, the address card, the sticky total bar. */
 export class OrderPage {
@@ -16,9 +24,7 @@ export class OrderPage {
     return this.page.getByTestId('submit-order')
   }
 
-  async open(
-    options: { persona?: PersonaId; era?: Era; lang?: 'zh-CN' | 'en'; device?: string } = {},
-  ) {
+  async open(options: OpenOptions = {}) {
     const params = new URLSearchParams({ persona: options.persona ?? 'shopper' })
     params.set('era', options.era ?? 'beta')
     if (options.lang) params.set('lang', options.lang)
@@ -26,6 +32,15 @@ export class OrderPage {
     await this.page.goto(`/?${params.toString()}`)
     await expect(this.submit).toBeEnabled()
     await expect(this.total).toContainText('¥')
+  }
+
+  /** Opens the order page, submits the seeded cart and waits for the cashier. */
+  async checkout(options: OpenOptions = {}): Promise<Cashier> {
+    await this.open(options)
+    await this.submit.click()
+    const cashier = new Cashier(this.page)
+    await expect(cashier.sheet).toBeVisible()
+    return cashier
   }
 
   async totalFen(): Promise<number> {

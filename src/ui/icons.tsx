@@ -1,9 +1,10 @@
 import type { SVGProps } from 'react'
 
 /** Small line icons drawn inline (no icon font, no extra request). Decorative: aria-hidden. */
-type IconProps = SVGProps<SVGSVGElement> & { size?: number }
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number }
 
-function Svg({ size = 20, children, ...rest }: IconProps) {
+/** The 24-unit line-icon frame every icon of the app draws in (Taobao's and WeChat's alike). */
+export function Svg({ size = 20, children, ...rest }: IconProps) {
   return (
     <svg
       width={size}

@@ -1,26 +1,8 @@
-import type { SVGProps } from 'react'
+import { Svg as LineIcon, type IconProps } from '@/ui/icons.tsx'
 
-/** WeChat's line icons, drawn inline. Decorative: aria-hidden. */
-type IconProps = SVGProps<SVGSVGElement> & { size?: number }
-
-function Svg({ size = 24, children, ...rest }: IconProps) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.6}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
-      {children}
-    </svg>
-  )
+/** WeChat's line icons: thinner strokes (1.6) and a larger default size (24) than Taobao's. */
+function Svg(props: IconProps) {
+  return <LineIcon size={24} strokeWidth={1.6} {...props} />
 }
 
 export const IconBack = (p: IconProps) => (
