@@ -48,7 +48,7 @@ export const PERSONAS: Record<PersonaId, PersonaProfile> = {
       alipayBalanceFen: 10_00,
       huabeiAvailableFen: 0,
       wechatBalanceFen: 10_00,
-      alipayCardFen: 50_00,
+      alipayCardFen: 2_000_00, // balance short, but the linked card still pays
       unionpayCardFen: 50_00,
       wechatCardFen: 50_00,
     },

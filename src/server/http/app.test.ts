@@ -309,7 +309,7 @@ describe('password lockout and deadlines by the gateway clock', () => {
       alipayBalanceFen: 10_00,
       huabeiAvailableFen: 0,
       wechatBalanceFen: 10_00,
-      alipayCardFen: 50_00,
+      alipayCardFen: 2_000_00,
       unionpayCardFen: 50_00,
       wechatCardFen: 50_00,
     })

@@ -108,11 +108,11 @@ describe('the cashier method table (BRIEF §6)', () => {
       LAUNCH_ALL,
     ],
     [
-      'low balance: short everywhere the cashier can see, no Huabei; the others still pay',
+      'low balance: balance and UnionPay short, no Huabei; the linked card and the others still pay',
       { persona: 'low_balance', era: 'beta' },
       [
         'alipay-balance:NOTENOUGH',
-        'alipay-card:NOTENOUGH',
+        'alipay-card',
         'huabei:NO_HUABEI',
         'unionpay:NOTENOUGH',
         'wechat-scan',
@@ -124,7 +124,7 @@ describe('the cashier method table (BRIEF §6)', () => {
       { persona: 'low_balance', era: 'launch' },
       [
         'alipay-balance:NOTENOUGH',
-        'alipay-card:NOTENOUGH',
+        'alipay-card',
         'huabei:NO_HUABEI',
         'unionpay:NOTENOUGH',
         'wechat',
