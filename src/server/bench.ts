@@ -204,10 +204,11 @@ async function load(api: Client, seconds: number, tag: string): Promise<Run> {
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker))
-  if (args.timeline)
-    console.log(
-      `cycles per second, second by second: ${[...perSecond].map((n) => n ?? 0).join(' ')}`,
-    )
+  if (args.timeline) {
+    // Whole seconds only: the last partial one would read as a drop.
+    const whole = [...perSecond].slice(0, Math.floor(seconds)).map((n) => n ?? 0)
+    console.log(`cycles per second, second by second: ${whole.join(' ')}`)
+  }
   return run
 }
 

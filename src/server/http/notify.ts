@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 import { PaymentMethodIdSchema } from '../../contract/payment.ts'
 import type { Order } from '../../contract/order.ts'
@@ -9,6 +9,7 @@ import type { Decision } from '../domain/result.ts'
 import { refuse } from '../domain/result.ts'
 import type { GatewayState, PaymentRecord } from '../domain/state.ts'
 import type { StoreObserver } from '../store/observer.ts'
+import { randomBytes } from '../store/ids.ts'
 import type { Store } from '../store/store.ts'
 import type { FaultSwitch } from './faults.ts'
 

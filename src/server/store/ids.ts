@@ -18,7 +18,8 @@ export interface IdSource {
 const pool = Buffer.alloc(16 * 1024)
 let used = pool.length
 
-function randomBytes(n: number): Buffer {
+/** `n` bytes of crypto randomness from the pool (ids, notification nonces). */
+export function randomBytes(n: number): Buffer {
   if (used + n > pool.length) {
     randomFillSync(pool)
     used = 0
