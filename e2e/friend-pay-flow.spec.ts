@@ -1,0 +1,82 @@
+import { expect, test } from './fixtures.ts'
+import { Cashier } from './pages/cashier.ts'
+import { FriendPayPage, FriendShare, otherPhone } from './pages/friend-pay.ts'
+import { OrderPage } from './pages/order-page.ts'
+import { ResultPage } from './pages/result-page.ts'
+import { Phone, WeChat } from './pages/wechat.ts'
+
+test.describe.configure({ timeout: 60_000 })
+
+test('the shopper sends a link, a friend on another phone pays it, the shopper sees paid without a reload; a third phone cannot pay again', async ({
+  page,
+  gateway,
+  browser,
+  baseURL,
+}, testInfo) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  const orderPage = new OrderPage(page)
+  await orderPage.open({ device: 'fp-shopper' })
+  const totalFen = await orderPage.totalFen()
+  const before = await gateway.state()
+  await orderPage.submit.click()
+  await new Cashier(page).choose('friend-pay')
+
+  const share = new FriendShare(page)
+  await expect(share.message).toHaveValue('这件宝贝我很喜欢，帮我付一下吧～')
+  await share.message.fill('帮我付一下 <b>谢谢</b>')
+  const path = await share.createLink()
+  await share.copy.click()
+  const clip = await page.evaluate(() => navigator.clipboard.readText())
+  expect(clip).toContain(`${new URL(baseURL ?? '').origin}${path}`)
+  expect(clip).toContain('帮我付一下 <b>谢谢</b>')
+  const [request] = (await gateway.state()).friendRequests
+  expect(request).toMatchObject({ status: 'OPEN', requester: 'shopper' })
+  expect(path).not.toContain(String(totalFen))
+
+  // 小美 opens it on her own phone.
+  const friend = await otherPhone(browser, testInfo, baseURL)
+  const friendPage = new FriendPayPage(friend.page)
+  await friendPage.open(path, 'fp-friend')
+  await expect(friendPage.status).toHaveAttribute('data-status', 'OPEN')
+  await expect(friendPage.amount).toContainText(`${(totalFen / 100).toFixed(2)}`)
+  // The message is text, never markup; no address, no phone.
+  await expect(friend.page.getByText('帮我付一下 <b>谢谢</b>')).toBeVisible()
+  await expect(friend.page.locator('.fp b')).toHaveCount(0)
+  const body = await friend.page.locator('body').innerText()
+  expect(body).not.toMatch(/1[3-9]\d[\d*]{8}|收货地址|省|市.*区/)
+
+  await friendPage.pay()
+  await expect(friendPage.status).toHaveAttribute('data-status', 'PAID')
+  await expect(friendPage.ended).toContainText('已帮付')
+  await expect(friendPage.confirm).toHaveCount(0)
+
+  // The shopper's screen follows by itself.
+  await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
+
+  const state = await gateway.state()
+  expect(state.friendRequests[0]).toMatchObject({ status: 'PAID', payer: 'friend' })
+  expect(state.wallets.friend?.wechatBalanceFen).toBe(
+    (before.wallets.friend?.wechatBalanceFen ?? 0) - totalFen,
+  )
+  expect(state.wallets.shopper).toEqual(before.wallets.shopper)
+
+  // 小美's WeChat 账单 lists the payment she made for her friend.
+  const paid = state.payments.find((p) => p.status === 'SUCCESS')
+  expect(paid?.payer).toBe('friend')
+  await new Phone(friend.page).switchTo('wechat')
+  await new WeChat(friend.page).openBills()
+  await expect(friend.page.getByTestId('wechat-bill')).toHaveAttribute(
+    'data-payment-id',
+    paid?.id ?? '',
+  )
+
+  // A third phone on the same link: already paid, nothing to pay.
+  const third = await otherPhone(browser, testInfo, baseURL)
+  const thirdPage = new FriendPayPage(third.page)
+  await thirdPage.open(path, 'fp-third', 'low_balance')
+  await expect(thirdPage.status).toHaveAttribute('data-status', 'PAID')
+  await expect(thirdPage.ended).toContainText('已有人帮忙付款')
+  await expect(thirdPage.confirm).toHaveCount(0)
+  await friend.context.close()
+  await third.context.close()
+})

@@ -1,0 +1,41 @@
+import { expect, test } from './fixtures.ts'
+
+test.describe.configure({ timeout: 60_000 })
+
+test('/stage: two phones side by side, each its own device and persona; the friend pays the link and both phones update', async ({
+  browser,
+  baseURL,
+  gateway,
+}) => {
+  const desktop = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 1000 },
+    locale: 'zh-CN',
+  })
+  const page = await desktop.newPage()
+  await page.goto('/stage')
+  const shopper = page.frameLocator('[data-testid="stage-shopper"]')
+  const friend = page.frameLocator('[data-testid="stage-friend"]')
+
+  await shopper.getByTestId('submit-order').click()
+  await shopper.getByTestId('pay-method-friend-pay').click()
+  await shopper.getByTestId('confirm-pay').click()
+  await shopper.getByTestId('friend-pay-create').click()
+  await expect(shopper.getByTestId('friend-pay-status')).toHaveAttribute('data-status', 'OPEN')
+  const link = await shopper.getByTestId('friend-pay-link').innerText()
+
+  await page.getByTestId('stage-friend-url').fill(link)
+  await page.getByRole('button', { name: '打开' }).click()
+  await expect(friend.getByTestId('friend-pay-status')).toHaveAttribute('data-status', 'OPEN')
+
+  await friend.getByTestId('friend-pay-confirm').click()
+  for (const digit of '123456') {
+    await friend.getByTestId('pin-pad').getByRole('button', { name: digit, exact: true }).click()
+  }
+  await expect(friend.getByTestId('friend-pay-status')).toHaveAttribute('data-status', 'PAID')
+  await expect(shopper.getByTestId('pay-result')).toHaveAttribute('data-status', 'success')
+
+  const state = await gateway.state()
+  expect(state.friendRequests[0]).toMatchObject({ requester: 'shopper', payer: 'friend' })
+  await desktop.close()
+})

@@ -1,0 +1,84 @@
+import { expect, type Browser, type Page, type TestInfo } from '@playwright/test'
+
+/** Another phone (a new browser context), shaped like the test's project: same viewport, touch, mobile. */
+export async function otherPhone(
+  browser: Browser,
+  testInfo: TestInfo,
+  baseURL: string | undefined,
+) {
+  const { viewport, isMobile, hasTouch, userAgent, deviceScaleFactor } = testInfo.project.use
+  const context = await browser.newContext({
+    baseURL,
+    viewport: viewport ?? { width: 390, height: 664 },
+    isMobile: isMobile ?? false,
+    hasTouch: hasTouch ?? false,
+    deviceScaleFactor: deviceScaleFactor ?? 1,
+    locale: 'zh-CN',
+    ...(userAgent ? { userAgent } : {}),
+  })
+  return { context, page: await context.newPage() }
+}
+
+/** The cashier's share sheet of 找朋友帮忙付, then 等待好友付款. */
+export class FriendShare {
+  constructor(readonly page: Page) {}
+
+  get message() {
+    return this.page.getByTestId('friend-pay-message')
+  }
+  get create() {
+    return this.page.getByTestId('friend-pay-create')
+  }
+  get link() {
+    return this.page.getByTestId('friend-pay-link')
+  }
+  get copy() {
+    return this.page.getByTestId('friend-pay-copy')
+  }
+  get cancel() {
+    return this.page.getByTestId('friend-pay-cancel')
+  }
+  get status() {
+    return this.page.getByTestId('friend-pay-status')
+  }
+
+  /** Creates the request (sent as a plain link) and answers its path `/friend-pay/TOKEN`. */
+  async createLink(via: '微信好友' | 'QQ好友' | '复制链接' = '复制链接'): Promise<string> {
+    await this.page.getByText(via, { exact: true }).click()
+    await expect(this.page.getByRole('radio', { name: via })).toBeChecked()
+    await this.create.click()
+    await expect(this.status).toHaveAttribute('data-status', 'OPEN')
+    const url = new URL(await this.link.innerText())
+    expect(url.pathname).toMatch(/^\/friend-pay\/[\w-]{22,}$/)
+    return url.pathname
+  }
+}
+
+/** The friend's page `/friend-pay/:token`. */
+export class FriendPayPage {
+  constructor(readonly page: Page) {}
+
+  get status() {
+    return this.page.getByTestId('friend-pay-status')
+  }
+  get amount() {
+    return this.page.getByTestId('friend-pay-amount')
+  }
+  get confirm() {
+    return this.page.getByTestId('friend-pay-confirm')
+  }
+  get ended() {
+    return this.page.getByTestId('friend-pay-ended')
+  }
+
+  async open(path: string, device: string, persona = 'friend') {
+    await this.page.goto(`${path}?persona=${persona}&device=${device}`)
+  }
+
+  async pay(password = '123456') {
+    await this.confirm.click()
+    const pad = this.page.getByTestId('pin-pad')
+    for (const digit of password)
+      await pad.getByRole('button', { name: digit, exact: true }).click()
+  }
+}
