@@ -7,6 +7,17 @@ import { BootScreen, Shell } from './Shell.tsx'
 /** `/` ships in the first chunk; every other screen loads when it is first visited. */
 export const router = createBrowserRouter([
   {
+    // Two phones side by side (desktop): outside the phone shell, each phone an iframe of this app.
+    path: '/stage',
+    lazy: async () => {
+      const [route] = await Promise.all([
+        import('./routes/StageRoute.tsx'),
+        loadMessages('friendPay'),
+      ])
+      return { Component: route.StageRoute }
+    },
+  },
+  {
     path: '/',
     Component: Shell,
     HydrateFallback: BootScreen,
@@ -34,6 +45,16 @@ export const router = createBrowserRouter([
             loadMessages('wechat'),
           ])
           return { Component: route.WechatRoute }
+        },
+      },
+      {
+        path: 'friend-pay/:token',
+        lazy: async () => {
+          const [route] = await Promise.all([
+            import('./routes/FriendPayRoute.tsx'),
+            loadMessages('friendPay'),
+          ])
+          return { Component: route.FriendPayRoute }
         },
       },
       { path: '*', Component: NotFoundRoute },

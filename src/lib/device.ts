@@ -2,7 +2,21 @@
  * The simulated phone this tab is. `?device=` names it; the name is remembered per tab (sessionStorage), so
  * two tabs (or two frames of /stage) can be two phones, each with its own storage.
  */
-const DEVICE_SESSION_KEY = 'tbsim:device'
+const DEVICE_SESSION_KEY = sessionKey()
+
+/**
+ * Frames of one tab share its sessionStorage: a named frame (/stage names each phone's iframe) keeps its
+ * device under its own key, so reloading one phone does not turn it into the other.
+ */
+function sessionKey(): string {
+  let framed = false
+  try {
+    framed = window.self !== window.top
+  } catch {
+    framed = true
+  }
+  return framed && window.name ? `tbsim:device:${window.name}` : 'tbsim:device'
+}
 const DEVICE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/
 export const DEFAULT_DEVICE = 'phone-1'
 

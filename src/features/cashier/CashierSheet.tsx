@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import type { HuabeiPeriods, PaymentMethodId } from '@/contract/payment.ts'
 import { isApiError } from '@/lib/api/client.ts'
 import { fetchCashier } from '@/lib/api/pay.ts'
-import { useT } from '@/lib/i18n/i18n.ts'
+import { loadMessages, useT } from '@/lib/i18n/i18n.ts'
 import { useSettings } from '@/lib/settings.ts'
 import { useOrderStatus } from '@/lib/useOrderStatus.ts'
 import { useResource } from '@/lib/useResource.ts'
@@ -23,6 +23,14 @@ import './cashier.css'
 
 // The QR code (qrcode.react) loads with the scan-code step, not with the cashier.
 const ScanPanel = lazy(async () => ({ default: (await import('./scan/ScanPanel.tsx')).ScanPanel }))
+// 找朋友帮忙付 and its words load when chosen.
+const FriendPanel = lazy(async () => {
+  const [panel] = await Promise.all([import('./friend/FriendPanel.tsx'), loadMessages('friendPay')])
+  return { default: panel.FriendPanel }
+})
+
+/** Longer than the scan-code panel's own 支付成功 pause, after which it goes on by itself. */
+const SCAN_PAID_GRACE_MS = 1500
 
 interface CashierSheetProps {
   orderId: string
@@ -73,6 +81,9 @@ export function CashierSheet({ orderId, onClose, onDone, onOpenWechat }: Cashier
       // The scan-code panel shows 支付成功 for a moment and goes on by itself.
       const waits = stepRef.current === 'unionpay' || stepRef.current === 'scan' || jumped
       if (!waits) onDoneRef.current(orderId)
+      // Paid another way (a friend's link) while the code is up: the code closes, the result page follows.
+      else if (stepRef.current === 'scan')
+        setTimeout(() => onDoneRef.current(orderId), SCAN_PAID_GRACE_MS)
     } else if (status !== 'PENDING_PAYMENT') setClosedLive(true)
   })
 
@@ -115,7 +126,9 @@ export function CashierSheet({ orderId, onClose, onDone, onOpenWechat }: Cashier
             ? 'unionpay-title'
             : step === 'scan'
               ? 'scan-title'
-              : 'cashier-title'
+              : step === 'friend'
+                ? 'friend-title'
+                : 'cashier-title'
       }
       testId="cashier"
       aside={
@@ -145,7 +158,22 @@ export function CashierSheet({ orderId, onClose, onDone, onOpenWechat }: Cashier
       }
       closeOnScrim={false}
     >
-      {step === 'scan' ? (
+      {step === 'friend' ? (
+        <Suspense
+          fallback={
+            <div className="sheet__body state-box" aria-busy="true">
+              <Spinner />
+            </div>
+          }
+        >
+          <FriendPanel
+            orderId={orderId}
+            onBack={() => back()}
+            onClose={requestClose}
+            onOpenWechat={onOpenWechat}
+          />
+        </Suspense>
+      ) : step === 'scan' ? (
         <Suspense
           fallback={
             <div className="sheet__body state-box" aria-busy="true">

@@ -2,10 +2,10 @@ import type { PaymentMethodId } from '@/contract/payment.ts'
 
 /**
  * What confirming a method opens (BRIEF §4): Taobao's own password pad (Alipay's realm: balance, card,
- * Huabei), a jump to another app's pay sheet (UnionPay here; WeChat's jump is a later issue), or a flow
- * that another issue builds.
+ * Huabei), a jump to another app's pay sheet (UnionPay, WeChat), the scan-code panel, or the share sheet of
+ * 找朋友帮忙付 (a request, not a payment).
  */
-export type MethodFlow = 'password' | 'unionpay' | 'scan' | 'wechat' | 'later'
+export type MethodFlow = 'password' | 'unionpay' | 'scan' | 'wechat' | 'friend'
 
 export function flowOf(method: PaymentMethodId): MethodFlow {
   switch (method) {
@@ -20,6 +20,6 @@ export function flowOf(method: PaymentMethodId): MethodFlow {
     case 'wechat':
       return 'wechat'
     case 'friend-pay':
-      return 'later'
+      return 'friend'
   }
 }

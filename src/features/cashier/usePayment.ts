@@ -5,10 +5,11 @@ import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useCashierStore, type Attempt, type Choice } from './cashier-store.ts'
 import { flowOf } from './methods.ts'
+import { resumesFriend } from './friend/resume.ts'
 import { resumesScan } from './scan/resume.ts'
 
 /** Where the cashier is: choosing, typing Alipay's password, or over in UnionPay's app. */
-export type PayStep = 'methods' | 'pin' | 'unionpay' | 'scan' | 'wechat'
+export type PayStep = 'methods' | 'pin' | 'unionpay' | 'scan' | 'wechat' | 'friend'
 
 /**
  * Confirm → create the payment (idempotent, remembered per device) → the method's own step → confirm it.
@@ -16,8 +17,10 @@ export type PayStep = 'methods' | 'pin' | 'unionpay' | 'scan' | 'wechat'
  */
 export function usePayment(orderId: string, onDone: () => void) {
   const { t, lang } = useT()
-  // An open scan-code attempt shows its code again when the cashier comes back (a reload, an app switch).
-  const [step, setStep] = useState<PayStep>(() => (resumesScan(orderId) ? 'scan' : 'methods'))
+  // An open scan-code attempt (or a pay-for-me request) shows again when the cashier comes back (a reload, an app switch).
+  const [step, setStep] = useState<PayStep>(() =>
+    resumesScan(orderId) ? 'scan' : resumesFriend(orderId) ? 'friend' : 'methods',
+  )
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   /** Bumped after every failed password, to clear the pad. */
@@ -40,8 +43,10 @@ export function usePayment(orderId: string, onDone: () => void) {
   async function start(choice: Choice) {
     if (inFlight.current) return
     const flow = flowOf(choice.method)
-    if (flow === 'later') {
-      setError(t('cashier.notYet'))
+    if (flow === 'friend') {
+      // A pay-for-me request, not a payment: the share sheet creates it.
+      setError(null)
+      setStep('friend')
       return
     }
     inFlight.current = true

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useNavigate } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { Avatar } from './Avatar.tsx'
 import { useChatStore, type ChatMessage } from './chat-store.ts'
@@ -24,6 +24,14 @@ export function ChatsScreen() {
   const chats = useChatStore((s) => s.chats)
   const [menu, setMenu] = useState(false)
   const [now] = useState(() => Date.now())
+  // `?share=`: another app (Taobao's 找朋友帮忙付) hands over a text to send: pick the chat it goes to.
+  const [params] = useSearchParams()
+  const share = params.get('share')?.slice(0, 500) ?? null
+
+  function open(chatId: string) {
+    if (share) useChatStore.getState().send(chatId, { kind: 'text', text: share })
+    void navigate(`/wechat/chat/${chatId}`, { replace: share !== null })
+  }
 
   function preview(last: ChatMessage): string {
     return last.kind === 'image' ? t('wechat.chat.imagePreview') : last.text
@@ -81,17 +89,21 @@ export function ChatsScreen() {
         </>
       )}
       <main className="wx-main">
+        {share && (
+          <div className="wx-share" role="status" data-testid="wechat-share-pick">
+            <span>{t('wechat.chat.pickChat')}</span>
+            <button type="button" onClick={() => void navigate('/wechat', { replace: true })}>
+              {t('wechat.chat.cancelShare')}
+            </button>
+          </div>
+        )}
         <div className="wx-search" aria-hidden="true">
           <IconSearch size={18} /> {t('wechat.search')}
         </div>
         <ul className="wx-list" aria-label={t('wechat.tabs.chats')}>
           {rows.map(({ contact, text, at }) => (
             <li key={contact.id}>
-              <button
-                type="button"
-                className="wx-chat-row"
-                onClick={() => void navigate(`/wechat/chat/${contact.id}`)}
-              >
+              <button type="button" className="wx-chat-row" onClick={() => open(contact.id)}>
                 <Avatar contact={contact} />
                 <span className="wx-chat-row__body">
                   <span className="wx-chat-row__name">{contactName(contact, lang)}</span>

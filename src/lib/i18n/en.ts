@@ -79,7 +79,6 @@ export const en: Messages = {
     balance: 'Available {{amount}}',
     confirm: 'Confirm payment',
     choose: 'Choose a payment method',
-    notYet: 'This payment method comes in a later version',
     unavailable: 'This order cannot be paid',
     methods: {
       'alipay-balance': 'Alipay balance',

@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { useMemo } from 'react'
 import { effectiveLang, LANGS, useSettings, type Lang } from '../settings.ts'
 import { en } from './en.ts'
+import type { FriendPayMessages } from './friend-pay.zh-CN.ts'
 import type { SimMessages } from './sim.zh-CN.ts'
 import type { WechatMessages } from './wechat.zh-CN.ts'
 import { zhCN, type Messages } from './zh-CN.ts'
@@ -19,7 +20,7 @@ type Leaves<T, Prefix extends string = ''> = {
  * Strings that load with the code that needs them rather than with the first screen: typed here, merged
  * into the dictionaries by `loadMessages`, which that code awaits before it renders.
  */
-interface LazyMessages extends WechatMessages {
+interface LazyMessages extends WechatMessages, FriendPayMessages {
   sim: SimMessages
 }
 
@@ -50,6 +51,13 @@ const LAZY: Record<keyof LazyMessages, () => Promise<Record<Lang, Partial<LazyMe
   scan: wechatMessages,
   jump: wechatMessages,
   wechat: wechatMessages,
+  friendPay: async () => {
+    const [{ friendPayZhCN }, { friendPayEn }] = await Promise.all([
+      import('./friend-pay.zh-CN.ts'),
+      import('./friend-pay.en.ts'),
+    ])
+    return { 'zh-CN': friendPayZhCN, en: friendPayEn }
+  },
 }
 /** The WeChat routes' words (scan-code panel, jump, the simulated WeChat): one file for all three. */
 async function wechatMessages(): Promise<Record<Lang, Partial<LazyMessages>>> {

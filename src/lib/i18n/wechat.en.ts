@@ -61,6 +61,8 @@ export const wechatEn: WechatMessages = {
     yesterday: 'Yesterday',
     cancel: 'Cancel',
     chat: {
+      pickChat: 'Choose a chat to send the pay link to',
+      cancelShare: 'Cancel',
       messages: 'Messages',
       imagePreview: '[Photo]',
       input: 'Message',

@@ -63,6 +63,8 @@ export const wechatZhCN = {
     yesterday: '昨天',
     cancel: '取消',
     chat: {
+      pickChat: '选择一个聊天，发送代付链接',
+      cancelShare: '取消',
       messages: '聊天记录',
       imagePreview: '[图片]',
       input: '输入消息',

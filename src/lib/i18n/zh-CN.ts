@@ -78,7 +78,6 @@ export const zhCN = {
     balance: '可用 {{amount}}',
     confirm: '确认付款',
     choose: '请选择付款方式',
-    notYet: '该付款方式将在后续版本开放',
     unavailable: '订单无法付款',
     methods: {
       'alipay-balance': '账户余额',
