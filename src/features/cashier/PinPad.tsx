@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useT } from '@/lib/i18n/i18n.ts'
+import { PIN_LENGTH, usePinEntry } from '@/ui/usePinEntry.ts'
 import { IconBackspace } from '@/ui/icons.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
 
-const LENGTH = 6
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const
 const LETTERS: Record<string, string> = {
   '2': 'ABC',
@@ -45,46 +45,13 @@ export function PinPad({
   onComplete,
 }: PinPadProps) {
   const { t } = useT()
-  const [digits, setDigits] = useState('')
-  const typed = useRef('')
-
-  function press(digit: string) {
-    if (busy || paused || typed.current.length >= LENGTH) return
-    typed.current += digit
-    setDigits(typed.current)
-    if (typed.current.length === LENGTH) onComplete(typed.current)
-  }
-
-  function erase() {
-    if (busy || paused || typed.current.length === 0 || typed.current.length >= LENGTH) return
-    typed.current = typed.current.slice(0, -1)
-    setDigits(typed.current)
-  }
-
-  const keyHandler = useRef<(event: KeyboardEvent) => void>(() => {})
-  useEffect(() => {
-    keyHandler.current = (event) => {
-      if (event.metaKey || event.ctrlKey || event.altKey) return
-      if (/^\d$/.test(event.key)) {
-        event.preventDefault()
-        press(event.key)
-      } else if (event.key === 'Backspace') {
-        event.preventDefault()
-        erase()
-      }
-    }
-  })
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => keyHandler.current(event)
-    window.addEventListener('keydown', listener)
-    return () => window.removeEventListener('keydown', listener)
-  }, [])
+  const { digits, press, erase } = usePinEntry({ locked: busy || paused, onComplete })
 
   return (
     <div className={`pin pin--${theme}`} data-testid="pin-pad">
       {head}
       <div className="pin__boxes" aria-hidden="true">
-        {Array.from({ length: LENGTH }, (_, i) => (
+        {Array.from({ length: PIN_LENGTH }, (_, i) => (
           <span
             key={i}
             className={i === digits.length && !busy ? 'pin__box pin__box--next' : 'pin__box'}

@@ -1,9 +1,8 @@
-import { useState } from 'react'
 import { useT } from '@/lib/i18n/i18n.ts'
+import { PIN_LENGTH, usePinEntry } from '@/ui/usePinEntry.ts'
 import { IconBackspace } from '@/ui/icons.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
 
-const LENGTH = 6
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const
 
 interface FriendPinPadProps {
@@ -15,19 +14,12 @@ interface FriendPinPadProps {
 /** The payment password, as WeChat's and the cashier's pads draw it: six boxes and keys named "0"–"9". */
 export function FriendPinPad({ busy, error, onComplete }: FriendPinPadProps) {
   const { t } = useT()
-  const [digits, setDigits] = useState('')
-
-  function press(digit: string) {
-    if (busy || digits.length >= LENGTH) return
-    const next = digits + digit
-    setDigits(next)
-    if (next.length === LENGTH) onComplete(next)
-  }
+  const { digits, press, erase } = usePinEntry({ locked: busy, onComplete })
 
   return (
     <div className="fp-pin" data-testid="pin-pad">
       <div className="fp-pin__boxes" aria-hidden="true">
-        {Array.from({ length: LENGTH }, (_, i) => (
+        {Array.from({ length: PIN_LENGTH }, (_, i) => (
           <span key={i} className="fp-pin__box">
             {i < digits.length && <span className="fp-pin__dot" />}
           </span>
@@ -54,11 +46,7 @@ export function FriendPinPad({ busy, error, onComplete }: FriendPinPadProps) {
         <button type="button" onClick={() => press('0')}>
           0
         </button>
-        <button
-          type="button"
-          aria-label={t('pin.delete')}
-          onClick={() => !busy && setDigits((d) => (d.length < LENGTH ? d.slice(0, -1) : d))}
-        >
+        <button type="button" aria-label={t('pin.delete')} onClick={erase}>
           <IconBackspace size={22} />
         </button>
       </div>

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useT } from '@/lib/i18n/i18n.ts'
+import { PIN_LENGTH, usePinEntry } from '@/ui/usePinEntry.ts'
 import { IconBackspace, IconClose } from './wx-icons.tsx'
 
-const LENGTH = 6
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const
 
 interface WxPinPadProps {
@@ -19,42 +19,7 @@ interface WxPinPadProps {
  */
 export function WxPinPad({ summary, busy, onComplete, onClose }: WxPinPadProps) {
   const { t } = useT()
-  const [digits, setDigits] = useState('')
-  const typed = useRef('')
-
-  function press(digit: string) {
-    if (busy || typed.current.length >= LENGTH) return
-    typed.current += digit
-    setDigits(typed.current)
-    if (typed.current.length === LENGTH) onComplete(typed.current)
-  }
-
-  function erase() {
-    if (busy || typed.current.length === 0 || typed.current.length >= LENGTH) return
-    typed.current = typed.current.slice(0, -1)
-    setDigits(typed.current)
-  }
-
-  const keyHandler = useRef<(event: KeyboardEvent) => void>(() => {})
-  useEffect(() => {
-    keyHandler.current = (event) => {
-      if (event.metaKey || event.ctrlKey || event.altKey) return
-      if (/^\d$/.test(event.key)) {
-        event.preventDefault()
-        press(event.key)
-      } else if (event.key === 'Backspace') {
-        event.preventDefault()
-        erase()
-      } else if (event.key === 'Escape') {
-        onClose()
-      }
-    }
-  })
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => keyHandler.current(event)
-    window.addEventListener('keydown', listener)
-    return () => window.removeEventListener('keydown', listener)
-  }, [])
+  const { digits, press, erase } = usePinEntry({ locked: busy, onComplete, onEscape: onClose })
 
   return (
     <div className="wx-overlay">
@@ -78,7 +43,7 @@ export function WxPinPad({ summary, busy, onComplete, onClose }: WxPinPadProps) 
         </div>
         {summary}
         <div className="wx-pin__boxes" aria-hidden="true">
-          {Array.from({ length: LENGTH }, (_, i) => (
+          {Array.from({ length: PIN_LENGTH }, (_, i) => (
             <span key={i} className="wx-pin__box">
               {i < digits.length && <span className="wx-pin__dot" />}
             </span>
