@@ -1,5 +1,5 @@
 import { useT } from '@/lib/i18n/i18n.ts'
-import { IconBack, IconClose } from '@/ui/icons.tsx'
+import { StepHead } from './StepHead.tsx'
 import { PinPad } from './PinPad.tsx'
 
 interface PasswordStepProps {
@@ -26,27 +26,14 @@ export function PasswordStep(props: PasswordStepProps) {
       error={props.error}
       onComplete={props.onPassword}
       head={
-        <div className="sheet__head">
-          <button
-            type="button"
-            className="sheet__close sheet__close--left"
-            aria-label={t('pin.back')}
-            disabled={props.busy}
-            onClick={props.onBack}
-          >
-            <IconBack size={22} />
-          </button>
-          <h2 id="pin-title">{t('pin.title')}</h2>
-          <button
-            type="button"
-            className="sheet__close sheet__close--right"
-            aria-label={t('cashier.close')}
-            onClick={props.onClose}
-            data-testid="cashier-close"
-          >
-            <IconClose size={22} />
-          </button>
-        </div>
+        <StepHead
+          titleId="pin-title"
+          title={t('pin.title')}
+          backLabel={t('pin.back')}
+          backDisabled={props.busy}
+          onBack={props.onBack}
+          onClose={props.onClose}
+        />
       }
     />
   )

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { IconBack, IconClose } from '@/ui/icons.tsx'
+import { StepHead } from '../StepHead.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
 import { rememberFriend } from './resume.ts'
 import { ShareForm } from './ShareForm.tsx'
@@ -29,28 +29,15 @@ export function FriendPanel({ orderId, onBack, onClose, onOpenWechat }: FriendPa
   useEffect(() => rememberFriend(orderId, waiting), [orderId, waiting])
   return (
     <>
-      <div className="sheet__head">
-        <button
-          type="button"
-          className="sheet__close sheet__close--left"
-          aria-label={t('friendPay.share.back')}
-          onClick={onBack}
-        >
-          <IconBack size={22} />
-        </button>
-        <h2 id="friend-title">
-          {request && status === 'OPEN' ? t('friendPay.wait.title') : t('friendPay.share.title')}
-        </h2>
-        <button
-          type="button"
-          className="sheet__close sheet__close--right"
-          aria-label={t('cashier.close')}
-          data-testid="cashier-close"
-          onClick={onClose}
-        >
-          <IconClose size={22} />
-        </button>
-      </div>
+      <StepHead
+        titleId="friend-title"
+        title={
+          request && status === 'OPEN' ? t('friendPay.wait.title') : t('friendPay.share.title')
+        }
+        backLabel={t('friendPay.share.back')}
+        onBack={onBack}
+        onClose={onClose}
+      />
       <div className="sheet__body friend" data-testid="friend-pay-panel">
         {!friend.loaded ? (
           <Spinner />

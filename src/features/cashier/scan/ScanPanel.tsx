@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from 'react'
 import { formatMoney } from '@/lib/format.ts'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
+import { StepHead } from '../StepHead.tsx'
 import { useSettings } from '@/lib/settings.ts'
 import { Countdown } from '@/ui/Countdown.tsx'
-import { IconBack, IconClose } from '@/ui/icons.tsx'
 import { Money } from '@/ui/Money.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
 import { useScanCode } from './useScanCode.ts'
@@ -91,26 +91,13 @@ export function ScanPanel({ orderId, onBack, onClose, onPaid }: ScanPanelProps) 
 
   return (
     <>
-      <div className="sheet__head">
-        <button
-          type="button"
-          className="sheet__close sheet__close--left"
-          aria-label={t('scan.back')}
-          onClick={onBack}
-        >
-          <IconBack size={22} />
-        </button>
-        <h2 id="scan-title">{t('scan.title')}</h2>
-        <button
-          type="button"
-          className="sheet__close sheet__close--right"
-          aria-label={t('cashier.close')}
-          data-testid="cashier-close"
-          onClick={onClose}
-        >
-          <IconClose size={22} />
-        </button>
-      </div>
+      <StepHead
+        titleId="scan-title"
+        title={t('scan.title')}
+        backLabel={t('scan.back')}
+        onBack={onBack}
+        onClose={onClose}
+      />
       <div className="sheet__body scan">
         {payment ? (
           <Money fen={payment.amountFen} tag className="scan__amount" testId="cashier-amount" />
