@@ -72,7 +72,12 @@ export default defineConfig({
     : Array.from({ length: workers }, (_, i) => ({
         command: `node --import tsx src/server/main.ts`,
         url: `http://127.0.0.1:${FIRST_PORT + i}/api/health`,
-        env: { PORT: String(FIRST_PORT + i), HOST: '127.0.0.1', GATEWAY_DATA: 'memory' },
+        env: {
+          PORT: String(FIRST_PORT + i),
+          HOST: '127.0.0.1',
+          GATEWAY_DATA: 'memory',
+          ...(process.env.DIST_DIR ? { DIST_DIR: process.env.DIST_DIR } : {}),
+        },
         reuseExistingServer: false,
         timeout: 60_000,
         stdout: 'ignore' as const,

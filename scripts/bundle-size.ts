@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib'
 
 const BUDGET_KB = 130
 const TARGET_KB = 100
-const dist = join(import.meta.dirname, '..', 'dist')
+const dist = process.env.DIST_DIR ?? join(import.meta.dirname, '..', 'dist')
 
 export function initialScripts(html: string): string[] {
   const srcs = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g)].map((m) => m[1])

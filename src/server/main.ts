@@ -9,7 +9,8 @@ import { optionsFromEnv, startRuntime } from './runtime.ts'
 // `npm start`: the built app from dist/ and the API on /api, in one process.
 const port = Number(process.env.PORT || 4173)
 const hostname = process.env.HOST || '0.0.0.0'
-const distRoot = 'dist'
+// DIST_DIR lets several builds be served side by side (one per checkout or helper); default dist/.
+const distRoot = process.env.DIST_DIR || 'dist'
 
 if (!existsSync(`${distRoot}/index.html`)) {
   console.warn(
