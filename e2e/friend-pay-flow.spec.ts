@@ -3,7 +3,7 @@ import { Cashier } from './pages/cashier.ts'
 import { FriendPayPage, FriendShare, otherPhone } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
-import { Phone, WeChat } from './pages/wechat.ts'
+import { WeChat } from './pages/wechat.ts'
 
 test.describe.configure({ timeout: 60_000 })
 
@@ -33,11 +33,13 @@ test('the shopper sends a link, a friend on another phone pays it, the shopper s
   expect(request).toMatchObject({ status: 'OPEN', requester: 'shopper' })
   expect(path).not.toContain(String(totalFen))
 
-  // 小美 opens it on her own phone.
+  // 小美 taps it in WeChat on her own phone: WeChat's browser, so WeChat Pay pays.
   const friend = await otherPhone(browser, testInfo, baseURL)
   const friendPage = new FriendPayPage(friend.page)
-  await friendPage.open(path, 'fp-friend')
+  await friendPage.open(path, 'fp-friend', 'friend', { inWechat: true })
   await expect(friendPage.status).toHaveAttribute('data-status', 'OPEN')
+  await expect(friend.page.getByRole('group', { name: '微信支付' })).toBeVisible()
+  await expect.poll(() => friendPage.sources()).toEqual(['微信零钱', '建设银行储蓄卡(1234)'])
   await expect(friendPage.amount).toContainText(`${(totalFen / 100).toFixed(2)}`)
   // The message is text, never markup; no address, no phone.
   await expect(friend.page.getByText('帮我付一下 <b>谢谢</b>')).toBeVisible()
@@ -63,7 +65,9 @@ test('the shopper sends a link, a friend on another phone pays it, the shopper s
   // 小美's WeChat 账单 lists the payment she made for her friend.
   const paid = state.payments.find((p) => p.status === 'SUCCESS')
   expect(paid?.payer).toBe('friend')
-  await new Phone(friend.page).switchTo('wechat')
+  // Back from WeChat's browser to WeChat itself.
+  await friend.page.getByRole('button', { name: '返回' }).click()
+  await expect(friend.page).toHaveURL(/\/wechat$/)
   await new WeChat(friend.page).openBills()
   await expect(friend.page.getByTestId('wechat-bill')).toHaveAttribute(
     'data-payment-id',
@@ -79,4 +83,38 @@ test('the shopper sends a link, a friend on another phone pays it, the shopper s
   await expect(thirdPage.confirm).toHaveCount(0)
   await friend.context.close()
   await third.context.close()
+})
+
+test('opened in a browser rather than WeChat, the link is paid with Alipay, and says WeChat Pay needs WeChat', async ({
+  page,
+  gateway,
+  browser,
+  baseURL,
+}, testInfo) => {
+  const orderPage = new OrderPage(page)
+  await orderPage.open({ device: 'fp-alipay-shopper' })
+  const totalFen = await orderPage.totalFen()
+  await orderPage.submit.click()
+  await new Cashier(page).choose('friend-pay')
+  const path = await new FriendShare(page).createLink()
+  const before = await gateway.state()
+
+  const friend = await otherPhone(browser, testInfo, baseURL)
+  const friendPage = new FriendPayPage(friend.page)
+  await friendPage.open(path, 'fp-alipay-friend')
+  await expect(friend.page.getByRole('group', { name: '支付宝付款' })).toBeVisible()
+  await expect.poll(() => friendPage.sources()).toEqual(['支付宝余额', '招商银行储蓄卡(8888)'])
+  await expect(friend.page.getByText('在微信中打开此链接，可用微信支付')).toBeVisible()
+
+  await friendPage.pay()
+  await expect(friendPage.status).toHaveAttribute('data-status', 'PAID')
+  await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
+
+  const after = await gateway.state()
+  expect(after.wallets.friend?.alipayBalanceFen).toBe(
+    (before.wallets.friend?.alipayBalanceFen ?? 0) - totalFen,
+  )
+  expect(after.wallets.friend?.wechatBalanceFen).toBe(before.wallets.friend?.wechatBalanceFen)
+  expect(after.wallets.shopper).toEqual(before.wallets.shopper)
+  await friend.context.close()
 })

@@ -23,6 +23,17 @@ test('微信好友: the link goes into a chat of the simulated WeChat, and back 
   await expect(page).toHaveURL(/\/wechat\/chat\/xiaomei$/)
   await expect(page.getByText(path, { exact: false })).toBeVisible()
 
+  // Tapping the link opens it in WeChat's own browser: WeChat Pay, and the phone is still in WeChat.
+  await page.getByRole('button', { name: new RegExp(path) }).click()
+  await expect(page).toHaveURL(new RegExp(`/wechat${path}$`))
+  await expect(page.getByRole('group', { name: '微信支付' })).toBeVisible()
+  await page.getByRole('button', { name: '切换应用' }).click()
+  await expect(
+    page.getByRole('dialog', { name: '最近使用的应用' }).getByRole('button', { name: '微信' }),
+  ).toHaveAttribute('aria-current', 'true')
+  await page.keyboard.press('Escape')
+  await page.goBack()
+
   await new Phone(page).switchTo('taobao')
   await expect(share.status).toHaveAttribute('data-status', 'OPEN')
   await expect(share.link).toContainText(path)

@@ -71,8 +71,19 @@ export class FriendPayPage {
     return this.page.getByTestId('friend-pay-ended')
   }
 
-  async open(path: string, device: string, persona = 'friend') {
-    await this.page.goto(`${path}?persona=${persona}&device=${device}`)
+  /**
+   * Opens the shared link `path` (`/friend-pay/TOKEN`) on this phone: in a browser (Alipay pays), or
+   * `inWechat`, as when the friend taps it in a WeChat chat (WeChat Pay pays).
+   */
+  async open(path: string, device: string, persona = 'friend', { inWechat = false } = {}) {
+    await this.page.goto(`${inWechat ? '/wechat' : ''}${path}?persona=${persona}&device=${device}`)
+  }
+
+  /** The wallets this page offers (radio names, in order). */
+  async sources(): Promise<string[]> {
+    return this.page
+      .getByRole('radio')
+      .evaluateAll((radios) => radios.map((r) => r.closest('label')?.textContent?.trim() ?? ''))
   }
 
   async pay(password = '123456') {

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router'
+import type { FriendWallet } from '@/features/friend-pay/PayPanel.tsx'
 import { loadMessages } from '@/lib/i18n/i18n.ts'
 import { CheckoutRoute } from './routes/CheckoutRoute.tsx'
 import { NotFoundRoute } from './routes/NotFoundRoute.tsx'
@@ -47,17 +48,18 @@ export const router = createBrowserRouter([
           return { Component: route.WechatRoute }
         },
       },
-      {
-        path: 'friend-pay/:token',
-        lazy: async () => {
-          const [route] = await Promise.all([
-            import('./routes/FriendPayRoute.tsx'),
-            loadMessages('friendPay'),
-          ])
-          return { Component: route.FriendPayRoute }
-        },
-      },
+      { path: 'friend-pay/:token', lazy: () => friendPayRoute('alipay') },
+      // WeChat opens a shared link in its own browser: the same page, paid with WeChat Pay.
+      { path: 'wechat/friend-pay/:token', lazy: () => friendPayRoute('wechat') },
       { path: '*', Component: NotFoundRoute },
     ],
   },
 ])
+
+async function friendPayRoute(wallet: FriendWallet) {
+  const [{ FriendPayRoute }] = await Promise.all([
+    import('./routes/FriendPayRoute.tsx'),
+    loadMessages('friendPay'),
+  ])
+  return { Component: () => <FriendPayRoute wallet={wallet} /> }
+}

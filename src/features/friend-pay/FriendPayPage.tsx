@@ -5,7 +5,7 @@ import { useT } from '@/lib/i18n/i18n.ts'
 import { PageHeader } from '@/ui/PageHeader.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
 import { EndedNotice } from './EndedNotice.tsx'
-import { PayPanel } from './PayPanel.tsx'
+import { PayPanel, type FriendWallet } from './PayPanel.tsx'
 import { RequestCard } from './RequestCard.tsx'
 import { useFriendPayView } from './useFriendPayView.ts'
 import './friend-pay.css'
@@ -17,7 +17,14 @@ export type PageStatus = FriendPayView['status'] | 'NOT_FOUND'
  * 帮朋友付款 (`/friend-pay/:token`), opened on another phone: who asks, the message, the items, the amount,
  * never an address or phone; an OPEN request can be paid once, every other state says why not.
  */
-export function FriendPayPage({ token }: { token: string }) {
+interface FriendPayPageProps {
+  token: string
+  wallet: FriendWallet
+  /** Where the back arrow goes; none when the page is a browser tab of its own. */
+  onBack?: (() => void) | undefined
+}
+
+export function FriendPayPage({ token, wallet, onBack }: FriendPayPageProps) {
   const { t } = useT()
   const view = useFriendPayView(token)
   const [paidHere, setPaidHere] = useState(false)
@@ -27,7 +34,12 @@ export function FriendPayPage({ token }: { token: string }) {
 
   return (
     <div className="page fp">
-      <PageHeader title={t('friendPay.page.title')} backLabel={t('friendPay.page.back')} white />
+      <PageHeader
+        title={t('friendPay.page.title')}
+        backLabel={t('friendPay.page.back')}
+        onBack={onBack}
+        white
+      />
       <div className="fp__body">
         <p
           className="visually-hidden"
@@ -59,6 +71,7 @@ export function FriendPayPage({ token }: { token: string }) {
             {status === 'OPEN' && (
               <PayPanel
                 token={token}
+                wallet={wallet}
                 onPaid={() => {
                   setPaidHere(true)
                   view.reload()

@@ -7,22 +7,29 @@ import { useT } from '@/lib/i18n/i18n.ts'
 import { FriendPinPad } from './FriendPinPad.tsx'
 
 type Source = PayFriendRequestBody['source']
-const SOURCES: Source[] = ['wechat-balance', 'wechat-card', 'alipay-balance', 'alipay-card']
+/** Which wallet the page can reach: WeChat Pay inside WeChat's own browser, Alipay anywhere else. */
+export type FriendWallet = 'wechat' | 'alipay'
+const SOURCES: Record<FriendWallet, readonly [Source, ...Source[]]> = {
+  wechat: ['wechat-balance', 'wechat-card'],
+  alipay: ['alipay-balance', 'alipay-card'],
+}
 
 /** Codes after which the link is over: the page asks for its new state instead of the pad trying again. */
 const ENDING = new Set(['ORDERPAID', 'ORDERCLOSED', 'LINK_EXPIRED', 'PAYMENT_CLOSED', 'NOT_FOUND'])
 
 interface PayPanelProps {
   token: string
+  wallet: FriendWallet
   onPaid: () => void
   /** The request ended meanwhile (paid another way, cancelled, expired). */
   onEnded: () => void
 }
 
-/** 立即帮TA付款: the friend's own wallet (WeChat Pay by default, Alipay too), then the password. */
-export function PayPanel({ token, onPaid, onEnded }: PayPanelProps) {
+/** 立即帮TA付款: the friend's own wallet (WeChat Pay in WeChat, Alipay elsewhere), then the password. */
+export function PayPanel({ token, wallet, onPaid, onEnded }: PayPanelProps) {
   const { t, lang } = useT()
-  const [source, setSource] = useState<Source>('wechat-balance')
+  const sources = SOURCES[wallet]
+  const [source, setSource] = useState<Source>(sources[0])
   const [padOpen, setPadOpen] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -49,8 +56,8 @@ export function PayPanel({ token, onPaid, onEnded }: PayPanelProps) {
   return (
     <section className="fp__pay">
       <fieldset className="fp__sources">
-        <legend>{t('friendPay.page.payWith')}</legend>
-        {SOURCES.map((s) => (
+        <legend>{t(`friendPay.page.payWith.${wallet}`)}</legend>
+        {sources.map((s) => (
           <label key={s} className="fp__source">
             <input
               type="radio"
@@ -64,6 +71,7 @@ export function PayPanel({ token, onPaid, onEnded }: PayPanelProps) {
           </label>
         ))}
       </fieldset>
+      {wallet === 'alipay' && <p className="fp__hint">{t('friendPay.page.wechatHint')}</p>}
       {!padOpen && error && (
         <p className="pay-error" role="alert">
           {error}
@@ -82,7 +90,7 @@ export function PayPanel({ token, onPaid, onEnded }: PayPanelProps) {
       ) : (
         <button
           type="button"
-          className="btn-primary fp__confirm"
+          className={`btn-primary fp__confirm fp__confirm--${wallet}`}
           data-testid="friend-pay-confirm"
           onClick={() => {
             setError(null)

@@ -11,7 +11,7 @@ import { CodeNoticeDialog } from './CodeNoticeDialog.tsx'
 import { contactName, greetingOf } from './contact-name.ts'
 import { contactById, CONTACTS, PROFILES, type Contact } from './contacts.ts'
 import { ImageBubble } from './ImageBubble.tsx'
-import { isLinkText } from './pay-code.ts'
+import { splitLinks } from './pay-code.ts'
 import { PhotoImg } from './PhotoImg.tsx'
 import { useOpenCode, type CodeNotice } from './useOpenCode.ts'
 import { WxHeader } from './WxHeader.tsx'
@@ -278,14 +278,23 @@ function MessageRow({
             onOpen={() => onOpenImage(message.photoId)}
             onLongPress={() => onHoldImage(message.photoId)}
           />
-        ) : isLinkText(message.text) ? (
-          <div className="wx-bubble">
-            <button type="button" className="wx-link" onClick={() => onOpenLink(message.text)}>
-              {message.text}
-            </button>
-          </div>
         ) : (
-          <div className="wx-bubble">{message.text}</div>
+          <div className="wx-bubble">
+            {splitLinks(message.text).map((run, i) =>
+              run.kind === 'link' ? (
+                <button
+                  key={i}
+                  type="button"
+                  className="wx-link"
+                  onClick={() => onOpenLink(run.url)}
+                >
+                  {run.url}
+                </button>
+              ) : (
+                run.text
+              ),
+            )}
+          </div>
         )}
       </Bubble>
     </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isLinkText, readCode } from './pay-code.ts'
+import { readCode, splitLinks } from './pay-code.ts'
 
 const ORIGIN = 'http://127.0.0.1:4301'
 
@@ -38,9 +38,19 @@ describe('readCode', () => {
     expect(readCode(`${ORIGIN}/wechat/pay`, ORIGIN)).toMatchObject({ kind: 'link' })
   })
 
-  it('tells a link-only message from prose', () => {
-    expect(isLinkText(' https://a.example/x ')).toBe(true)
-    expect(isLinkText('weixin://wxpay/bizpayurl?pr=1')).toBe(true)
-    expect(isLinkText('see https://a.example/x')).toBe(false)
+  it('cuts links out of prose, as WeChat makes them tappable', () => {
+    expect(splitLinks('https://a.example/x')).toEqual([
+      { kind: 'link', url: 'https://a.example/x' },
+    ])
+    expect(splitLinks('帮我付一下：https://a.example/friend-pay/T0K3N，谢谢\n')).toEqual([
+      { kind: 'text', text: '帮我付一下：' },
+      { kind: 'link', url: 'https://a.example/friend-pay/T0K3N' },
+      { kind: 'text', text: '，谢谢\n' },
+    ])
+    expect(splitLinks('weixin://wxpay/bizpayurl?pr=1 <b>')).toEqual([
+      { kind: 'link', url: 'weixin://wxpay/bizpayurl?pr=1' },
+      { kind: 'text', text: ' <b>' },
+    ])
+    expect(splitLinks('no link here')).toEqual([{ kind: 'text', text: 'no link here' }])
   })
 })

@@ -31,7 +31,17 @@ export function readCode(
   return { kind: 'link', url: url.href, path: sameSite ? `${url.pathname}${url.search}` : null }
 }
 
-/** Whether a chat message's text is one link and nothing else. */
-export function isLinkText(text: string): boolean {
-  return /^(https?|weixin):\/\/\S+$/.test(text.trim())
+/** A chat message's text cut into plain runs and the links WeChat makes tappable in it. */
+export type TextRun = { kind: 'text'; text: string } | { kind: 'link'; url: string }
+
+export function splitLinks(text: string): TextRun[] {
+  const runs: TextRun[] = []
+  let last = 0
+  for (const match of text.matchAll(/(?:https?|weixin):\/\/[^\s<>"'，。！？]+/g)) {
+    if (match.index > last) runs.push({ kind: 'text', text: text.slice(last, match.index) })
+    runs.push({ kind: 'link', url: match[0] })
+    last = match.index + match[0].length
+  }
+  if (last < text.length) runs.push({ kind: 'text', text: text.slice(last) })
+  return runs
 }

@@ -9,6 +9,11 @@ export function payPath(token: string): string {
   return `/wechat/pay?pr=${encodeURIComponent(token)}`
 }
 
+/** A pay-for-me link opens in WeChat's own browser, where the friend pays with WeChat Pay. */
+function inWechatBrowser(path: string): string {
+  return path.startsWith('/friend-pay/') ? `/wechat${path}` : path
+}
+
 /**
  * Opens what a QR code says, as WeChat does: a pay code opens the pay sheet, except through a long press,
  * which WeChat refuses for native pay codes (unless the simulator's setting allows it); a link to this site
@@ -29,7 +34,7 @@ export function useOpenCode(): (
       return null
     }
     if (code.kind === 'link' && code.path) {
-      void navigate(code.path)
+      void navigate(inWechatBrowser(code.path))
       return null
     }
     return { kind: 'text', text: code.kind === 'link' ? code.url : code.text }

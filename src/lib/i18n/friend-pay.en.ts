@@ -32,7 +32,7 @@ export const friendPayEn: FriendPayMessages = {
       paid: 'Your friend paid',
       shareText: '{{message}} Pay link: {{url}}',
       status: {
-        OPEN: 'Waiting for a friend to pay',
+        OPEN: 'This page updates as soon as your friend pays',
         PAID: 'Paid by your friend',
         CANCELLED: 'Cancelled',
         EXPIRED: 'Expired',
@@ -54,7 +54,8 @@ export const friendPayEn: FriendPayMessages = {
       payee: 'Payee',
       expires: 'Expires in {{time}}',
       pay: 'Pay for them',
-      payWith: 'Pay with',
+      payWith: { wechat: 'WeChat Pay', alipay: 'Pay with Alipay' },
+      wechatHint: 'Open this link in WeChat to pay with WeChat Pay',
       sources: {
         'wechat-balance': 'WeChat balance',
         'wechat-card': 'CCB debit card (1234)',

@@ -31,7 +31,7 @@ export const friendPayZhCN = {
       paid: '好友已付款',
       shareText: '{{message}} 代付链接：{{url}}',
       status: {
-        OPEN: '等待好友付款',
+        OPEN: '好友付款后，此页会自动更新',
         PAID: '好友已付款',
         CANCELLED: '已取消',
         EXPIRED: '已失效',
@@ -53,7 +53,8 @@ export const friendPayZhCN = {
       payee: '收款方',
       expires: '{{time}} 后失效',
       pay: '立即帮TA付款',
-      payWith: '付款方式',
+      payWith: { wechat: '微信支付', alipay: '支付宝付款' },
+      wechatHint: '在微信中打开此链接，可用微信支付',
       sources: {
         'wechat-balance': '微信零钱',
         'wechat-card': '建设银行储蓄卡(1234)',
