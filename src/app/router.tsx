@@ -19,6 +19,14 @@ export const router = createBrowserRouter([
     },
   },
   {
+    // The UX lab (desktop): phones as iframes of this app, autoplayed and measured, outside the phone shell.
+    path: '/lab',
+    lazy: async () => {
+      const [route] = await Promise.all([import('./routes/LabRoute.tsx'), loadMessages('lab')])
+      return { Component: route.LabRoute }
+    },
+  },
+  {
     path: '/',
     Component: Shell,
     HydrateFallback: BootScreen,

@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import { effectiveLang, LANGS, useSettings, type Lang } from '../settings.ts'
 import { en } from './en.ts'
 import type { FriendPayMessages } from './friend-pay.zh-CN.ts'
+import type { LabMessages } from './lab.zh-CN.ts'
 import type { SimMessages } from './sim.zh-CN.ts'
 import type { WechatMessages } from './wechat.zh-CN.ts'
 import { zhCN, type Messages } from './zh-CN.ts'
@@ -22,6 +23,7 @@ type Leaves<T, Prefix extends string = ''> = {
  */
 interface LazyMessages extends WechatMessages, FriendPayMessages {
   sim: SimMessages
+  lab: LabMessages
 }
 
 export type MessageKey = Leaves<Messages & LazyMessages>
@@ -47,6 +49,13 @@ const LAZY: Record<keyof LazyMessages, () => Promise<Record<Lang, Partial<LazyMe
       import('./sim.en.ts'),
     ])
     return { 'zh-CN': { sim: simZhCN }, en: { sim: simEn } }
+  },
+  lab: async () => {
+    const [{ labZhCN }, { labEn }] = await Promise.all([
+      import('./lab.zh-CN.ts'),
+      import('./lab.en.ts'),
+    ])
+    return { 'zh-CN': { lab: labZhCN }, en: { lab: labEn } }
   },
   scan: wechatMessages,
   jump: wechatMessages,

@@ -1,0 +1,19 @@
+import { installRecorder } from '@/lib/instrument/recorder.ts'
+import { appOf } from './phone/phone-store.ts'
+import { router } from './router.tsx'
+
+/**
+ * Joins the lab's recorder to the app: every location the router commits is a screen, and its app (Taobao
+ * or WeChat) tells the recorder when the phone switched apps. Loaded only inside the lab (see main.tsx).
+ */
+export function startLabProbe(runId: string): void {
+  const recorder = installRecorder(runId)
+  let last = ''
+  const report = ({ pathname, search }: { pathname: string; search: string }) => {
+    if (`${pathname}${search}` === last) return
+    last = `${pathname}${search}`
+    recorder.screen(pathname, search, appOf(pathname))
+  }
+  report(router.state.location)
+  router.subscribe((state) => report(state.location))
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_KLM, klmSeconds, secondsFromText } from './klm.ts'
+
+describe('KLM prediction', () => {
+  it('is M + P per tap, one M per series of keys, K per key, S per switch', () => {
+    const times = { k: 0.2, p: 1, m: 1.5, s: 2 }
+    // 4 taps (4 × 2.5), one password of 6 keys (1.5 + 6 × 0.2), 2 switches (2 × 2).
+    const seconds = klmSeconds({ taps: 4, keystrokes: 6, keyRuns: 1, appSwitches: 2 }, times)
+    expect(seconds).toBeCloseTo(10 + 1.5 + 1.2 + 4, 10)
+  })
+
+  it('uses the published defaults', () => {
+    expect(DEFAULT_KLM).toEqual({ k: 0.28, p: 1.1, m: 1.35, s: 1.5 })
+    // The jump route: 6 taps, a 6-digit password.
+    const jump = klmSeconds({ taps: 6, keystrokes: 6, keyRuns: 1, appSwitches: 0 }, DEFAULT_KLM)
+    expect(jump).toBeCloseTo(6 * 2.45 + 1.35 + 6 * 0.28, 10)
+  })
+
+  it('predicts nothing for nothing, and grows with every operator', () => {
+    const none = { taps: 0, keystrokes: 0, keyRuns: 0, appSwitches: 0 }
+    expect(klmSeconds(none, DEFAULT_KLM)).toBe(0)
+    const base = klmSeconds({ ...none, taps: 3 }, DEFAULT_KLM)
+    expect(klmSeconds({ ...none, taps: 3, appSwitches: 1 }, DEFAULT_KLM)).toBeCloseTo(base + 1.5)
+    expect(klmSeconds({ ...none, taps: 4 }, DEFAULT_KLM)).toBeCloseTo(base + 2.45)
+  })
+
+  it('reads operator times typed in seconds', () => {
+    expect(secondsFromText(' 0.28 ')).toBe(0.28)
+    expect(secondsFromText('60')).toBe(60)
+    for (const text of ['', '-1', '61', 'abc', '1e2', '.5', '1.2345']) {
+      expect(secondsFromText(text)).toBeNull()
+    }
+  })
+})
