@@ -1,17 +1,14 @@
 import { expect, test } from './fixtures.ts'
-import { Cashier } from './pages/cashier.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 
 test('flaky_gateway: the first confirm says 系统繁忙，请重试; the password again pays the same payment', async ({
   page,
+  phone,
   gateway,
 }) => {
   const before = await gateway.wallet('flaky_gateway')
-  const orderPage = new OrderPage(page)
-  await orderPage.open({ persona: 'flaky_gateway' })
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await phone.with({ persona: 'flaky_gateway' }).checkout()
   const amount = await cashier.amountFen()
   await cashier.pay('alipay-balance')
   await expect(cashier.error).toHaveText('系统繁忙，请重试')
@@ -29,13 +26,11 @@ test('flaky_gateway: the first confirm says 系统繁忙，请重试; the passwo
 
 test('slow_network: the cashier shows it is working, and a double tap opens one payment', async ({
   page,
+  phone,
   gateway,
 }) => {
   test.slow()
-  const orderPage = new OrderPage(page)
-  await orderPage.open({ persona: 'slow_network' })
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
+  const cashier = await phone.with({ persona: 'slow_network' }).checkout()
   await expect(cashier.sheet).toBeVisible()
   await expect(cashier.sheet.locator('[aria-busy="true"]')).toBeVisible()
   await cashier.method('alipay-balance').click()

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { Cashier } from './pages/cashier.ts'
-import { FriendPayPage, FriendShare, otherPhone } from './pages/friend-pay.ts'
+import { FriendPayPage, FriendShare } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
 
 test.describe.configure({ timeout: 60_000 })
@@ -20,13 +20,12 @@ async function shopperWithLink(page: Page, device: string) {
 test('the shopper cancels: both phones say cancelled, the friend cannot pay', async ({
   page,
   gateway,
-  browser,
-  baseURL,
-}, testInfo) => {
+  phones,
+}) => {
   const { share, path } = await shopperWithLink(page, 'fp-cancel-shopper')
-  const friend = await otherPhone(browser, testInfo, baseURL)
+  const friend = await phones.open({ persona: 'friend', device: 'fp-cancel-friend' })
+  await friend.open(path)
   const friendPage = new FriendPayPage(friend.page)
-  await friendPage.open(path, 'fp-cancel-friend')
   await expect(friendPage.confirm).toBeVisible()
 
   await share.cancel.click()
@@ -35,19 +34,17 @@ test('the shopper cancels: both phones say cancelled, the friend cannot pay', as
   await expect(friendPage.ended).toContainText('对方已取消代付')
   await expect(friendPage.confirm).toHaveCount(0)
   expect((await gateway.state()).friendRequests[0]).toMatchObject({ status: 'CANCELLED' })
-  await friend.context.close()
 })
 
 test("past 24 hours the order's own 30-minute deadline has closed it first: the link says the order closed", async ({
   page,
   gateway,
-  browser,
-  baseURL,
-}, testInfo) => {
+  phones,
+}) => {
   const { path } = await shopperWithLink(page, 'fp-expiry-shopper')
-  const friend = await otherPhone(browser, testInfo, baseURL)
+  const friend = await phones.open({ persona: 'friend', device: 'fp-expiry-friend' })
+  await friend.open(path)
   const friendPage = new FriendPayPage(friend.page)
-  await friendPage.open(path, 'fp-expiry-friend')
   await expect(friendPage.confirm).toBeVisible()
 
   await gateway.advanceClock(24 * HOUR_MS + 60_000)
@@ -60,7 +57,6 @@ test("past 24 hours the order's own 30-minute deadline has closed it first: the 
     status: 'EXPIRED',
     endReason: 'ORDERCLOSED',
   })
-  await friend.context.close()
 })
 
 test('a forged or truncated token is a not-found page with nothing to pay', async ({

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures.ts'
 import { Cashier } from './pages/cashier.ts'
-import { FriendPayPage, FriendShare, otherPhone } from './pages/friend-pay.ts'
+import { FriendPayPage, FriendShare } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { ScanCodePanel } from './pages/wechat.ts'
@@ -10,9 +10,8 @@ test.describe.configure({ timeout: 60_000 })
 test('the friend and a scan-code payment land together: exactly one succeeds, the other is told the order is paid, nobody is charged twice', async ({
   page,
   gateway,
-  browser,
-  baseURL,
-}, testInfo) => {
+  phones,
+}) => {
   const orderPage = new OrderPage(page)
   await orderPage.open({ device: 'fp-race-shopper' })
   const totalFen = await orderPage.totalFen()
@@ -27,9 +26,9 @@ test('the friend and a scan-code payment land together: exactly one succeeds, th
   const payToken = await new ScanCodePanel(page).token()
   expect((await gateway.state()).friendRequests[0]).toMatchObject({ status: 'OPEN' })
 
-  const friend = await otherPhone(browser, testInfo, baseURL)
+  const friend = await phones.open({ persona: 'friend', device: 'fp-race-friend' })
+  await friend.open(path)
   const friendPage = new FriendPayPage(friend.page)
-  await friendPage.open(path, 'fp-race-friend')
   await expect(friendPage.confirm).toBeVisible()
   const before = await gateway.state()
 
@@ -62,5 +61,4 @@ test('the friend and a scan-code payment land together: exactly one succeeds, th
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
   await expect(friendPage.confirm).toHaveCount(0)
   await expect(friendPage.ended).toContainText(viaLink.ok() ? '已帮付' : '订单已付款')
-  await friend.context.close()
 })

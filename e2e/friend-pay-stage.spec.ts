@@ -3,16 +3,10 @@ import { expect, test } from './fixtures.ts'
 test.describe.configure({ timeout: 60_000 })
 
 test('/stage: two phones side by side, each its own device and persona; the friend pays the link and both phones update', async ({
-  browser,
-  baseURL,
+  phones,
   gateway,
 }) => {
-  const desktop = await browser.newContext({
-    baseURL,
-    viewport: { width: 1280, height: 1000 },
-    locale: 'zh-CN',
-  })
-  const page = await desktop.newPage()
+  const { page } = await phones.open({ screen: 'desktop' })
   await page.goto('/stage')
   const shopper = page.frameLocator('[data-testid="stage-shopper"]')
   const friend = page.frameLocator('[data-testid="stage-friend"]')
@@ -37,5 +31,4 @@ test('/stage: two phones side by side, each its own device and persona; the frie
 
   const state = await gateway.state()
   expect(state.friendRequests[0]).toMatchObject({ requester: 'shopper', payer: 'friend' })
-  await desktop.close()
 })

@@ -1,6 +1,5 @@
 import type { Payment } from '../src/contract/payment.ts'
 import { expect, test } from './fixtures.ts'
-import { Cashier } from './pages/cashier.ts'
 import { fenFromText } from './pages/money.ts'
 import { Phone, WeChat } from './pages/wechat.ts'
 
@@ -8,12 +7,10 @@ test.describe.configure({ timeout: 60_000 })
 
 test('WeChat 我 → 服务 → 钱包 → 账单 lists the payment, and its voucher names the order and the transaction', async ({
   page,
+  phone,
   gateway,
 }) => {
-  await page.goto('/?persona=shopper&era=launch&device=bills')
-  await expect(page.getByTestId('submit-order')).toBeEnabled()
-  await page.getByTestId('submit-order').click()
-  await new Cashier(page).choose('wechat')
+  await (await phone.with({ era: 'launch', device: 'bills' }).checkout()).choose('wechat')
   const wechat = new WeChat(page)
   await wechat.pay()
   await wechat.done()

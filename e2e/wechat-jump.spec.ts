@@ -1,19 +1,18 @@
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import type { PersonaId } from '../src/contract/sim.ts'
+import { expect, test, type SimPhone } from './fixtures.ts'
 import { Cashier } from './pages/cashier.ts'
-import { fenFromText } from './pages/money.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { WeChat } from './pages/wechat.ts'
 
 test.describe.configure({ timeout: 60_000 })
 
 /** The order page in era launch (微信支付 is a normal method), as `persona`, on its own phone. */
-async function openLaunch(page: Page, persona: string, device: string) {
-  await page.goto(`/?persona=${persona}&era=launch&device=${device}`)
-  await expect(page.getByTestId('submit-order')).toBeEnabled()
-  const totalFen = fenFromText(await page.getByTestId('order-total').innerText())
-  await page.getByTestId('submit-order').click()
-  await expect(page.getByTestId('cashier')).toBeVisible()
+async function openLaunch(phone: SimPhone, persona: PersonaId, device: string) {
+  const orderPage = await phone.with({ persona, era: 'launch', device }).orderPage()
+  const totalFen = await orderPage.totalFen()
+  await orderPage.submit.click()
+  await expect(new Cashier(phone.page).sheet).toBeVisible()
   return totalFen
 }
 
@@ -21,9 +20,10 @@ const returnDialog = (page: Page) => page.getByTestId('wechat-return')
 
 test('微信支付 jumps to WeChat on the same phone, pays, and Taobao asks the server', async ({
   page,
+  phone,
   gateway,
 }) => {
-  const totalFen = await openLaunch(page, 'shopper', 'jump-paid')
+  const totalFen = await openLaunch(phone, 'shopper', 'jump-paid')
   await new Cashier(page).choose('wechat')
   await expect(page.getByTestId('wechat-jump')).toContainText(/正在打开微信|Opening WeChat/)
   await expect(page).toHaveURL(/\/wechat\/pay\?pr=[\w-]+&from=taobao$/)
@@ -51,9 +51,10 @@ test('微信支付 jumps to WeChat on the same phone, pays, and Taobao asks the 
 
 test('a cancelled jump comes back unpaid: claiming "paid" does not make it so', async ({
   page,
+  phone,
   gateway,
 }) => {
-  await openLaunch(page, 'shopper', 'jump-cancel')
+  await openLaunch(phone, 'shopper', 'jump-cancel')
   const cashier = new Cashier(page)
   await cashier.choose('wechat')
   const wechat = new WeChat(page)
@@ -82,8 +83,8 @@ test('a cancelled jump comes back unpaid: claiming "paid" does not make it so', 
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
 })
 
-test('an old Taobao is told to update instead of jumping', async ({ page, gateway }) => {
-  await openLaunch(page, 'old_app', 'jump-old')
+test('an old Taobao is told to update instead of jumping', async ({ page, phone, gateway }) => {
+  await openLaunch(phone, 'old_app', 'jump-old')
   const cashier = new Cashier(page)
   await expect(cashier.method('wechat')).toHaveAttribute('aria-disabled', 'true')
   // aria-disabled keeps Playwright from tapping it; a shopper's finger is not stopped.

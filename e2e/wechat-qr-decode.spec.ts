@@ -11,8 +11,7 @@ test.describe.configure({ timeout: 60_000 })
 test('the code on the cashier, read from a screenshot of the page, names the payment the gateway holds; another phone pays it and the status turns by itself', async ({
   page,
   gateway,
-  browser,
-  baseURL,
+  phones,
 }) => {
   const orderPage = new OrderPage(page)
   await orderPage.open({ device: 'decode-shopper' })
@@ -37,15 +36,9 @@ test('the code on the cashier, read from a screenshot of the page, names the pay
   expect(payment.codeUrl?.web).toBe(payload)
 
   // 小美 scans it on her own phone (the code opens for whoever scans it) and pays.
-  const friendContext = await browser.newContext({
-    baseURL,
-    viewport: { width: 390, height: 664 },
-    locale: 'zh-CN',
-    hasTouch: true,
-  })
-  const friendPage = await friendContext.newPage()
-  await friendPage.goto(`/wechat/pay?pr=${token}&persona=friend&device=decode-friend`)
-  const friend = new WeChat(friendPage)
+  const friendPhone = await phones.open({ persona: 'friend', device: 'decode-friend' })
+  await friendPhone.open(`/wechat/pay?pr=${token}`)
+  const friend = new WeChat(friendPhone.page)
   expect(await friend.amountFen()).toBe(totalFen)
   await expect(code.status).toHaveAttribute('data-status', 'USERPAYING')
   await friend.pay()
@@ -56,7 +49,6 @@ test('the code on the cashier, read from a screenshot of the page, names the pay
   const state = await gateway.state()
   expect(state.payments[0]).toMatchObject({ status: 'SUCCESS', payer: 'friend' })
   expect(state.wallets.friend?.wechatBalanceFen).toBe(1_000_000 - totalFen)
-  await friendContext.close()
 })
 
 test("WeChat's own form weixin://wxpay/bizpayurl?pr= is drawn when set, and the simulated WeChat reads it", async ({

@@ -18,9 +18,8 @@ test('save image: a PNG download and the album; 扫一扫 → 相册 → the sav
   await orderPage.open({ device: 'scan-save' })
   const totalFen = await orderPage.totalFen()
   await orderPage.submit.click()
-  await new Cashier(page).choose('wechat-scan')
   const code = new ScanCodePanel(page)
-  const token = await code.token()
+  const token = await code.showFrom(new Cashier(page))
 
   const download = page.waitForEvent('download')
   await code.save.click()
@@ -52,14 +51,9 @@ test('long-press 识别图中二维码 on a pay code in a chat: refused, unless 
   page,
   gateway,
 }) => {
-  const orderPage = new OrderPage(page)
-  await orderPage.open({ device: 'scan-press' })
-  await orderPage.submit.click()
-  await new Cashier(page).choose('wechat-scan')
-  const code = new ScanCodePanel(page)
-  const token = await code.token()
+  const cashier = await new OrderPage(page).checkout({ device: 'scan-press' })
+  const token = await new ScanCodePanel(page).screenshotFrom(cashier)
   const phone = new Phone(page)
-  await phone.screenshot()
 
   await phone.switchTo('wechat')
   const wechat = new WeChat(page)

@@ -16,15 +16,12 @@ test('scan-code via a screenshot: cashier → screenshot → WeChat → 扫一�
   const totalFen = await orderPage.totalFen()
   await orderPage.submit.click()
 
-  const cashier = new Cashier(page)
-  await cashier.choose('wechat-scan')
   const code = new ScanCodePanel(page)
-  const token = await code.token()
+  const token = await code.screenshotFrom(new Cashier(page))
   await expect(code.status).toHaveAttribute('data-status', 'NOTPAY')
   await expect(code.countdown).toHaveText(/\d{2}:\d{2}/)
 
   const phone = new Phone(page)
-  await phone.screenshot()
   await phone.switchTo('wechat')
   await expect(page).toHaveURL(/\/wechat$/)
 
@@ -60,14 +57,11 @@ test('the phone keeps each app where it was, across a reload, with the album', a
   page,
   gateway,
 }) => {
-  const orderPage = new OrderPage(page)
-  await orderPage.open({ device: 'scan-keep' })
-  await orderPage.submit.click()
-  await new Cashier(page).choose('wechat-scan')
   const code = new ScanCodePanel(page)
-  const token = await code.token()
+  const token = await code.screenshotFrom(
+    await new OrderPage(page).checkout({ device: 'scan-keep' }),
+  )
   const phone = new Phone(page)
-  await phone.screenshot()
 
   await phone.switchTo('wechat')
   const wechat = new WeChat(page)

@@ -1,6 +1,9 @@
 import { expect, type Browser, type Page, type TestInfo } from '@playwright/test'
 
-/** Another phone (a new browser context), shaped like the test's project: same viewport, touch, mobile. */
+/**
+ * Another phone (a new browser context), shaped like the test's project: same viewport, touch, mobile.
+ * @deprecated Use the `phones` fixture (`await phones.open({ persona: 'friend' })`), which closes it too.
+ */
 export async function otherPhone(
   browser: Browser,
   testInfo: TestInfo,

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import type { Cashier } from './cashier.ts'
 import { fenFromText } from './money.ts'
 
 /** Names in either UI language. */
@@ -63,6 +64,19 @@ export class ScanCodePanel {
   }
   get refresh() {
     return this.page.getByRole('button', { name: /^(刷新二维码|Refresh QR code)$/ }).last()
+  }
+
+  /** At the cashier: 微信扫码支付, then the pay token of the code it draws. */
+  async showFrom(cashier: Cashier): Promise<string> {
+    await cashier.choose('wechat-scan')
+    return this.token()
+  }
+
+  /** At the cashier: show the code and take a screenshot of it into the phone's album; answers its token. */
+  async screenshotFrom(cashier: Cashier): Promise<string> {
+    const token = await this.showFrom(cashier)
+    await new Phone(this.page).screenshot()
+    return token
   }
 
   /** The pay token the code on screen carries (also readable from its pixels, see qr-decode.ts). */

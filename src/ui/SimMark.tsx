@@ -4,8 +4,8 @@ import { useT } from '@/lib/i18n/i18n.ts'
 export function SimMark() {
   const { t } = useT()
   return (
-    <div className="sim-mark" role="note" aria-label={t('common.simMarkLabel')}>
+    <aside className="sim-mark" aria-label={t('common.simMarkLabel')}>
       {t('common.simMark')}
-    </div>
+    </aside>
   )
 }

@@ -82,11 +82,11 @@ export function PinPad({
             key={d}
             type="button"
             className="keypad__key"
-            aria-label={d}
             disabled={busy}
             onClick={() => press(d)}
           >
             <span className="keypad__digit">{d}</span>
+            {/* Named by the digit alone; an aria-label would not match the visible "2 ABC" (WCAG 2.5.3). */}
             <span className="keypad__letters" aria-hidden="true">
               {LETTERS[d] ?? ''}
             </span>

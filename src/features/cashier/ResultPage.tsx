@@ -23,7 +23,7 @@ export function ResultPage({ orderId, onViewOrders, onHome, onRetry }: ResultPag
   const { t } = useT()
   const outcome = usePaymentOutcome(orderId)
   return (
-    <div className="page result-page">
+    <main className="page result-page">
       <PageHeader
         title={t(`result.${outcome.status}`)}
         backLabel={t('result.home')}
@@ -57,7 +57,7 @@ export function ResultPage({ orderId, onViewOrders, onHome, onRetry }: ResultPag
         </div>
       </section>
       {outcome.order && <OrderFacts order={outcome.order} />}
-    </div>
+    </main>
   )
 }
 

@@ -23,7 +23,7 @@ export function SubmitBar({
 }: SubmitBarProps) {
   const { t, lang } = useT()
   return (
-    <div className="submit-bar">
+    <footer className="submit-bar">
       <div className="submit-bar__sum">
         <span className="submit-bar__count">{t('common.items', { n: itemCount })}</span>
         <span className="submit-bar__label">{t('checkout.bar.total')}</span>
@@ -47,6 +47,6 @@ export function SubmitBar({
         {submitting && <Spinner />}
         {submitting ? t('checkout.bar.submitting') : t('checkout.bar.submit')}
       </button>
-    </div>
+    </footer>
   )
 }

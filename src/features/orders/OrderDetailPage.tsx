@@ -36,7 +36,7 @@ export function OrderDetailPage({ orderId, onBack, onPay, refreshKey }: OrderDet
     if (shown && status !== shown) reload()
   })
   return (
-    <div className="page order-detail">
+    <main className="page order-detail">
       <PageHeader
         title={t('orders.detailTitle')}
         backLabel={t('common.back')}
@@ -57,7 +57,7 @@ export function OrderDetailPage({ orderId, onBack, onPay, refreshKey }: OrderDet
           <Spinner />
         </div>
       )}
-    </div>
+    </main>
   )
 }
 

@@ -47,7 +47,7 @@ export function OrdersPage({ onBack, onOpen, onPay, onShop, refreshKey }: Orders
   const shown = orders.data?.filter((o) => inTab(tab, o.status)) ?? []
 
   return (
-    <div className="page orders-page">
+    <main className="page orders-page">
       <div className="orders-page__top">
         <PageHeader title={t('orders.title')} backLabel={t('common.back')} onBack={onBack} white />
         <div className="tabs" role="tablist" aria-label={t('orders.title')}>
@@ -65,7 +65,7 @@ export function OrdersPage({ onBack, onOpen, onPay, onShop, refreshKey }: Orders
           ))}
         </div>
       </div>
-      <main className="orders-page__list" role="tabpanel">
+      <div className="orders-page__list" role="tabpanel" aria-label={t(`orders.tabs.${tab}`)}>
         {orders.data ? (
           shown.length > 0 ? (
             shown.map((order) => (
@@ -97,7 +97,7 @@ export function OrdersPage({ onBack, onOpen, onPay, onShop, refreshKey }: Orders
             <Spinner />
           </div>
         )}
-      </main>
-    </div>
+      </div>
+    </main>
   )
 }

@@ -116,7 +116,7 @@ export function ScanPanel({ orderId, onBack, onClose, onPaid }: ScanPanelProps) 
             aria-label={t('scan.codeLabel')}
           >
             {codeUrl ? (
-              <QRCodeSVG value={value} size={CODE_PX} level="M" marginSize={3} />
+              <QRCodeSVG value={value} size={CODE_PX} level="M" marginSize={3} aria-hidden />
             ) : code.error ? (
               <p className="scan__error" role="alert">
                 {errorText(t, lang, code.error)}
