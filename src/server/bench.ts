@@ -6,17 +6,16 @@
 //                            [--timeline] [--cpu-prof]
 // The first seconds run with V8 still compiling: a warm-up run comes first and is not counted. The
 // server's own CPU time is printed too: on a shared machine it says what one core does.
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { Agent, request } from 'node:http'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { TestStateSchema } from '../contract/test-api.ts'
 import type { TestState } from '../contract/test-api.ts'
+import { cpuSeconds, jsonClient, Latencies, startServer, stopServer } from './loopback.ts'
+import type { JsonClient } from './loopback.ts'
+import { audit } from './money-audit.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -34,94 +33,17 @@ const CONCURRENCY = Number(args.concurrency)
 
 const BUDGET = { cyclesPerSecond: 2000, p99Ms: 50 }
 
-interface Server {
-  child: ChildProcess
-  port: number
-}
-
-function startServer(data: string): Promise<Server> {
-  const loader = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href
+function startBenchServer(data: string) {
   const profiles = join(tmpdir(), 'gateway-bench-prof')
-  const flags = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : []
   if (args['cpu-prof']) console.log(`server CPU profile → ${profiles}`)
-  const child = spawn(
-    process.execPath,
-    [...flags, '--import', loader, resolve('src/server/main.ts')],
-    {
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        GATEWAY_DATA: data,
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  return new Promise((done, fail) => {
-    let out = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const match = /http:\/\/localhost:(\d+)\//.exec(out)
-      if (match) done({ child, port: Number(match[1]) })
-    })
-    child.once('exit', (code) => fail(new Error(`server exited (${code}): ${out}`)))
-  })
+  const nodeFlags = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : []
+  return startServer({ data, nodeFlags, stderr: 'inherit' })
 }
 
-function stopServer(server: Server): Promise<void> {
-  return new Promise((done) => {
-    server.child.removeAllListeners('exit')
-    server.child.once('exit', () => done())
-    server.child.kill('SIGINT')
-  })
-}
-
-/** A minimal keep-alive JSON client: the load generator must not be the bottleneck. */
-function client(port: number) {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 })
-  return {
-    agent,
-    call(method: string, path: string, body?: string, headers: Record<string, string> = {}) {
-      return new Promise<{ status: number; text: string }>((done, fail) => {
-        const req = request(
-          {
-            host: '127.0.0.1',
-            port,
-            method,
-            path,
-            agent,
-            headers: body ? { 'content-type': 'application/json', ...headers } : headers,
-          },
-          (res) => {
-            let text = ''
-            res.setEncoding('utf8')
-            res.on('data', (chunk: string) => (text += chunk))
-            res.on('end', () => done({ status: res.statusCode ?? 0, text }))
-          },
-        )
-        req.on('error', fail)
-        req.end(body)
-      })
-    },
-  }
-}
-
-type Client = ReturnType<typeof client>
+type Client = JsonClient
 
 const LINE = JSON.stringify({ lines: [{ skuId: 'sku-mug-150', qty: 1 }], addressId: 'addr-hz' })
 const PASSWORD = JSON.stringify({ password: '123456' })
-
-class Latencies {
-  readonly samples: number[] = []
-  add(ms: number) {
-    this.samples.push(ms)
-  }
-  quantile(q: number): number {
-    const sorted = Float64Array.from(this.samples).sort()
-    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
-  }
-}
 
 interface Run {
   cycles: number
@@ -216,45 +138,12 @@ async function state(api: Client): Promise<TestState> {
   return TestStateSchema.parse(JSON.parse((await api.call('GET', '/api/__test/state')).text))
 }
 
-function moneyInPlay(s: TestState): number {
-  let total = 0
-  for (const wallet of Object.values(s.wallets))
-    for (const fen of Object.values(wallet)) total += fen
-  for (const p of s.payments) if (p.status === 'SUCCESS') total += p.amountFen
-  return total
-}
-
-function audit(before: TestState, after: TestState) {
-  const successes = new Map<string, number>()
-  for (const p of after.payments) {
-    if (p.status === 'SUCCESS') successes.set(p.orderId, (successes.get(p.orderId) ?? 0) + 1)
-  }
-  const doubles = [...successes.values()].filter((count) => count > 1).length
-  const orders = new Map(after.orders.map((o) => [o.id, o]))
-  const unpaid = after.payments.filter(
-    (p) => p.status === 'SUCCESS' && orders.get(p.orderId)?.status !== 'PAID',
-  ).length
-  const drift = moneyInPlay(after) - moneyInPlay(before)
-  return { doubles, unpaid, drift, successes: [...successes.values()].reduce((a, b) => a + b, 0) }
-}
-
 const ms = (x: number) => `${x.toFixed(1)} ms`
-
-/** CPU seconds (user + system) the process has used so far (Linux), or NaN elsewhere. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
-    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100
-  } catch {
-    return NaN
-  }
-}
 
 async function bench(mode: 'memory' | 'journal') {
   const folder = mode === 'journal' ? mkdtempSync(join(tmpdir(), 'gateway-bench-')) : null
-  const server = await startServer(folder ?? 'memory')
-  const api = client(server.port)
+  const server = await startBenchServer(folder ?? 'memory')
+  const api = jsonClient(server.port, CONCURRENCY * 2)
   try {
     await api.call('POST', '/api/__test/reset')
     await api.call(

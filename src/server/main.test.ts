@@ -9,7 +9,8 @@ import { PaymentSchema } from '../contract/payment.ts'
 import { TestStateSchema } from '../contract/test-api.ts'
 import type { TestState } from '../contract/test-api.ts'
 import { SEED_CART } from './domain/seed.ts'
-import { expectOneWinner, moneyInPlay, raceOnOneOrder } from './http/race.ts'
+import { expectOneWinner, raceOnOneOrder } from './http/race.ts'
+import { moneyInPlay } from './money-audit.ts'
 import type { Send } from './http/race.ts'
 
 // The real `npm start` server, started in a scratch folder (no dist/: it serves the API only).

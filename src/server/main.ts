@@ -5,6 +5,7 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { compress } from 'hono/compress'
 import { optionsFromEnv, startRuntime } from './runtime.ts'
+import { securityHeaders } from './security-headers.ts'
 
 // `npm start`: the built app from dist/ and the API on /api, in one process.
 const port = Number(process.env.PORT || 4173)
@@ -30,6 +31,8 @@ const noCacheForIndex = (path: string, c: Context) => {
   if (path.endsWith('index.html')) c.header('Cache-Control', 'no-cache')
 }
 const site = new Hono()
+// Pages and assets; the API sets the same headers itself (createApp).
+site.use(securityHeaders())
 site.use(compress())
 site.use('/assets/*', async (c, next) => {
   await next()

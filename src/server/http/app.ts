@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { TrieRouter } from 'hono/router/trie-router'
+import { securityHeaders } from '../security-headers.ts'
 import type { AppDeps, AppEnv } from './env.ts'
 import { gatewayRoutes } from './gateway.ts'
 import { merchantRoutes } from './merchant.ts'
@@ -39,6 +40,8 @@ function allowedMethods(routes: readonly { method: string; path: string }[]) {
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>().basePath('/api')
   const allowed = allowedMethods(app.routes)
+  // First, so every answer carries them: refusals, errors and event streams too.
+  app.use(securityHeaders())
 
   app.notFound((c) => {
     const methods = allowed(c.req.path)

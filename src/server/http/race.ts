@@ -6,6 +6,7 @@ import { PaymentSchema } from '../../contract/payment.ts'
 import { TestStateSchema } from '../../contract/test-api.ts'
 import type { TestState } from '../../contract/test-api.ts'
 import { SEED_CART } from '../domain/seed.ts'
+import { moneyInPlay } from '../money-audit.ts'
 
 export type Send = (
   method: string,
@@ -187,15 +188,6 @@ export function expectOneWinner({ before, after, orderId, confirms }: RaceOutcom
   expect(moved).toHaveLength(1)
   expect(moved[0]).toMatch(new RegExp(`^${winner.payer}\\..* -${order?.totalFen}$`))
   return winner.channel
-}
-
-/** Every fen in every wallet plus what the merchant received: conserved by every command. */
-export function moneyInPlay(state: TestState): number {
-  let total = 0
-  for (const wallet of Object.values(state.wallets))
-    for (const fen of Object.values(wallet)) total += fen
-  for (const p of state.payments) if (p.status === 'SUCCESS') total += p.amountFen
-  return total
 }
 
 function shuffle<T>(items: T[]): T[] {

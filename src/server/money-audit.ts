@@ -1,0 +1,33 @@
+import type { TestState } from '../contract/test-api.ts'
+
+/** Every fen in every wallet plus what the merchant received: conserved by every command. */
+export function moneyInPlay(state: TestState): number {
+  let total = 0
+  for (const wallet of Object.values(state.wallets))
+    for (const fen of Object.values(wallet)) total += fen
+  for (const p of state.payments) if (p.status === 'SUCCESS') total += p.amountFen
+  return total
+}
+
+/** The money invariants between two snapshots of the test API's state. */
+export function audit(before: TestState, after: TestState) {
+  const successes = new Map<string, number>()
+  for (const p of after.payments) {
+    if (p.status === 'SUCCESS') successes.set(p.orderId, (successes.get(p.orderId) ?? 0) + 1)
+  }
+  const orders = new Map(after.orders.map((o) => [o.id, o]))
+  return {
+    /** Orders with more than one SUCCESS payment. */
+    doubles: [...successes.values()].filter((count) => count > 1).length,
+    /** SUCCESS payments whose order is not PAID. */
+    unpaid: after.payments.filter(
+      (p) => p.status === 'SUCCESS' && orders.get(p.orderId)?.status !== 'PAID',
+    ).length,
+    /** PAID orders without a SUCCESS payment. */
+    paidWithoutPayment: after.orders.filter((o) => o.status === 'PAID' && !successes.has(o.id))
+      .length,
+    /** Wallets + merchant receipts, after minus before: 0 when every fen is accounted for. */
+    drift: moneyInPlay(after) - moneyInPlay(before),
+    successes: [...successes.values()].reduce((a, b) => a + b, 0),
+  }
+}
