@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import { TestStateSchema } from '../src/contract/test-api.ts'
 import { expect, test } from './fixtures.ts'
 import { Cashier } from './pages/cashier.ts'
-import { otherPhone } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { ScanCodePanel, WeChat } from './pages/wechat.ts'
@@ -52,7 +51,7 @@ async function kill9(child: ChildProcess): Promise<void> {
 
 test('kill -9 while a code is on screen: after the restart the same code pays, once', async ({
   page,
-  browser,
+  phones,
 }, testInfo) => {
   const port = 4430 + testInfo.parallelIndex
   const base = `http://127.0.0.1:${port}`
@@ -84,7 +83,7 @@ test('kill -9 while a code is on screen: after the restart the same code pays, o
     expect(replayed).toEqual(held)
 
     // 小美 scans the same code, after the restart, and pays.
-    const friend = await otherPhone(browser, testInfo, base)
+    const friend = await phones.open({ persona: 'friend', device: 'restart-friend', baseURL: base })
     await friend.page.goto(`${base}/wechat/pay?pr=${token}&persona=friend&device=restart-friend`)
     const wechat = new WeChat(friend.page)
     expect(await wechat.amountFen()).toBe(totalFen)
@@ -116,7 +115,6 @@ test('kill -9 while a code is on screen: after the restart the same code pays, o
     expect(after.wallets.friend?.wechatBalanceFen).toBe(
       (before.wallets.friend?.wechatBalanceFen ?? 0) - totalFen,
     )
-    await friend.context.close()
   } finally {
     await kill9(server)
     rmSync(data, { recursive: true, force: true })

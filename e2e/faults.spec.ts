@@ -2,7 +2,6 @@ import { connect, createServer, type Socket } from 'node:net'
 import { expect, test } from './fixtures.ts'
 import { Cashier } from './pages/cashier.ts'
 import { CHECKING, setFaults } from './pages/faults.ts'
-import { otherPhone } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { ScanCodePanel, WeChat } from './pages/wechat.ts'
@@ -120,7 +119,7 @@ async function cuttableLink(upstreamPort: number, port: number) {
 test('the event stream cut mid-payment: the cashier falls back and still shows the code paid', async ({
   page,
   gateway,
-  browser,
+  phones,
   baseURL,
 }, testInfo) => {
   test.skip(!!process.env.BASE_URL, 'puts a proxy in front of its own worker server')
@@ -155,7 +154,7 @@ test('the event stream cut mid-payment: the cashier falls back and still shows t
   await expect.poll(() => failed.length).toBeGreaterThan(0)
 
   // Meanwhile 小美 scans the code on her own phone and pays.
-  const friend = await otherPhone(browser, testInfo, baseURL)
+  const friend = await phones.open({ persona: 'friend', device: 'faults-sse-friend' })
   await friend.page.goto(`/wechat/pay?pr=${token}&persona=friend&device=faults-sse-friend`)
   const wechat = new WeChat(friend.page)
   expect(await wechat.amountFen()).toBe(totalFen)
@@ -169,6 +168,5 @@ test('the event stream cut mid-payment: the cashier falls back and still shows t
     expect.objectContaining({ status: 'SUCCESS', payer: 'friend', channel: 'wechat-scan' }),
   ])
   expect(state.orders[0]?.status).toBe('PAID')
-  await friend.context.close()
   await link.close()
 })

@@ -123,6 +123,8 @@ export class SimPhone {
 export interface PhoneFactoryOptions extends PhoneOptions {
   /** `desktop` is a 1280×1000 laptop screen (for `/stage`); a phone is shaped like the test's project. */
   screen?: 'phone' | 'desktop'
+  /** Another server than the test's (a spec that starts its own); relative `goto`s resolve against it. */
+  baseURL?: string
 }
 
 /** Opens more phones (each its own browser context) and closes them after the test. */
@@ -175,10 +177,10 @@ export const test = base.extend<Fixtures>({
   ) => {
     const opened: BrowserContext[] = []
     await use({
-      async open(options = {}) {
-        const desktop = options.screen === 'desktop'
+      async open({ screen, baseURL: server = baseURL, ...options } = {}) {
+        const desktop = screen === 'desktop'
         const context = await browser.newContext({
-          ...(baseURL ? { baseURL } : {}),
+          ...(server ? { baseURL: server } : {}),
           ...(locale ? { locale } : {}),
           ...(timezoneId ? { timezoneId } : {}),
           ...(reducedMotion ? { reducedMotion } : {}),

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures.ts'
 import { Cashier } from './pages/cashier.ts'
-import { FriendPayPage, FriendShare, otherPhone } from './pages/friend-pay.ts'
+import { FriendPayPage, FriendShare } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { WeChat } from './pages/wechat.ts'
@@ -10,9 +10,9 @@ test.describe.configure({ timeout: 60_000 })
 test('the shopper sends a link, a friend on another phone pays it, the shopper sees paid without a reload; a third phone cannot pay again', async ({
   page,
   gateway,
-  browser,
+  phones,
   baseURL,
-}, testInfo) => {
+}) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
   const orderPage = new OrderPage(page)
   await orderPage.open({ device: 'fp-shopper' })
@@ -34,7 +34,7 @@ test('the shopper sends a link, a friend on another phone pays it, the shopper s
   expect(path).not.toContain(String(totalFen))
 
   // 小美 taps it in WeChat on her own phone: WeChat's browser, so WeChat Pay pays.
-  const friend = await otherPhone(browser, testInfo, baseURL)
+  const friend = await phones.open({ persona: 'friend', device: 'fp-friend' })
   const friendPage = new FriendPayPage(friend.page)
   await friendPage.open(path, 'fp-friend', 'friend', { inWechat: true })
   await expect(friendPage.status).toHaveAttribute('data-status', 'OPEN')
@@ -75,22 +75,19 @@ test('the shopper sends a link, a friend on another phone pays it, the shopper s
   )
 
   // A third phone on the same link: already paid, nothing to pay.
-  const third = await otherPhone(browser, testInfo, baseURL)
+  const third = await phones.open({ persona: 'low_balance', device: 'fp-third' })
   const thirdPage = new FriendPayPage(third.page)
   await thirdPage.open(path, 'fp-third', 'low_balance')
   await expect(thirdPage.status).toHaveAttribute('data-status', 'PAID')
   await expect(thirdPage.ended).toContainText('已有人帮忙付款')
   await expect(thirdPage.confirm).toHaveCount(0)
-  await friend.context.close()
-  await third.context.close()
 })
 
 test('opened in a browser rather than WeChat, the link is paid with Alipay, and says WeChat Pay needs WeChat', async ({
   page,
   gateway,
-  browser,
-  baseURL,
-}, testInfo) => {
+  phones,
+}) => {
   const orderPage = new OrderPage(page)
   await orderPage.open({ device: 'fp-alipay-shopper' })
   const totalFen = await orderPage.totalFen()
@@ -99,7 +96,7 @@ test('opened in a browser rather than WeChat, the link is paid with Alipay, and 
   const path = await new FriendShare(page).createLink()
   const before = await gateway.state()
 
-  const friend = await otherPhone(browser, testInfo, baseURL)
+  const friend = await phones.open({ persona: 'friend', device: 'fp-alipay-friend' })
   const friendPage = new FriendPayPage(friend.page)
   await friendPage.open(path, 'fp-alipay-friend')
   await expect(friend.page.getByRole('group', { name: '支付宝付款' })).toBeVisible()
@@ -116,5 +113,4 @@ test('opened in a browser rather than WeChat, the link is paid with Alipay, and 
   )
   expect(after.wallets.friend?.wechatBalanceFen).toBe(before.wallets.friend?.wechatBalanceFen)
   expect(after.wallets.shopper).toEqual(before.wallets.shopper)
-  await friend.context.close()
 })

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { Cashier } from './pages/cashier.ts'
-import { FriendShare, otherPhone } from './pages/friend-pay.ts'
+import { FriendShare } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { Phone, ScanCodePanel, WeChat } from './pages/wechat.ts'
@@ -49,9 +49,8 @@ async function watch(page: Page) {
 test('a note and a message full of markup stay text: cashier, clipboard, WeChat chat, friend page, order detail', async ({
   page,
   gateway,
-  browser,
-  baseURL,
-}, testInfo) => {
+  phones,
+}) => {
   const shopper = await watch(page)
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
   const orderPage = new OrderPage(page)
@@ -79,7 +78,7 @@ test('a note and a message full of markup stay text: cashier, clipboard, WeChat 
   await expect(shopper.injected()).toHaveCount(0)
 
   // The friend's page: the message as text, and nothing of the shopper's address, phone or name.
-  const friend = await otherPhone(browser, testInfo, baseURL)
+  const friend = await phones.open({ persona: 'friend', device: 'xss-friend' })
   const friendWatch = await watch(friend.page)
   await friend.page.goto(`${path}?persona=friend&device=xss-friend`)
   await expect(friend.page.getByTestId('friend-pay-status')).toHaveAttribute('data-status', 'OPEN')
@@ -103,7 +102,6 @@ test('a note and a message full of markup stay text: cashier, clipboard, WeChat 
   expect(friendWatch.dialogs).toEqual([])
   expect(await shopper.violations()).toEqual([])
   expect(await friendWatch.violations()).toEqual([])
-  await friend.context.close()
 })
 
 test('the CSP is on and breaks nothing: screenshot → album → scan → pay, with no violation', async ({

@@ -1,26 +1,4 @@
-import { expect, type Browser, type Page, type TestInfo } from '@playwright/test'
-
-/**
- * Another phone (a new browser context), shaped like the test's project: same viewport, touch, mobile.
- * @deprecated Use the `phones` fixture (`await phones.open({ persona: 'friend' })`), which closes it too.
- */
-export async function otherPhone(
-  browser: Browser,
-  testInfo: TestInfo,
-  baseURL: string | undefined,
-) {
-  const { viewport, isMobile, hasTouch, userAgent, deviceScaleFactor } = testInfo.project.use
-  const context = await browser.newContext({
-    baseURL,
-    viewport: viewport ?? { width: 390, height: 664 },
-    isMobile: isMobile ?? false,
-    hasTouch: hasTouch ?? false,
-    deviceScaleFactor: deviceScaleFactor ?? 1,
-    locale: 'zh-CN',
-    ...(userAgent ? { userAgent } : {}),
-  })
-  return { context, page: await context.newPage() }
-}
+import { expect, type Page } from '@playwright/test'
 
 /** The cashier's share sheet of 找朋友帮忙付, then 等待好友付款. */
 export class FriendShare {
