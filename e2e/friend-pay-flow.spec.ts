@@ -54,6 +54,7 @@ test('the shopper sends a link, a friend on another phone pays it, the shopper s
 
   // The shopper's screen follows by itself.
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
+  await expect(page.getByTestId('pay-result-method')).toHaveText('好友已帮你付款')
 
   const state = await gateway.state()
   expect(state.friendRequests[0]).toMatchObject({ status: 'PAID', payer: 'friend' })

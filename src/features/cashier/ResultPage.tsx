@@ -102,7 +102,9 @@ function ResultBody({ outcome }: { outcome: Outcome }) {
         <Money fen={order.totalFen} tag className="result__amount" />
         {order.paidWith && (
           <p className="result__meta" data-testid="pay-result-method">
-            {t('result.paidWith', { method: t(`cashier.methods.${order.paidWith}`) })}
+            {order.paidWith === 'friend-pay'
+              ? t('result.paidByFriend')
+              : t('result.paidWith', { method: t(`cashier.methods.${order.paidWith}`) })}
           </p>
         )}
         {plan && (

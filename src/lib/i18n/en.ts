@@ -158,6 +158,7 @@ export const en: Messages = {
     stillPending: 'No result yet; check the order again in a moment',
     paidAmount: 'Paid',
     paidWith: 'Paid with {{method}}',
+    paidByFriend: 'Paid by a friend',
     plan: 'Huabei {{plan}}',
     viewOrders: 'View orders',
     home: 'Back to home',

@@ -157,6 +157,7 @@ export const zhCN = {
     stillPending: '暂未查询到支付结果，请稍后在订单中查看',
     paidAmount: '实付款',
     paidWith: '付款方式：{{method}}',
+    paidByFriend: '好友已帮你付款',
     plan: '花呗{{plan}}',
     viewOrders: '查看订单',
     home: '返回首页',
