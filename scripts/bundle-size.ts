@@ -1,43 +1,43 @@
 /**
  * Measures the initial JavaScript of `/`: the entry script of dist/index.html plus every chunk it
- * preloads, gzipped (level 9, as a CDN would). `--check` fails when it passes the budget of BRIEF §11.
- * Usage: npm run build && npm run bench:size [-- --check]
+ * preloads, gzipped (level 9, as a CDN would), and what each lazily loaded screen adds. `--check` fails
+ * when `/` passes the budget of BRIEF §11. The same figures are part of `npm run bench`.
+ * Usage: npm run build && npm run bench:size [-- --check]   (DIST_DIR=<folder> sizes another build)
  */
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
+import {
+  INITIAL_BUDGET_KB,
+  INITIAL_TARGET_KB,
+  initialWeight,
+  kb,
+  lazyScreenWeights,
+} from './bench/bundle.ts'
 
-const BUDGET_KB = 130
-const TARGET_KB = 100
 const dist = process.env.DIST_DIR ?? join(import.meta.dirname, '..', 'dist')
 
-export function initialScripts(html: string): string[] {
-  const srcs = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g)].map((m) => m[1])
-  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map(
-    (m) => m[1],
-  )
-  return [...new Set([...srcs, ...preloads])].filter((s): s is string => Boolean(s))
-}
-
 function main() {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  let totalGzip = 0
-  let totalRaw = 0
-  for (const src of initialScripts(html)) {
-    const bytes = readFileSync(join(dist, src.replace(/^\//, '')))
-    const gz = gzipSync(bytes, { level: 9 }).length
-    totalGzip += gz
-    totalRaw += bytes.length
+  const initial = initialWeight(dist)
+  for (const f of initial.files) {
     console.log(
-      `  ${src}  ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip`,
+      `  /${f.file}  ${kb(f.rawBytes).toFixed(1)} KB raw, ${kb(f.gzipBytes).toFixed(1)} KB gzip`,
     )
   }
-  const kb = totalGzip / 1024
+  const size = kb(initial.gzipBytes)
   console.log(
-    `initial JS of /: ${kb.toFixed(1)} KB gzip (${(totalRaw / 1024).toFixed(1)} KB raw); budget ${BUDGET_KB} KB, target ${TARGET_KB} KB`,
+    `initial JS of /: ${size.toFixed(1)} KB gzip (${kb(initial.rawBytes).toFixed(1)} KB raw); budget ${INITIAL_BUDGET_KB} KB, target ${INITIAL_TARGET_KB} KB`,
   )
-  if (process.argv.includes('--check') && kb > BUDGET_KB) {
-    console.error(`initial JS of / is over its budget: ${kb.toFixed(1)} KB > ${BUDGET_KB} KB gzip`)
+  const screens = lazyScreenWeights(dist)
+  if (screens) {
+    for (const s of screens) {
+      console.log(
+        `  + ${s.name.padEnd(24)} ${kb(s.gzipBytes).toFixed(1).padStart(6)} KB gzip (over ${s.after})`,
+      )
+    }
+  }
+  if (process.argv.includes('--check') && size > INITIAL_BUDGET_KB) {
+    console.error(
+      `initial JS of / is over its budget: ${size.toFixed(1)} KB > ${INITIAL_BUDGET_KB} KB gzip`,
+    )
     process.exit(1)
   }
 }

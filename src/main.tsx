@@ -8,7 +8,8 @@ import './ui/base.css'
 
 // The URL's ?persona= ?era= ?lang= win before the first render and the first API call.
 applySearchSettings(window.location.search)
-syncDocumentLang()
+// English words are a chunk of their own: an English phone waits for them rather than flash Chinese.
+const languageReady = syncDocumentLang()
 
 // Inside the UX lab (/lab), the phone reports what the shopper does to the lab: see lib/instrument.
 const labRun = labRunId(window.location.search)
@@ -16,8 +17,10 @@ if (labRun) void import('./app/lab-probe.ts').then((probe) => probe.startLabProb
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void languageReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 )

@@ -1,5 +1,6 @@
 import { Fragment, lazy, Suspense, useEffect } from 'react'
 import { Outlet, useLocation, useSearchParams } from 'react-router'
+import { whenApiIdle } from '@/lib/api/client.ts'
 import { deviceFromSearch, switchDevice } from '@/lib/device.ts'
 import { loadMessages } from '@/lib/i18n/i18n.ts'
 import { SimButton } from '@/features/simulator/SimButton.tsx'
@@ -16,10 +17,13 @@ const loadCashier = () =>
   Promise.all([import('./CashierHost.tsx'), loadMessages('jump')]).then(([host]) => host)
 const CashierHost = lazy(async () => ({ default: (await loadCashier()).CashierHost }))
 
-/** Fetch the cashier's code once the first screen is up, so 提交订单 opens it without a wait. */
+/**
+ * Fetch the cashier's code once the first screen is up, so 提交订单 opens it without a wait: after that
+ * screen's own calls have answered (on a slow network the prefetch must not delay the catalog), when idle.
+ */
 function warmCashier(): void {
   const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1200))
-  idle(() => void loadCashier())
+  void whenApiIdle().then(() => idle(() => void loadCashier()))
 }
 
 /**

@@ -18,12 +18,8 @@ export type Era = z.infer<typeof EraSchema>
 
 export const AppVersionSchema = z.string().regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}$/)
 
-/** Request headers through which every call says who and when it is. */
-export const SIM_HEADERS = {
-  persona: 'x-sim-persona',
-  era: 'x-sim-era',
-  appVersion: 'x-sim-app-version',
-} as const
+// The header names live without zod, so the browser's first chunk can read them.
+export { IDEMPOTENCY_HEADER, SIM_HEADERS } from './headers.ts'
 
 export const SimContextSchema = z.object({
   persona: PersonaIdSchema.default('shopper'),
@@ -32,7 +28,6 @@ export const SimContextSchema = z.object({
 })
 export type SimContext = z.infer<typeof SimContextSchema>
 
-export const IDEMPOTENCY_HEADER = 'idempotency-key'
 export const IdempotencyKeySchema = z
   .string()
   .min(8)

@@ -1,8 +1,10 @@
+// First: zod configured for the browser before the schemas below parse (see the file).
+import './zod-config.ts'
 import { foldLiveEvent, OrderLiveEventSchema } from '@/contract/order-live.ts'
 import type { LiveOrder, OrderLiveView } from '@/contract/order-live.ts'
 import { OrderSchema } from '@/contract/order.ts'
 import type { Order } from '@/contract/order.ts'
-import { SIM_HEADERS } from '@/contract/sim.ts'
+import { SIM_HEADERS } from '@/contract/headers.ts'
 
 /**
  * Live status of one order: the server's event stream (SSE), checked against the contract, folded into

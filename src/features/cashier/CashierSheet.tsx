@@ -17,12 +17,18 @@ import { WechatJump } from './jump/WechatJump.tsx'
 import { useCashierStore } from './cashier-store.ts'
 import { PasswordStep } from './PasswordStep.tsx'
 import { RetainDialog } from './RetainDialog.tsx'
+import type { ScanPanel } from './scan/ScanPanel.tsx'
 import { UnionPaySheet } from './UnionPaySheet.tsx'
 import { usePayment } from './usePayment.ts'
 import './cashier.css'
 
-// The QR code (qrcode.react) loads with the scan-code step, not with the cashier.
-const ScanPanel = lazy(async () => ({ default: (await import('./scan/ScanPanel.tsx')).ScanPanel }))
+// The QR code (qrcode.react) loads with the scan-code step, not with the cashier: fetched once the
+// cashier offers it and awaited with the payment on 确认付款, then rendered directly, since a lazy
+// component suspends on its first render even when loaded, and React holds a revealed fallback ≥ 300 ms.
+let loadedScanPanel: typeof ScanPanel | null = null
+const loadScanPanel = () =>
+  import('./scan/ScanPanel.tsx').then((module) => (loadedScanPanel = module.ScanPanel))
+const LazyScanPanel = lazy(async () => ({ default: await loadScanPanel() }))
 // 找朋友帮忙付 and its words load when chosen.
 const FriendPanel = lazy(async () => {
   const [panel] = await Promise.all([import('./friend/FriendPanel.tsx'), loadMessages('friendPay')])
@@ -94,6 +100,10 @@ export function CashierSheet({ orderId, onClose, onDone, onOpenWechat }: Cashier
   }, [closed, back])
 
   const methods = cashier.data?.methods ?? []
+  const offersScan = methods.some((m) => m.id === 'wechat-scan' && m.enabled)
+  useEffect(() => {
+    if (offersScan) void loadScanPanel()
+  }, [offersScan])
   const usable = (id: PaymentMethodId | null) => methods.some((m) => m.id === id && m.enabled)
   // After a reload, the open attempt's choice is chosen again.
   const selected =
@@ -108,13 +118,14 @@ export function CashierSheet({ orderId, onClose, onDone, onOpenWechat }: Cashier
 
   function confirm() {
     if (!selected || closed) return
-    void payment.start({
-      method: selected,
-      huabeiPeriods: selected === 'huabei' ? huabeiPeriods : null,
-    })
+    void payment.start(
+      { method: selected, huabeiPeriods: selected === 'huabei' ? huabeiPeriods : null },
+      selected === 'wechat-scan' ? loadScanPanel() : undefined,
+    )
   }
 
   const attempt = useCashierStore((s) => s.attempts[orderId])
+  const ScanStep = loadedScanPanel ?? LazyScanPanel
   const step = closed ? 'methods' : payment.step
   return (
     <Sheet
@@ -181,7 +192,7 @@ export function CashierSheet({ orderId, onClose, onDone, onOpenWechat }: Cashier
             </div>
           }
         >
-          <ScanPanel
+          <ScanStep
             orderId={orderId}
             onBack={() => back()}
             onClose={requestClose}

@@ -4,6 +4,7 @@ import { confirmPayment, createPayment } from '@/lib/api/pay.ts'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useCashierStore, type Attempt, type Choice } from './cashier-store.ts'
+import { rememberCreated } from './created-payments.ts'
 import { flowOf } from './methods.ts'
 import { resumesFriend } from './friend/resume.ts'
 import { resumesScan } from './scan/resume.ts'
@@ -35,12 +36,16 @@ export function usePayment(orderId: string, onDone: () => void) {
         ? { orderId, method: choice.method, huabeiPeriods: choice.huabeiPeriods ?? 0 }
         : { orderId, method: choice.method }
     const payment = await createPayment(body, attempt.key)
+    rememberCreated(payment)
     useCashierStore.getState().setPayment(orderId, payment.id, payment.payToken ?? null)
     return { ...attempt, paymentId: payment.id, payToken: payment.payToken ?? null }
   }
 
-  /** 确认付款: opens the attempt (once, however often it is tapped) and moves to the method's step. */
-  async function start(choice: Choice) {
+  /**
+   * 确认付款: opens the attempt (once, however often it is tapped) and moves to the method's step, once
+   * `stepReady` (the step's code, loading meanwhile) is there too, so the step draws without a fallback.
+   */
+  async function start(choice: Choice, stepReady?: Promise<unknown>) {
     if (inFlight.current) return
     const flow = flowOf(choice.method)
     if (flow === 'friend') {
@@ -53,7 +58,8 @@ export function usePayment(orderId: string, onDone: () => void) {
     setBusy(true)
     setError(null)
     try {
-      await open(choice)
+      // A step that fails to load shows its fallback, then its error, as before.
+      await Promise.all([open(choice), stepReady?.catch(() => undefined)])
       setStep(flow === 'password' ? 'pin' : flow)
     } catch (e) {
       if (isApiError(e) && e.code === 'ORDERPAID') {

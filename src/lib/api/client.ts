@@ -1,18 +1,7 @@
 import type { z } from 'zod'
 import type { ErrorCode } from '@/contract/errors.ts'
-import type { IDEMPOTENCY_HEADER, SIM_HEADERS } from '@/contract/sim.ts'
+import { IDEMPOTENCY_HEADER, SIM_HEADERS } from '@/contract/headers.ts'
 import { useSettings } from '../settings.ts'
-
-/**
- * The contract's header names. Spelled here rather than imported, because contract/sim.ts brings zod with
- * it and zod stays out of the first chunk; `satisfies` makes the typecheck fail if the contract changes them.
- */
-const HEADERS = {
-  persona: 'x-sim-persona',
-  era: 'x-sim-era',
-  appVersion: 'x-sim-app-version',
-} as const satisfies typeof SIM_HEADERS
-const IDEMPOTENCY = 'idempotency-key' satisfies typeof IDEMPOTENCY_HEADER
 
 /** Codes of the API (contract/errors.ts) plus two the client itself can meet. */
 export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE'
@@ -68,8 +57,8 @@ export type SchemaLoader<S extends z.ZodType> = () => Promise<S>
 
 function simHeaders(): Record<string, string> {
   const { persona, era, appVersion } = useSettings.getState()
-  const headers: Record<string, string> = { [HEADERS.persona]: persona, [HEADERS.era]: era }
-  if (appVersion) headers[HEADERS.appVersion] = appVersion
+  const headers: Record<string, string> = { [SIM_HEADERS.persona]: persona, [SIM_HEADERS.era]: era }
+  if (appVersion) headers[SIM_HEADERS.appVersion] = appVersion
   return headers
 }
 
@@ -81,9 +70,11 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
+/** A schema (or another piece of the contract), once zod is configured for the browser. */
 async function loadOrFail<S>(load: () => Promise<S>): Promise<S> {
   try {
-    return await load()
+    const [, loaded] = await Promise.all([import('../zod-config.ts'), load()])
+    return loaded
   } catch (cause) {
     throw new ApiError({
       code: 'NETWORK_ERROR',
@@ -101,18 +92,41 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError({ code: 'BAD_RESPONSE', message: `HTTP ${res.status}`, status: res.status })
 }
 
+let callsInFlight = 0
+const idleWaiters: (() => void)[] = []
+
+/** Resolves once no API call is on the wire (at once when none is): for work that can wait its turn. */
+export function whenApiIdle(): Promise<void> {
+  if (callsInFlight === 0) return Promise.resolve()
+  return new Promise((resolve) => idleWaiters.push(resolve))
+}
+
 /** Calls the API with the simulator's headers and checks the answer against the contract. */
 export async function apiTimed<S extends z.ZodType>(
   path: string,
   loadSchema: SchemaLoader<S>,
   options: RequestOptions = {},
 ): Promise<Timed<z.output<S>>> {
+  callsInFlight += 1
+  try {
+    return await callApi(path, loadSchema, options)
+  } finally {
+    callsInFlight -= 1
+    if (callsInFlight === 0) for (const wake of idleWaiters.splice(0)) wake()
+  }
+}
+
+async function callApi<S extends z.ZodType>(
+  path: string,
+  loadSchema: SchemaLoader<S>,
+  options: RequestOptions,
+): Promise<Timed<z.output<S>>> {
   const schema = loadOrFail(loadSchema)
   // Don't let an early failure of the schema's load go unhandled while the request runs.
   schema.catch(() => undefined)
   const headers: Record<string, string> = { accept: 'application/json', ...simHeaders() }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
-  if (options.idempotencyKey) headers[IDEMPOTENCY] = options.idempotencyKey
+  if (options.idempotencyKey) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey
   const sentAt = Date.now()
   let res: Response
   try {

@@ -1,7 +1,7 @@
 import i18next from 'i18next'
 import { useMemo } from 'react'
+import { create } from 'zustand'
 import { effectiveLang, LANGS, useSettings, type Lang } from '../settings.ts'
-import { en } from './en.ts'
 import type { FriendPayMessages } from './friend-pay.zh-CN.ts'
 import type { LabMessages } from './lab.zh-CN.ts'
 import type { SimMessages } from './sim.zh-CN.ts'
@@ -32,15 +32,41 @@ export type Translate = (key: MessageKey, vars?: Vars) => string
 
 const i18n = i18next.createInstance()
 void i18n.init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: zhCN } },
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',
-  // Dictionaries are bundled: initialise synchronously so the first render has its strings.
+  // zh-CN is bundled: initialise synchronously so the first render has its strings.
   initAsync: false,
   // React escapes what it renders; strings built for attributes or the clipboard are plain text.
   interpolation: { escapeValue: false },
   returnNull: false,
 })
+
+/**
+ * The first screen ships zh-CN's dictionary only; another language's loads when it is chosen (at start,
+ * or in the simulator panel), and the screen shows zh-CN until it arrives.
+ */
+const BASE: Record<Lang, () => Promise<Messages>> = {
+  'zh-CN': () => Promise.resolve(zhCN),
+  en: async () => (await import('./en.ts')).en,
+}
+const useLoadedLangs = create<Record<Lang, boolean>>(() => ({ 'zh-CN': true, en: false }))
+const loadingLangs = new Map<Lang, Promise<void>>()
+
+export function loadLanguage(lang: Lang): Promise<void> {
+  if (useLoadedLangs.getState()[lang]) return Promise.resolve()
+  let done = loadingLangs.get(lang)
+  if (!done) {
+    done = BASE[lang]().then((messages) => {
+      i18n.addResourceBundle(lang, 'translation', messages, true, true)
+      useLoadedLangs.setState({ [lang]: true })
+    })
+    // A failed load (offline) may be tried again.
+    done.catch(() => loadingLangs.delete(lang))
+    loadingLangs.set(lang, done)
+  }
+  return done
+}
 
 const LAZY: Record<keyof LazyMessages, () => Promise<Record<Lang, Partial<LazyMessages>>>> = {
   sim: async () => {
@@ -97,22 +123,31 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   return i18n.t(key, { ...vars, lng: lang })
 }
 
-/** `t` for the current language, and the language itself (for Intl formats). */
+/** `t` for the current language (once its words are loaded), and the language itself (for Intl formats). */
 export function useT(): { t: Translate; lang: Lang } {
-  const lang = useSettings((s) => effectiveLang(s.lang))
+  const wanted = useSettings((s) => effectiveLang(s.lang))
+  const loaded = useLoadedLangs((s) => s[wanted])
+  const lang: Lang = loaded ? wanted : 'zh-CN'
   const t = useMemo<Translate>(() => (key, vars) => translate(lang, key, vars), [lang])
   return { t, lang }
 }
 
-/** Keeps <html lang> (screen readers, fonts) and the tab's title on the current language. */
-export function syncDocumentLang(): void {
-  const apply = () => {
-    const lang = effectiveLang(useSettings.getState().lang)
+/**
+ * Loads the current language's words and keeps <html lang> (screen readers, fonts) and the tab's title on
+ * it. Resolves once the starting language is loaded (or failed to load: then the screen speaks zh-CN).
+ */
+export function syncDocumentLang(): Promise<void> {
+  const apply = async () => {
+    const wanted = effectiveLang(useSettings.getState().lang)
+    const lang = await loadLanguage(wanted).then(
+      () => wanted,
+      (): Lang => 'zh-CN',
+    )
     document.documentElement.lang = lang
     document.title = translate(lang, 'common.docTitle')
   }
-  apply()
   useSettings.subscribe((state, previous) => {
-    if (state.lang !== previous.lang) apply()
+    if (state.lang !== previous.lang) void apply()
   })
+  return apply()
 }

@@ -4,6 +4,7 @@ import { isApiError } from '@/lib/api/client.ts'
 import { createPayment, fetchPayment } from '@/lib/api/pay.ts'
 import { useOrderLive } from '@/lib/useOrderLive.ts'
 import { useCashierStore } from '../cashier-store.ts'
+import { createdPayment } from '../created-payments.ts'
 
 const SCAN = { method: 'wechat-scan', huabeiPeriods: null } as const
 
@@ -28,7 +29,8 @@ export function useScanCode(orderId: string): ScanCode {
   const paymentId = useCashierStore((s) =>
     s.attempts[orderId]?.method === 'wechat-scan' ? (s.attempts[orderId]?.paymentId ?? null) : null,
   )
-  const [payment, setPayment] = useState<Payment | null>(null)
+  // Just created by 确认付款: the code draws from that answer, without asking the gateway again.
+  const [payment, setPayment] = useState<Payment | null>(() => createdPayment(paymentId))
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const inFlight = useRef(false)
