@@ -124,6 +124,13 @@ export class WeChat {
     await this.albumPhoto(photo).click()
   }
 
+  /** From Taobao: switch to WeChat, 扫一扫 → 相册 → the newest photo (or the one named). */
+  async switchInAndScanAlbum(photo?: RegExp) {
+    await new Phone(this.page).switchTo('wechat')
+    await this.openScan()
+    await this.scanFromAlbum(photo)
+  }
+
   albumPhoto(name: RegExp): Locator {
     return this.page
       .getByRole('dialog', { name: NAMES.picker })
