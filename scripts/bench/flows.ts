@@ -3,12 +3,20 @@
  * - scan: order page → 提交订单 → cashier → 微信扫码支付, the page idle → 确认付款, timed from that tap to
  *   the QR code drawn; then another phone pays the code and the shopper's code turns paid;
  * - friend: → 找朋友帮忙付 → a link; the friend pays it and the shopper's sheet turns paid.
- * The payer is the API called from the shopper's page with the friend's persona (the server tells
- * phones apart by that header only), so the server's answer and the shopper's screen are read on one
- * clock; a second browser context would time them in two renderer processes.
+ * The payer is a second browser context (the friend's phone) calling the gateway from its own page; the
+ * landing is timed from the moment its answer arrives there to the shopper's first frame showing it, both
+ * read as wall-clock time (`performance.timeOrigin + now()`), which two contexts on one machine share.
  */
 import type { BrowserContext, Page } from 'playwright'
-import { armClickToShown, idle, payAndTimeShown, readTiming } from './in-page.ts'
+import {
+  armClickToShown,
+  armShown,
+  idle,
+  payerCalls,
+  readShownAt,
+  readTiming,
+  type PayerCall,
+} from './in-page.ts'
 
 const SHOPPER_URL = '/?persona=shopper&era=beta&device=bench-shopper'
 const PASSWORD = '123456'
@@ -39,12 +47,37 @@ async function openCashier(page: Page): Promise<void> {
   await page.getByTestId('pay-method-wechat-scan').waitFor({ timeout: TIMEOUT_MS })
 }
 
-function checked(ms: number, status: number, what: string): number {
-  if (Number.isNaN(ms)) throw new Error(`${what}: the payer's call answered HTTP ${status}`)
-  return ms
+/**
+ * The payer's phone makes `calls` while the shopper's page watches for `shownSelector`: milliseconds from
+ * the payer's answer to the shopper's frame (negative when the live stream beat the answer).
+ */
+async function timeLanding(
+  shopper: Page,
+  payer: BrowserContext,
+  origin: string,
+  calls: PayerCall[],
+  shownSelector: string,
+  what: string,
+): Promise<number> {
+  const payerPage = await payer.newPage()
+  try {
+    // Any page of the site will do to call its API from: the health check is the lightest.
+    await payerPage.goto(`${origin}/api/health`)
+    await shopper.evaluate(armShown, { shownSelector, timeoutMs: TIMEOUT_MS })
+    const { answeredAt, status } = await payerPage.evaluate(payerCalls, calls)
+    if (Number.isNaN(answeredAt))
+      throw new Error(`${what}: the payer's call answered HTTP ${status}`)
+    return (await shopper.evaluate(readShownAt)) - answeredAt
+  } finally {
+    await payerPage.close()
+  }
 }
 
-export async function scanTry(context: BrowserContext, origin: string): Promise<ScanTry> {
+export async function scanTry(
+  context: BrowserContext,
+  payer: BrowserContext,
+  origin: string,
+): Promise<ScanTry> {
   await reset(origin)
   const page = await context.newPage()
   try {
@@ -62,8 +95,11 @@ export async function scanTry(context: BrowserContext, origin: string): Promise<
     const token = await page.getByTestId('wechat-qr').getAttribute('data-pay-token')
     if (!token) throw new Error('the QR code carries no data-pay-token')
     const sheet = `/api/pay/sheets/${encodeURIComponent(token)}`
-    const { ms, status } = await page.evaluate(payAndTimeShown, {
-      calls: [
+    const landingMs = await timeLanding(
+      page,
+      payer,
+      origin,
+      [
         { path: `${sheet}/open`, persona: 'friend', body: {} },
         {
           path: `${sheet}/confirm`,
@@ -71,16 +107,20 @@ export async function scanTry(context: BrowserContext, origin: string): Promise<
           body: { password: PASSWORD, source: 'wechat-balance' },
         },
       ],
-      shownSelector: '[data-testid="qr-status"][data-status="SUCCESS"]',
-      timeoutMs: TIMEOUT_MS,
-    })
-    return { tapToQrMs, landingMs: checked(ms, status, 'scan-code payment') }
+      '[data-testid="qr-status"][data-status="SUCCESS"]',
+      'scan-code payment',
+    )
+    return { tapToQrMs, landingMs }
   } finally {
     await page.close()
   }
 }
 
-export async function friendTry(context: BrowserContext, origin: string): Promise<number> {
+export async function friendTry(
+  context: BrowserContext,
+  payer: BrowserContext,
+  origin: string,
+): Promise<number> {
   await reset(origin)
   const page = await context.newPage()
   try {
@@ -95,19 +135,20 @@ export async function friendTry(context: BrowserContext, origin: string): Promis
     const link = await page.getByTestId('friend-pay-link').innerText()
     const token = new URL(link).pathname.split('/').pop()
     if (!token) throw new Error(`no token in the friend-pay link ${link}`)
-    const { ms, status } = await page.evaluate(payAndTimeShown, {
-      calls: [
+    return await timeLanding(
+      page,
+      payer,
+      origin,
+      [
         {
           path: `/api/pay/friend-requests/${encodeURIComponent(token)}/pay`,
           persona: 'friend',
           body: { password: PASSWORD, source: 'wechat-balance' },
         },
       ],
-      shownSelector:
-        '[data-testid="friend-pay-status"][data-status="PAID"], [data-testid="pay-result"][data-status="success"]',
-      timeoutMs: TIMEOUT_MS,
-    })
-    return checked(ms, status, 'friend payment')
+      '[data-testid="friend-pay-status"][data-status="PAID"], [data-testid="pay-result"][data-status="success"]',
+      'friend payment',
+    )
   } finally {
     await page.close()
   }

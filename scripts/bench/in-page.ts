@@ -78,18 +78,18 @@ export interface PayerCall {
   body: unknown
 }
 
+/** This page's clock as wall-clock milliseconds: comparable between two browser contexts on one machine. */
+interface ShownWindow {
+  __benchShownAt?: Promise<number>
+}
+
 /**
- * Another phone's payment, sent from this page with that phone's persona: from the moment the server's
- * answer to the last call arrives to the first frame after `shownSelector` is in the DOM. Negative when
- * the page had drawn it before the answer was read (the live stream beat the response).
+ * Arms a watch on the shopper's page: resolves (read with `readShownAt`) with the wall-clock time of
+ * the first frame after `shownSelector` is in the DOM.
  */
-export async function payAndTimeShown(args: {
-  calls: PayerCall[]
-  shownSelector: string
-  timeoutMs: number
-}): Promise<{ ms: number; status: number }> {
-  let shownAt = Number.NaN
-  const shown = new Promise<void>((resolve, reject) => {
+export function armShown(args: { shownSelector: string; timeoutMs: number }): void {
+  const w = window as unknown as ShownWindow
+  w.__benchShownAt = new Promise<number>((resolve, reject) => {
     setTimeout(
       () => reject(new Error(`${args.shownSelector} not shown within ${args.timeoutMs} ms`)),
       args.timeoutMs,
@@ -98,10 +98,7 @@ export async function payAndTimeShown(args: {
     const mark = () =>
       requestAnimationFrame(() => {
         const channel = new MessageChannel()
-        channel.port1.onmessage = () => {
-          shownAt = performance.now()
-          resolve()
-        }
+        channel.port1.onmessage = () => resolve(performance.timeOrigin + performance.now())
         channel.port2.postMessage(null)
       })
     if (document.querySelector(args.shownSelector)) return mark()
@@ -112,18 +109,32 @@ export async function payAndTimeShown(args: {
     })
     observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true })
   })
+}
+
+export function readShownAt(): Promise<number> {
+  const w = window as unknown as ShownWindow
+  if (!w.__benchShownAt) throw new Error('no watch armed')
+  return w.__benchShownAt
+}
+
+/**
+ * The payer's calls, made from the payer's own page (its own browser context and persona): answers
+ * the wall-clock time the server's answer to the last call arrived, or the failing status.
+ */
+export async function payerCalls(
+  calls: PayerCall[],
+): Promise<{ answeredAt: number; status: number }> {
   let status = 0
-  let answeredAt = 0
-  for (const call of args.calls) {
+  let answeredAt = Number.NaN
+  for (const call of calls) {
     const res = await fetch(call.path, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-sim-persona': call.persona },
       body: JSON.stringify(call.body),
     })
-    answeredAt = performance.now()
+    answeredAt = performance.timeOrigin + performance.now()
     status = res.status
-    if (!res.ok) return { ms: Number.NaN, status }
+    if (!res.ok) return { answeredAt: Number.NaN, status }
   }
-  await shown
-  return { ms: shownAt - answeredAt, status }
+  return { answeredAt, status }
 }

@@ -60,12 +60,14 @@ async function browserFigures(server: AppServer): Promise<Figure[]> {
   const browser = await launchChromium()
   try {
     const context = await newPhone(browser, server.origin)
+    // The friend's phone: its own browser context, paying from its own page.
+    const payer = await newPhone(browser, server.origin)
     const qr: number[] = []
     const scanLanding: number[] = []
     const friendLanding: number[] = []
     for (let i = 0; i < warmups + tries; i++) {
-      const scan = await scanTry(context, server.origin)
-      const friend = await friendTry(context, server.origin)
+      const scan = await scanTry(context, payer, server.origin)
+      const friend = await friendTry(context, payer, server.origin)
       if (i < warmups) continue
       qr.push(scan.tapToQrMs)
       scanLanding.push(scan.landingMs)
@@ -73,6 +75,7 @@ async function browserFigures(server: AppServer): Promise<Figure[]> {
       process.stdout.write(i + 1 === warmups + tries ? '\n' : '.')
     }
     await context.close()
+    await payer.close()
     const tap = spread(qr)
     const scanned = spread(scanLanding)
     const friended = spread(friendLanding)
