@@ -18,9 +18,12 @@ test('five wrong passwords lock every Alipay method; UnionPay, its own app, stil
   await cashier.enterPassword('000000')
   await expect(cashier.error).toContainText('锁定')
 
-  // The cashier, opened again, shows the lock on the methods of Alipay's realm.
+  // Back on the list the lock shows at once on the methods of Alipay's realm, and after a reload too.
+  await cashier.backToMethods()
+  const alipayRealm = ['alipay-balance', 'alipay-card', 'huabei'] as const
+  for (const id of alipayRealm) await expect(cashier.method(id)).toContainText('已锁定')
   await page.reload()
-  for (const id of ['alipay-balance', 'alipay-card', 'huabei'] as const) {
+  for (const id of alipayRealm) {
     await expect(cashier.method(id)).toHaveAttribute('aria-disabled', 'true')
     await expect(cashier.method(id)).toContainText('已锁定')
   }

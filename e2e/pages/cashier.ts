@@ -28,6 +28,13 @@ export class Cashier {
     return this.page.getByTestId('cashier-close')
   }
 
+  /** From the password step back to the list of methods. */
+  async backToMethods() {
+    await this.sheet
+      .getByRole('button', { name: /^(返回付款方式|Back to payment methods)$/ })
+      .click()
+  }
+
   method(id: PaymentMethodId) {
     return this.page.getByTestId(`pay-method-${id}`)
   }

@@ -99,6 +99,14 @@ export function CashierSheet({ orderId, onClose, onDone, onOpenWechat }: Cashier
     if (closed) back()
   }, [closed, back])
 
+  // Back on the list from a step, ask again: a wallet may have locked (wrong passwords) meanwhile.
+  const stepOnScreen = payment.step
+  const lastStep = useRef(stepOnScreen)
+  useEffect(() => {
+    if (stepOnScreen === 'methods' && lastStep.current !== 'methods') reload()
+    lastStep.current = stepOnScreen
+  }, [stepOnScreen, reload])
+
   const methods = cashier.data?.methods ?? []
   const offersScan = methods.some((m) => m.id === 'wechat-scan' && m.enabled)
   useEffect(() => {
