@@ -83,3 +83,22 @@ test('an order detail open at the deadline shows it closed', async ({ page, gate
   await expect(banner).toHaveAttribute('data-status', 'CLOSED')
   await expect(page.getByTestId('order-pay')).toBeHidden()
 })
+
+test("a phone that opens /orders first counts a waiting order down on the gateway's clock", async ({
+  page,
+  gateway,
+  phones,
+}) => {
+  const cashier = await new OrderPage(page).checkout()
+  await cashier.close.click()
+  await cashier.leave.click()
+  const [order] = (await gateway.state()).orders
+  if (!order) throw new Error('no order was created')
+  await gateway.advanceClock(20 * 60 * 1000)
+
+  // The same shopper on a phone that has not talked to the gateway yet: the list alone sets its clock.
+  const other = await phones.open({ persona: 'shopper', device: 'orders-first' })
+  const orders = new OrdersPage(other.page)
+  await other.open('/orders')
+  await expect(orders.row(order.id).getByText(/剩余/)).toHaveText(/剩余 (09|10):\d\d/)
+})

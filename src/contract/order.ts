@@ -58,4 +58,8 @@ export const OrderSchema = z.object({
 })
 export type Order = z.infer<typeof OrderSchema>
 
-export const OrderListSchema = z.object({ orders: z.array(OrderSchema) })
+export const OrderListSchema = z.object({
+  orders: z.array(OrderSchema),
+  /** The gateway's clock (which a test can move ahead), so the list counts its deadlines down against it. */
+  now: z.iso.datetime(),
+})

@@ -23,7 +23,9 @@ export async function createOrder(body: CreateOrderBody, idempotencyKey: string)
 }
 
 export async function fetchOrders(signal?: AbortSignal): Promise<Order[]> {
-  return (await api('/shop/orders', orderListSchema, { signal })).orders
+  const res = await apiTimed('/shop/orders', orderListSchema, { signal })
+  useServerClock.getState().learn(res.value.now, res.sentAt, res.receivedAt)
+  return res.value.orders
 }
 
 export function fetchOrder(orderId: string, signal?: AbortSignal): Promise<Order> {

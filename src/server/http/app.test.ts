@@ -138,6 +138,8 @@ describe('checkout over HTTP', () => {
     const theirs = await placeOrder(h, 'friend')
     const list = OrderListSchema.parse(await (await h.call('GET', '/api/shop/orders')).json())
     expect(list.orders.map((o) => o.id)).toEqual([b.id, a.id])
+    // The list carries the gateway's clock, so a phone counts its deadlines down against it.
+    expect(list.now).toBe(new Date(h.clock.now).toISOString())
     await expectError(await h.call('GET', `/api/shop/orders/${theirs.id}`), 404, 'ORDER_NOT_EXIST')
     await expectError(
       await h.call('GET', `/api/pay/cashier?orderId=${theirs.id}`),

@@ -391,7 +391,7 @@ describe('bad input changes nothing and gets a clear refusal', () => {
     // Lists are per persona: the others see none of the shopper's orders, requests or bills.
     for (const persona of ['friend', 'low_balance']) {
       const orders = await h.json('GET', '/api/shop/orders', { headers: h.as(persona) })
-      expect(orders.body).toEqual({ orders: [] })
+      expect(orders.body).toMatchObject({ orders: [] })
       const requests = await h.json('GET', `/api/pay/friend-requests?orderId=${order.id}`, {
         headers: h.as(persona),
       })

@@ -39,7 +39,10 @@ export function merchantRoutes(deps: AppDeps) {
       for (const order of listOrders(store.state.merchant, persona)) {
         if (order.status === 'PENDING_PAYMENT') outbox.checkOrder(order.id)
       }
-      return c.json({ orders: listOrders(store.state.merchant, persona) })
+      return c.json({
+        orders: listOrders(store.state.merchant, persona),
+        now: new Date(store.now()).toISOString(),
+      })
     })
     .get('/orders/:orderId', (c) => {
       const orderId = c.req.param('orderId')
