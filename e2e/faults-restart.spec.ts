@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TestStateSchema } from '../src/contract/test-api.ts'
 import { expect, test } from './fixtures.ts'
-import { Cashier } from './pages/cashier.ts'
-import { OrderPage } from './pages/order-page.ts'
+import { showScanCodeAt } from './pages/faults.ts'
 import { ResultPage } from './pages/result-page.ts'
-import { ScanCodePanel, WeChat } from './pages/wechat.ts'
+import { WeChat } from './pages/wechat.ts'
 import { decodeQrPng, tokenOf } from './qr-decode.ts'
 
 // Its own production server with a journal in a temp folder, killed with SIGKILL while a code is on the
@@ -61,18 +60,9 @@ test('kill -9 while a code is on screen: after the restart the same code pays, o
     const state = async () =>
       TestStateSchema.parse(await (await fetch(`${base}/api/__test/state`)).json())
 
-    const orderPage = new OrderPage(page)
-    await page.goto(`${base}/?persona=shopper&era=beta&device=restart-shopper`)
-    await expect(orderPage.submit).toBeEnabled()
-    await orderPage.submit.click()
-    const cashier = new Cashier(page)
-    const totalFen = await cashier.amountFen()
-    await cashier.choose('wechat-scan')
-    const code = new ScanCodePanel(page)
-    await expect(code.status).toHaveAttribute('data-status', 'NOTPAY')
+    const { code, token, totalFen } = await showScanCodeAt(page, base, 'restart-shopper')
     // The code as a camera reads it, from the screen's pixels.
-    const token = tokenOf(decodeQrPng(await page.screenshot()) ?? '')
-    expect(token).toBe(await code.token())
+    expect(tokenOf(decodeQrPng(await page.screenshot()) ?? '')).toBe(token)
     const before = await state()
 
     await kill9(server)

@@ -1,10 +1,9 @@
 import { connect, createServer, type Socket } from 'node:net'
 import { expect, test } from './fixtures.ts'
-import { Cashier } from './pages/cashier.ts'
-import { CHECKING, setFaults } from './pages/faults.ts'
+import { CHECKING, setFaults, showScanCodeAt } from './pages/faults.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
-import { ScanCodePanel, WeChat } from './pages/wechat.ts'
+import { WeChat } from './pages/wechat.ts'
 
 // The gateway misbehaving while a shopper pays, seen on screen: the merchant still ends every order paid,
 // exactly once. The result page's "checking" state lasts until the merchant knows; the gateway's clock
@@ -135,16 +134,7 @@ test('the event stream cut mid-payment: the cashier falls back and still shows t
   page.on('requestfailed', (r) => {
     if (r.url().includes('/events')) failed.push(r.failure()?.errorText ?? '?')
   })
-  const orderPage = new OrderPage(page)
-  await page.goto(`${link.origin}/?persona=shopper&era=beta&device=faults-sse`)
-  await expect(orderPage.submit).toBeEnabled()
-  await orderPage.submit.click()
-  const cashier = new Cashier(page)
-  const totalFen = await cashier.amountFen()
-  await cashier.choose('wechat-scan')
-  const code = new ScanCodePanel(page)
-  const token = await code.token()
-  await expect(code.status).toHaveAttribute('data-status', 'NOTPAY')
+  const { code, token, totalFen } = await showScanCodeAt(page, link.origin, 'faults-sse')
   await expect.poll(() => streams.length).toBeGreaterThan(0)
 
   // The network drops mid-payment: every connection is reset, the open stream with them, and from now

@@ -1,9 +1,21 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import type { Gateway } from './fixtures.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { OrdersPage } from './pages/orders-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 
 const THIRTY_MINUTES = 30 * 60 * 1000
+
+/** Checks out, closes the cashier and leaves: the order stays 待付款. Answers it, from the gateway. */
+async function leaveOrderPending(page: Page, gateway: Gateway) {
+  const cashier = await new OrderPage(page).checkout()
+  await cashier.close.click()
+  await cashier.leave.click()
+  const [order] = (await gateway.state()).orders
+  if (!order) throw new Error('no order was created')
+  return order
+}
 
 test('the order closes at its deadline while the cashier is open, and nothing can pay it', async ({
   page,
@@ -44,11 +56,7 @@ test('/orders flips a waiting order to 已关闭 at its deadline, by itself', as
   page,
   gateway,
 }) => {
-  const cashier = await new OrderPage(page).checkout()
-  await cashier.close.click()
-  await cashier.leave.click()
-  const [order] = (await gateway.state()).orders
-  if (!order) throw new Error('no order was created')
+  const order = await leaveOrderPending(page, gateway)
 
   const orders = new OrdersPage(page)
   await orders.open()
@@ -73,9 +81,7 @@ test('/orders flips a waiting order to 已关闭 at its deadline, by itself', as
 })
 
 test('an order detail open at the deadline shows it closed', async ({ page, gateway }) => {
-  const cashier = await new OrderPage(page).checkout()
-  await cashier.close.click()
-  await cashier.leave.click()
+  await leaveOrderPending(page, gateway)
   const banner = page.getByTestId('order-row')
   await expect(banner).toHaveAttribute('data-status', 'PENDING_PAYMENT')
 
@@ -89,11 +95,7 @@ test("a phone that opens /orders first counts a waiting order down on the gatewa
   gateway,
   phones,
 }) => {
-  const cashier = await new OrderPage(page).checkout()
-  await cashier.close.click()
-  await cashier.leave.click()
-  const [order] = (await gateway.state()).orders
-  if (!order) throw new Error('no order was created')
+  const order = await leaveOrderPending(page, gateway)
   await gateway.advanceClock(20 * 60 * 1000)
 
   // The same shopper on a phone that has not talked to the gateway yet: the list alone sets its clock.

@@ -8,6 +8,8 @@ interface OpenOptions {
   era?: Era
   lang?: 'zh-CN' | 'en'
   device?: string
+  /** Another server than the test's own (`http://127.0.0.1:PORT`); by default the baseURL. */
+  origin?: string
 }
 
 /** 确认订单: the seeded cart, the address card, the sticky total bar. */
@@ -29,7 +31,7 @@ export class OrderPage {
     params.set('era', options.era ?? 'beta')
     if (options.lang) params.set('lang', options.lang)
     if (options.device) params.set('device', options.device)
-    await this.page.goto(`/?${params.toString()}`)
+    await this.page.goto(`${options.origin ?? ''}/?${params.toString()}`)
     await expect(this.submit).toBeEnabled()
     await expect(this.total).toContainText('¥')
   }

@@ -1,15 +1,22 @@
-// The production server (`main.ts`) as a child process on a free loopback port, and a lean keep-alive
-// client for it: what the gateway bench and the soak drive the API with.
+// The production server (`main.ts`) as a child process on a loopback port, and a lean keep-alive
+// client for it: what the benches, the soak and the server's own loopback tests drive it with.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href
+const MAIN_TS = join(ROOT, 'src/server/main.ts')
+const START_TIMEOUT_MS = 30_000
 
 export interface LoopbackServer {
   child: ChildProcess
   port: number
+  /** `http://127.0.0.1:<port>`, what to fetch from. */
+  origin: string
   /** What the server wrote to stderr, when started with `stderr: 'collect'`. */
   stderr: string[]
 }
@@ -17,24 +24,31 @@ export interface LoopbackServer {
 export interface StartOptions {
   /** `GATEWAY_DATA`: a folder, or `memory`. */
   data: string
+  /** A fixed port; by default a free one the system picks. */
+  port?: number
+  /** The server's working folder (where a relative `dist/` is); by default this process's. */
+  cwd?: string
   /** Flags for node itself (e.g. `--cpu-prof`). */
   nodeFlags?: string[]
-  /** Passed through to the terminal, or collected line by line (to count and show a few). */
+  /** Passed to the terminal (the default), or collected line by line (to count and show a few). */
   stderr?: 'inherit' | 'collect'
   env?: Record<string, string>
 }
 
-/** Starts `src/server/main.ts` with tsx's loader in this very process tree (the pid is the server's). */
+/**
+ * Starts `src/server/main.ts` with tsx's loader in this very process tree (the child's pid is the
+ * server's, so a kill -9 hits the server itself); resolves once it prints where it listens.
+ */
 export function startServer(options: StartOptions): Promise<LoopbackServer> {
-  const loader = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href
   const collect = options.stderr === 'collect'
   const child = spawn(
     process.execPath,
-    [...(options.nodeFlags ?? []), '--import', loader, resolve('src/server/main.ts')],
+    [...(options.nodeFlags ?? []), '--import', TSX_LOADER, MAIN_TS],
     {
+      cwd: options.cwd,
       env: {
         ...process.env,
-        PORT: '0',
+        PORT: String(options.port ?? 0),
         HOST: '127.0.0.1',
         GATEWAY_DATA: options.data,
         NODE_ENV: 'production',
@@ -52,12 +66,23 @@ export function startServer(options: StartOptions): Promise<LoopbackServer> {
   })
   return new Promise((done, fail) => {
     let out = ''
+    const output = () => [out.trim(), ...stderr, partial.trim()].filter(Boolean).join('\n')
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      fail(new Error(`the server did not start within ${START_TIMEOUT_MS / 1000} s: ${output()}`))
+    }, START_TIMEOUT_MS)
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const match = /http:\/\/localhost:(\d+)\//.exec(out)
-      if (match) done({ child, port: Number(match[1]), stderr })
+      if (!match) return
+      clearTimeout(timer)
+      const port = Number(match[1])
+      done({ child, port, origin: `http://127.0.0.1:${port}`, stderr })
     })
-    child.once('exit', (code) => fail(new Error(`server exited (${code}): ${out}`)))
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      fail(new Error(`server exited (${code ?? signal}): ${output()}`))
+    })
   })
 }
 
@@ -65,7 +90,7 @@ export function startServer(options: StartOptions): Promise<LoopbackServer> {
 export function stopServer(server: LoopbackServer): Promise<void> {
   return new Promise((done) => {
     server.child.removeAllListeners('exit')
-    if (server.child.exitCode !== null) return done()
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return done()
     server.child.once('exit', () => done())
     server.child.kill('SIGINT')
   })

@@ -1,22 +1,20 @@
-import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { PaymentSchema } from '../contract/payment.ts'
 import { TestStateSchema } from '../contract/test-api.ts'
 import type { TestState } from '../contract/test-api.ts'
 import { SEED_CART } from './domain/seed.ts'
 import { expectOneWinner, raceOnOneOrder } from './http/race.ts'
+import { startServer } from './loopback.ts'
+import type { LoopbackServer } from './loopback.ts'
 import { moneyInPlay } from './money-audit.ts'
 import type { Send } from './http/race.ts'
 
 // The real `npm start` server, started in a scratch folder (no dist/: it serves the API only).
-// Node loads tsx itself (not the tsx CLI, which forks), so the pid killed is the server's own.
-const tsxLoader = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href
-const mainTs = resolve('src/server/main.ts')
+// startServer's child is the server itself (node loads tsx, no forking tsx CLI): kill -9 hits it.
 const scratch = mkdtempSync(join(tmpdir(), 'gateway-main-'))
 const data = join(scratch, 'data')
 const children: ChildProcess[] = []
@@ -26,22 +24,10 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true })
 })
 
-function start(folder = data): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', tsxLoader, mainTs], {
-    cwd: scratch,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', GATEWAY_DATA: folder },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  return new Promise((done, fail) => {
-    let out = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const match = /http:\/\/localhost:(\d+)\//.exec(out)
-      if (match) done({ child, base: `http://127.0.0.1:${match[1]}` })
-    })
-    child.on('exit', (code) => fail(new Error(`server exited with ${code}: ${out}`)))
-  })
+async function start(folder = data): Promise<LoopbackServer> {
+  const server = await startServer({ data: folder, cwd: scratch, stderr: 'collect' })
+  children.push(server.child)
+  return server
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -51,7 +37,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 describe('npm start (main.ts)', () => {
   it('loses nothing to kill -9 right after an answer, and stops cleanly on SIGTERM', async () => {
     const first = await start()
-    const created = await fetch(`${first.base}/api/shop/orders`, {
+    const created = await fetch(`${first.origin}/api/shop/orders`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': 'main-test-0001' },
       body: JSON.stringify({ lines: [{ skuId: 'sku-mug-150', qty: 1 }], addressId: 'addr-hz' }),
@@ -63,10 +49,10 @@ describe('npm start (main.ts)', () => {
     await gone
 
     const second = await start()
-    const again = await fetch(`${second.base}/api/shop/orders/${order.id}`)
+    const again = await fetch(`${second.origin}/api/shop/orders/${order.id}`)
     expect(again.status).toBe(200)
     expect(((await again.json()) as { status: string }).status).toBe('PENDING_PAYMENT')
-    expect((await fetch(`${second.base}/`)).status).toBe(404) // no dist/ here
+    expect((await fetch(`${second.origin}/`)).status).toBe(404) // no dist/ here
 
     const stopped = exited(second.child)
     second.child.kill('SIGTERM')
@@ -105,7 +91,7 @@ describe('kill -9 in the middle of payments', () => {
   it('between create and confirm, and right after the confirm answered: all as it was', async () => {
     const folder = join(scratch, 'mid-payment')
     let server = await start(folder)
-    let api = client(server.base)
+    let api = client(server.origin)
     const key = () => `mid-${Math.random().toString(36).slice(2)}-${Date.now()}`
     const order = (
       await api(
@@ -139,7 +125,7 @@ describe('kill -9 in the middle of payments', () => {
     // 1. Killed between create and confirm: the open attempt, the request, the wallets survive.
     await kill9(server.child)
     server = await start(folder)
-    api = client(server.base)
+    api = client(server.origin)
     expect(lasting(await api.state())).toEqual(lasting(beforeKill))
 
     // 2. Killed right after the confirm's answer: the money moved, once, and the order gets PAID.
@@ -152,7 +138,7 @@ describe('kill -9 in the middle of payments', () => {
     expect(paid.status).toBe(200)
     await kill9(server.child)
     server = await start(folder)
-    api = client(server.base)
+    api = client(server.origin)
     const after = await api.state()
     expect(after.payments.find((p) => p.id === payment.id)).toMatchObject({
       status: 'SUCCESS',
@@ -180,7 +166,7 @@ describe('kill -9 in the middle of payments', () => {
   it('in the middle of a burst of payments: every answered SUCCESS survives, money adds up', async () => {
     const folder = join(scratch, 'burst')
     let server = await start(folder)
-    let api = client(server.base)
+    let api = client(server.origin)
     await api('POST', '/api/__test/stock', { skuId: 'sku-mug-150', stock: 10_000 }, {})
     const before = await api.state()
     const answered: string[] = []
@@ -211,7 +197,7 @@ describe('kill -9 in the middle of payments', () => {
     await kill9(server.child)
     await Promise.all(running)
     server = await start(folder)
-    api = client(server.base)
+    api = client(server.origin)
     const after = await api.state()
     for (const id of answered)
       expect(after.payments.find((p) => p.id === id)?.status).toBe('SUCCESS')
@@ -227,7 +213,7 @@ describe('kill -9 in the middle of payments', () => {
 describe('the race over loopback, against the real server', () => {
   it('50 concurrent confirms on one order: exactly one SUCCESS, every wallet balanced', async () => {
     const server = await start(join(scratch, 'race'))
-    const api = client(server.base)
+    const api = client(server.origin)
     const outcome = await raceOnOneOrder(api)
     expectOneWinner(outcome)
     await expect

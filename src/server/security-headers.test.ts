@@ -1,15 +1,12 @@
-import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ApiErrorSchema } from '../contract/errors.ts'
+import { startServer } from './loopback.ts'
 
 // The real `npm start` server over loopback, serving a tiny stand-in for dist/.
-const tsxLoader = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href
-const mainTs = resolve('src/server/main.ts')
 const scratch = mkdtempSync(join(tmpdir(), 'gateway-headers-'))
 const dist = join(scratch, 'dist')
 mkdirSync(join(dist, 'assets'), { recursive: true })
@@ -22,29 +19,15 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true })
 })
 
-function start(env: Record<string, string> = {}): Promise<string> {
-  const child = spawn(process.execPath, ['--import', tsxLoader, mainTs], {
+async function start(env: Record<string, string> = {}): Promise<string> {
+  const server = await startServer({
+    data: 'memory',
     cwd: scratch,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      GATEWAY_DATA: 'memory',
-      DIST_DIR: dist,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { DIST_DIR: dist, ...env },
+    stderr: 'collect',
   })
-  children.push(child)
-  return new Promise((done, fail) => {
-    let out = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const match = /http:\/\/localhost:(\d+)\//.exec(out)
-      if (match) done(`http://127.0.0.1:${match[1]}`)
-    })
-    child.on('exit', (code) => fail(new Error(`server exited with ${code}: ${out}`)))
-  })
+  children.push(server.child)
+  return server.origin
 }
 
 /** The CSP's directives, by name. */
