@@ -14,8 +14,14 @@ import { decodeQrPng, tokenOf } from './qr-decode.ts'
 test.skip(!!process.env.BASE_URL, 'starts and kills its own server')
 test.describe.configure({ timeout: 90_000 })
 
-/** `npm start` on `port`, journalling into `data`; resolves once it answers. */
-async function startServer(port: number, data: string): Promise<ChildProcess> {
+/**
+ * `npm start` journalling into `data`, on `port` (0: a free one, so no other run's server can answer in
+ * its place); resolves with the port once this very process says it listens, fails if it exits first.
+ */
+async function startServer(
+  port: number,
+  data: string,
+): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env,
@@ -24,21 +30,28 @@ async function startServer(port: number, data: string): Promise<ChildProcess> {
       GATEWAY_DATA: data,
       DIST_DIR: process.env.DIST_DIR ?? 'dist',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   })
-  await expect
-    .poll(
-      async () => {
-        try {
-          return (await fetch(`http://127.0.0.1:${port}/api/health`)).status
-        } catch {
-          return 0
-        }
-      },
-      { timeout: 30_000 },
+  const listening = await new Promise<number>((done, fail) => {
+    let out = ''
+    const timer = setTimeout(
+      () => fail(new Error(`server not listening after 30 s: ${out}`)),
+      30_000,
     )
-    .toBe(200)
-  return child
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const match = /http:\/\/localhost:(\d+)\//.exec(out)
+      if (match) {
+        clearTimeout(timer)
+        done(Number(match[1]))
+      }
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      fail(new Error(`server exited (${code}) before listening: ${out}`))
+    })
+  })
+  return { child, port: listening }
 }
 
 async function kill9(child: ChildProcess): Promise<void> {
@@ -51,11 +64,13 @@ async function kill9(child: ChildProcess): Promise<void> {
 test('kill -9 while a code is on screen: after the restart the same code pays, once', async ({
   page,
   phones,
-}, testInfo) => {
-  const port = 4430 + testInfo.parallelIndex
-  const base = `http://127.0.0.1:${port}`
+}) => {
   const data = mkdtempSync(join(tmpdir(), 'e2e-restart-'))
-  let server = await startServer(port, data)
+  const first = await startServer(0, data)
+  let server = first.child
+  const port = first.port
+  // The shopper's page keeps this origin: the restarted server comes back on the same port.
+  const base = `http://127.0.0.1:${port}`
   try {
     const state = async () =>
       TestStateSchema.parse(await (await fetch(`${base}/api/__test/state`)).json())
@@ -66,7 +81,7 @@ test('kill -9 while a code is on screen: after the restart the same code pays, o
     const before = await state()
 
     await kill9(server)
-    server = await startServer(port, data)
+    server = (await startServer(port, data)).child
     // Everything the gateway held came back from the journal.
     const { now: _before, ...held } = before
     const { now: _after, ...replayed } = await state()
@@ -96,7 +111,7 @@ test('kill -9 while a code is on screen: after the restart the same code pays, o
 
     // And killed once more: the one payment stays, the money moved once.
     await kill9(server)
-    server = await startServer(port, data)
+    server = (await startServer(port, data)).child
     const after = await state()
     expect(after.payments).toEqual([
       expect.objectContaining({ status: 'SUCCESS', payer: 'friend', channel: 'wechat-scan' }),

@@ -1,5 +1,5 @@
-import { connect, createServer, type Socket } from 'node:net'
 import { expect, test } from './fixtures.ts'
+import { cuttableLink } from './pages/cuttable-link.ts'
 import { CHECKING, setFaults, showScanCodeAt } from './pages/faults.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
@@ -83,38 +83,6 @@ test('notification delayed: the result says checking…, then paid, without a re
   expect(state.payments.filter((p) => p.status === 'SUCCESS')).toHaveLength(1)
 })
 
-/**
- * A TCP proxy in front of this worker's server: the shopper's phone talks through it, so the test can cut
- * every connection it carries (the open event stream with them) as a dropped network would.
- */
-async function cuttableLink(upstreamPort: number, port: number) {
-  const sockets = new Set<Socket>()
-  const server = createServer((inbound) => {
-    const outbound = connect(upstreamPort, '127.0.0.1')
-    for (const socket of [inbound, outbound]) {
-      sockets.add(socket)
-      socket.on('close', () => sockets.delete(socket))
-      socket.on('error', () => socket.destroy())
-    }
-    inbound.pipe(outbound).pipe(inbound)
-  })
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done))
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    /** Resets every connection through the link. */
-    cut() {
-      const open = sockets.size
-      for (const socket of sockets) socket.resetAndDestroy()
-      return open
-    },
-    close() {
-      const closed = new Promise<void>((done) => server.close(() => done()))
-      for (const socket of sockets) socket.destroy()
-      return closed
-    },
-  }
-}
-
 test('the event stream cut mid-payment: the cashier falls back and still shows the code paid', async ({
   page,
   gateway,
@@ -126,21 +94,23 @@ test('the event stream cut mid-payment: the cashier falls back and still shows t
     Number(new URL(baseURL ?? '').port),
     4436 + testInfo.parallelIndex,
   )
-  const streams: string[] = []
-  page.on('request', (r) => {
-    if (r.url().includes('/events')) streams.push(r.url())
-  })
   const failed: string[] = []
   page.on('requestfailed', (r) => {
     if (r.url().includes('/events')) failed.push(r.failure()?.errorText ?? '?')
   })
+  let pollsAfterCut = 0
+  page.on('request', (r) => {
+    if (link.streamsCut() > 0 && /\/api\/shop\/orders\/[^/?]+$/.test(r.url())) pollsAfterCut += 1
+  })
+  // The shopper's phone talks through the link (the order, the code, the event stream, the polls).
   const { code, token, totalFen } = await showScanCodeAt(page, link.origin, 'faults-sse')
-  await expect.poll(() => streams.length).toBeGreaterThan(0)
 
-  // The network drops mid-payment: every connection is reset, the open stream with them, and from now
-  // on no event stream gets through (polling does).
-  await page.route('**/api/shop/orders/*/events**', (route) => route.abort('connectionreset'))
-  expect(link.cut()).toBeGreaterThan(0)
+  // The network drops mid-payment, once the shopper's event stream is open through the link: every
+  // connection is reset, the open stream with them, and from then on no event stream gets through
+  // (polling does). The link checks and cuts in one step, so the stream cannot close in between.
+  await expect
+    .poll(() => link.cutOpenStreams(), { message: 'an event stream open through the link, cut' })
+    .toBeGreaterThan(0)
   await expect.poll(() => failed.length).toBeGreaterThan(0)
 
   // Meanwhile 小美 scans the code on her own phone and pays.
@@ -153,6 +123,8 @@ test('the event stream cut mid-payment: the cashier falls back and still shows t
   // Without any stream, the cashier's fallback finds the order paid.
   await expect(code.status).toHaveAttribute('data-status', 'SUCCESS')
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
+  expect(pollsAfterCut).toBeGreaterThan(0)
+  expect(link.streamsAfterCut()).toBe(0)
   const state = await gateway.state()
   expect(state.payments).toEqual([
     expect.objectContaining({ status: 'SUCCESS', payer: 'friend', channel: 'wechat-scan' }),
