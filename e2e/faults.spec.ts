@@ -88,12 +88,9 @@ test('the event stream cut mid-payment: the cashier falls back and still shows t
   gateway,
   phones,
   baseURL,
-}, testInfo) => {
+}) => {
   test.skip(!!process.env.BASE_URL, 'puts a proxy in front of its own worker server')
-  const link = await cuttableLink(
-    Number(new URL(baseURL ?? '').port),
-    4436 + testInfo.parallelIndex,
-  )
+  const link = await cuttableLink(Number(new URL(baseURL ?? '').port))
   const failed: string[] = []
   page.on('requestfailed', (r) => {
     if (r.url().includes('/events')) failed.push(r.failure()?.errorText ?? '?')
