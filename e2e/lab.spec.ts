@@ -102,24 +102,22 @@ test("by hand, the shopper's own taps and keys are what the table counts", async
   await lab.phone('jump').getByRole('button', { name: 'Start over by hand' }).click()
   const phone = page.frameLocator('iframe[name="lab-jump-shopper"]')
   await expect(phone.getByTestId('submit-order')).toBeEnabled()
-  await phone.getByTestId('submit-order').click()
-  await phone.getByTestId('pay-method-wechat').click()
-  await phone.getByTestId('confirm-pay').click()
-  await phone.getByTestId('wechat-pay-confirm').click()
+  // Each tap waits for the phone to stand still (Lab.tap): a tap on a sheet mid-slide scrolls the lab away.
+  await lab.tap(phone.getByTestId('submit-order'))
+  await lab.tap(phone.getByTestId('pay-method-wechat'))
+  await lab.tap(phone.getByTestId('confirm-pay'))
+  await lab.tap(phone.getByTestId('wechat-pay-confirm'))
   for (const digit of '123456') {
-    await phone
-      .getByTestId('wechat-pin-pad')
-      .getByRole('button', { name: digit, exact: true })
-      .click()
+    await lab.tap(
+      phone.getByTestId('wechat-pin-pad').getByRole('button', { name: digit, exact: true }),
+    )
   }
-  await phone
-    .getByTestId('wechat-pay-success')
-    .getByRole('button', { name: /^(完成|Done)$/ })
-    .click()
-  await phone
-    .getByTestId('wechat-return')
-    .getByRole('button', { name: /^(已完成支付|I have paid)$/ })
-    .click()
+  await lab.tap(
+    phone.getByTestId('wechat-pay-success').getByRole('button', { name: /^(完成|Done)$/ }),
+  )
+  await lab.tap(
+    phone.getByTestId('wechat-return').getByRole('button', { name: /^(已完成支付|I have paid)$/ }),
+  )
   await expect(lab.status('jump')).toHaveAttribute('data-done', 'true')
 
   const cells = await lab.rowCells('jump')

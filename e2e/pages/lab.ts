@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { parseCsv } from '../../src/features/lab/export.ts'
 import type { FlowId } from '../../src/features/lab/flows.ts'
 import type { LabRun } from '../../src/features/lab/run.ts'
@@ -39,6 +39,30 @@ export class Lab {
   }
   get comparison() {
     return this.page.getByTestId('lab-compare')
+  }
+
+  /**
+   * A tap on a lab phone once nothing on that phone is still moving. The phones are iframes drawn with
+   * `transform: scale()`, and Chromium maps a scroll-into-view from under a running transform inside
+   * such a frame wrongly: a tap on a sheet still sliding up (WeChat's keypad) scrolls the lab page
+   * hundreds of pixels too far, and the phone's later dialogs then sit above the window where
+   * Playwright's own scroll can no longer bring them back ("element is outside of the viewport").
+   * Endless animations (spinners) are not waited for.
+   */
+  async tap(target: Locator) {
+    await expect
+      .poll(() =>
+        target.evaluate(
+          (el) =>
+            el.ownerDocument
+              .getAnimations()
+              .filter(
+                (a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity,
+              ).length,
+        ),
+      )
+      .toBe(0)
+    await target.click()
   }
 
   async setSpeed(speed: number) {
