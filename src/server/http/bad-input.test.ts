@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ApiErrorSchema, httpStatusOf } from '../../contract/errors.ts'
 import type { ErrorCode } from '../../contract/errors.ts'
 import { FriendRequestSchema } from '../../contract/friend-pay.ts'
-import { PaymentSchema } from '../../contract/payment.ts'
+import { PaymentSchema, type Payment } from '../../contract/payment.ts'
 import type { TestState } from '../../contract/test-api.ts'
 import { MAX_BODY_BYTES } from './app.ts'
 import { harness } from './testing.ts'
@@ -54,6 +54,19 @@ async function shopperWithEverything(h: Harness) {
   return { order, code, jumpOrder, jump, request }
 }
 
+/** The routes that take a JSON body, each with a real id or token of the shopper's. */
+function postRoutes(code: Pick<Payment, 'id' | 'payToken'>, request: { token: string }) {
+  return [
+    '/api/shop/orders',
+    '/api/pay/payments',
+    `/api/pay/payments/${code.id}/confirm`,
+    `/api/pay/sheets/${code.payToken}/confirm`,
+    '/api/pay/friend-requests',
+    `/api/pay/friend-requests/${request.token}/pay`,
+    '/api/__test/wallets',
+  ]
+}
+
 const key = (h: Harness) => ({ 'idempotency-key': h.newKey() })
 
 describe('bad input changes nothing and gets a clear refusal', () => {
@@ -61,15 +74,7 @@ describe('bad input changes nothing and gets a clear refusal', () => {
     const h = harness()
     const { order, code, request } = await shopperWithEverything(h)
     const big = 'x'.repeat(MAX_BODY_BYTES + 1)
-    const routes = [
-      '/api/shop/orders',
-      '/api/pay/payments',
-      `/api/pay/payments/${code.id}/confirm`,
-      `/api/pay/sheets/${code.payToken}/confirm`,
-      '/api/pay/friend-requests',
-      `/api/pay/friend-requests/${request.token}/pay`,
-      '/api/__test/wallets',
-    ]
+    const routes = postRoutes(code, request)
     await refusedAll(
       h,
       routes.map((path) => ({
@@ -105,17 +110,7 @@ describe('bad input changes nothing and gets a clear refusal', () => {
     const h = harness()
     const { order, code, request } = await shopperWithEverything(h)
     const broken = ['{"orderId": ', '{orderId: 1}', '[1,2', '"\\u12"', '{"a":1}}', '\u0000']
-    const routes = [
-      '/api/shop/orders',
-      '/api/pay/payments',
-      `/api/pay/payments/${code.id}/confirm`,
-      `/api/pay/sheets/${code.payToken}/confirm`,
-      '/api/pay/friend-requests',
-      `/api/pay/friend-requests/${request.token}/pay`,
-      '/api/__test/wallets',
-      '/api/__test/clock',
-      '/api/__test/faults',
-    ]
+    const routes = [...postRoutes(code, request), '/api/__test/clock', '/api/__test/faults']
     await refusedAll(
       h,
       routes.flatMap((path) =>
