@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import type { HuabeiPeriods, PaymentMethodId } from '@/contract/payment.ts'
 import { isApiError } from '@/lib/api/client.ts'
 import { fetchCashier } from '@/lib/api/pay.ts'
@@ -133,8 +133,14 @@ export function CashierSheet({ orderId, onClose, onDone, onOpenWechat }: Cashier
   }
 
   const attempt = useCashierStore((s) => s.attempts[orderId])
-  const ScanStep = loadedScanPanel ?? LazyScanPanel
   const step = closed ? 'methods' : payment.step
+  // Chosen once per visit of the step: switching from the lazy wrapper to the loaded component while the
+  // panel is up would remount it (a code resumed after a reload renders through the wrapper).
+  const inScan = step === 'scan'
+  const ScanStep = useMemo(
+    () => (inScan ? (loadedScanPanel ?? LazyScanPanel) : LazyScanPanel),
+    [inScan],
+  )
   return (
     <Sheet
       onClose={requestClose}
