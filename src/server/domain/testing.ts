@@ -56,6 +56,16 @@ export function placeOrder(
   return must(step(state, decision)).order
 }
 
+/** One mug ordered by the shopper, its item given a pay window of `minutes` (to outlive a code or a link). */
+export function placeLongOrder(state: State, minutes: number): Order {
+  const sku = state.merchant.skus.get('sku-mug-150')
+  if (sku) sku.payWindowMinutes = minutes
+  return placeOrder(state, 'shopper', T0, {
+    ...seedBody,
+    lines: [{ skuId: 'sku-mug-150', qty: 1 }],
+  })
+}
+
 export interface AttemptOptions {
   era?: Era
   appVersion?: string

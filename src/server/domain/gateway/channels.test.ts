@@ -8,6 +8,7 @@ import {
   confirm,
   must,
   openAttempt,
+  placeLongOrder,
   placeOrder,
   receivedTotal,
   step,
@@ -205,14 +206,7 @@ describe('pay sheets', () => {
   it('an expired code is refused with LINK_EXPIRED; a refreshed one works and the old one is closed', () => {
     const s = seedState()
     // A long pay window, so the code's own 2 hours run out first.
-    const sku = s.merchant.skus.get('sku-mug-150')
-    if (sku) sku.payWindowMinutes = 5 * 60
-    const order = placeOrder(s, 'shopper', T0, {
-      lines: [{ skuId: 'sku-mug-150', qty: 1 }],
-      addressId: 'addr-hz',
-      note: '',
-      invoice: { kind: 'none' },
-    })
+    const order = placeLongOrder(s, 5 * 60)
     const old = openAttempt(s, order.id, 'shopper', T0, 'wechat-scan')
     expect(old.codeExpiresAt).toBe(new Date(T0 + 2 * HOUR_MS).toISOString())
     const late = T0 + 2 * HOUR_MS

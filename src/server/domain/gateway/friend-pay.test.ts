@@ -9,6 +9,7 @@ import {
   friendPays,
   must,
   openAttempt,
+  placeLongOrder,
   placeOrder,
   receivedTotal,
   step,
@@ -239,14 +240,7 @@ describe('cancelling and expiry', () => {
 
   it('expires on its own after 24 hours when the order lives longer: LINK_EXPIRED', () => {
     const s = seedState()
-    const sku = s.merchant.skus.get('sku-mug-150')
-    if (sku) sku.payWindowMinutes = 48 * 60
-    const order = placeOrder(s, 'shopper', T0, {
-      lines: [{ skuId: 'sku-mug-150', qty: 1 }],
-      addressId: 'addr-hz',
-      note: '',
-      invoice: { kind: 'none' },
-    })
+    const order = placeLongOrder(s, 48 * 60)
     const r = askFriend(s, order.id)
     const end = T0 + 24 * HOUR_MS
     expect(friendPays(s, r.token, 'friend', end)).toMatchObject({ error: { code: 'LINK_EXPIRED' } })
