@@ -1,5 +1,6 @@
 import type { Era, PersonaId } from '../src/contract/sim.ts'
 import { expect, test, type SimPhone } from './fixtures.ts'
+import { untilStill } from './pages/motion.ts'
 import { ResultPage } from './pages/result-page.ts'
 
 /** The cashier for the seeded cart, as `persona` in `era`. */
@@ -16,7 +17,8 @@ test.describe('low_balance', () => {
     await expect(cashier.method('alipay-balance')).toContainText('余额不足')
     await expect(cashier.method('huabei')).toHaveAttribute('aria-disabled', 'true')
     await expect(cashier.method('huabei')).toContainText('未开通花呗')
-    // A disabled method can't be chosen: confirm stays unavailable.
+    // A disabled method can't be chosen: confirm stays unavailable (tapped once the sheet stands still).
+    await untilStill(cashier.method('alipay-balance'))
     await cashier.method('alipay-balance').click({ force: true })
     await expect(cashier.method('alipay-balance')).toHaveAttribute('aria-checked', 'false')
     await expect(cashier.confirm).toBeDisabled()

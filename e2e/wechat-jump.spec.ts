@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import type { PersonaId } from '../src/contract/sim.ts'
 import { expect, test, type SimPhone } from './fixtures.ts'
 import { Cashier } from './pages/cashier.ts'
+import { untilStill } from './pages/motion.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { WeChat } from './pages/wechat.ts'
 
@@ -87,7 +88,9 @@ test('an old Taobao is told to update instead of jumping', async ({ page, phone,
   await openLaunch(phone, 'old_app', 'jump-old')
   const cashier = new Cashier(page)
   await expect(cashier.method('wechat')).toHaveAttribute('aria-disabled', 'true')
-  // aria-disabled keeps Playwright from tapping it; a shopper's finger is not stopped.
+  // aria-disabled keeps Playwright from tapping it; a shopper's finger is not stopped. A forced tap skips
+  // Playwright's stability check, so the sheet must have finished sliding up first.
+  await untilStill(cashier.method('wechat'))
   await cashier.method('wechat').click({ force: true })
   const notice = page.getByTestId('update-app-notice')
   await expect(notice).toContainText(/请将淘宝升级到最新版本以使用微信支付|Update Taobao/)

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, type Locator, type Page } from '@playwright/test'
+import { untilStill } from './motion.ts'
 import { parseCsv } from '../../src/features/lab/export.ts'
 import type { FlowId } from '../../src/features/lab/flows.ts'
 import type { LabRun } from '../../src/features/lab/run.ts'
@@ -50,18 +51,7 @@ export class Lab {
    * Endless animations (spinners) are not waited for.
    */
   async tap(target: Locator) {
-    await expect
-      .poll(() =>
-        target.evaluate(
-          (el) =>
-            el.ownerDocument
-              .getAnimations()
-              .filter(
-                (a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity,
-              ).length,
-        ),
-      )
-      .toBe(0)
+    await untilStill(target)
     await target.click()
   }
 
