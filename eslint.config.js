@@ -7,8 +7,28 @@ import boundariesPlugin from './eslint/boundaries.js'
 
 const features = ['checkout', 'cashier', 'orders', 'wechat', 'friend-pay', 'lab', 'simulator']
 
+/** Test libraries: only *.test.ts(x) files under src/ import them (the rest of test code lives in test/). */
+const testLibraries = [
+  'vitest',
+  '@vitest/*',
+  'fast-check',
+  '@fast-check/*',
+  '@playwright/test',
+  'playwright',
+  'playwright-core',
+  '@axe-core/playwright',
+  'axe-core',
+  '@testing-library/*',
+  'jsdom',
+  'happy-dom',
+  'msw',
+  'supertest',
+  'nock',
+  'sinon',
+]
+
 /**
- * The boundaries of BRIEF §9: features don't import each other; contract imports only zod;
+ * The boundaries of docs/architecture.md: features don't import each other; contract imports only zod;
  * the domain imports only the contract; nothing outside server/ imports server/.
  */
 const boundaries = [
@@ -70,6 +90,7 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'boundaries/no-restricted-paths': ['error', { zones: boundaries }],
+      'boundaries/no-cycle': 'error',
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/index', '**/index.ts'], message: 'No barrel files.' }] },
@@ -80,6 +101,16 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'boundaries/no-test-code': [
+        'error',
+        { packages: testLibraries, folders: ['./test', './scripts', './e2e'] },
+      ],
+    },
   },
   {
     files: ['src/contract/**'],
@@ -115,11 +146,29 @@ export default tseslint.config(
         { name: 'setTimeout', message: 'The domain has no timers.' },
         { name: 'setInterval', message: 'The domain has no timers.' },
         { name: 'fetch', message: 'The domain does no I/O.' },
+        { name: 'performance', message: 'The domain takes `now` as an argument.' },
+        { name: 'crypto', message: 'Ids and tokens come in with the command.' },
       ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'The domain takes `now` as an argument.' },
         { object: 'Math', property: 'random', message: 'Ids come in with the command.' },
+        ...['globalThis', 'window', 'self'].flatMap((object) => [
+          { object, property: 'crypto', message: 'Ids and tokens come in with the command.' },
+          { object, property: 'performance', message: 'The domain takes `now` as an argument.' },
+          { object, property: 'Date', message: 'The domain takes `now` as an argument.' },
+        ]),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The domain takes `now` as an argument: `new Date()` reads the clock.',
+        },
+        {
+          selector: "CallExpression[callee.name='Date']",
+          message: 'The domain takes `now` as an argument: `Date()` reads the clock.',
+        },
       ],
     },
   },

@@ -48,6 +48,10 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
   use: {
     baseURL: externalBaseURL ?? `http://127.0.0.1:${FIRST_PORT}`,
+    // An instance beyond loopback wants its test token on test-API calls (TESTING.md).
+    ...(externalBaseURL && process.env.GATEWAY_TEST_TOKEN
+      ? { extraHTTPHeaders: { 'x-sim-test-token': process.env.GATEWAY_TEST_TOKEN } }
+      : {}),
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',

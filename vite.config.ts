@@ -15,7 +15,9 @@ export default defineConfig({
     manifest: true,
   },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+    // The long checks (big journals, a real full disk, kills under load): `npm run test:slow`.
+    exclude: ['**/node_modules/**', '**/*.slow.test.ts'],
     environment: 'node',
   },
 })

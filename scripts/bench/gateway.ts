@@ -1,5 +1,5 @@
 /**
- * The gateway figures of BRIEF §11 from the existing gateway bench (src/server/bench.ts, its own server
+ * The gateway figures of BRIEF §11 from the existing gateway bench (scripts/bench/gateway-load.ts, its own server
  * on a free loopback port), run shorter and with the memory journal only; its lines are echoed.
  */
 import { spawn } from 'node:child_process'
@@ -16,7 +16,7 @@ function run(options: GatewayOptions): Promise<{ out: string; code: number | nul
   const args = [
     '--import',
     'tsx',
-    join(ROOT, 'src/server/bench.ts'),
+    join(ROOT, 'scripts/bench/gateway-load.ts'),
     '--seconds',
     String(options.seconds),
     '--warmup',

@@ -151,7 +151,7 @@ async function main(): Promise<number> {
       add(await browserFigures(server))
     }
     if (sections.has('gateway')) {
-      section('gateway (src/server/bench.ts, memory journal)')
+      section('gateway (scripts/bench/gateway-load.ts, memory journal)')
       add(
         await gatewayFigures({
           seconds: Number(args['gateway-seconds']),

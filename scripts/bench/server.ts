@@ -2,7 +2,7 @@
  * The production server (src/server/main.ts) on a loopback port, serving a build folder, with its
  * journal in memory: what the browser figures are measured against.
  */
-import { startServer, stopServer } from '../../src/server/loopback.ts'
+import { startServer, stopServer } from '../../test/support/loopback.ts'
 import { ROOT } from './root.ts'
 
 export interface AppServer {

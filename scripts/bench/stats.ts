@@ -1,4 +1,7 @@
-/** Nearest-rank percentile of a sample (p in 0..100). */
+/**
+ * Nearest-rank percentile of a sample (p in 0..100): the one percentile of every bench, load and soak
+ * figure (scripts/bench/*, `npm run bench:gateway`), so p95 and p99 mean the same thing everywhere.
+ */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN
   const sorted = [...values].sort((a, b) => a - b)

@@ -20,6 +20,10 @@ export const ErrorCodeSchema = z.enum([
   'LINK_EXPIRED',
   'SIGN_ERROR',
   'SYSTEMERROR',
+  'STORAGE_UNAVAILABLE',
+  'TOO_MANY_STREAMS',
+  'CROSS_SITE_FORBIDDEN',
+  'TEST_TOKEN_REQUIRED',
 ])
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
 
@@ -33,7 +37,7 @@ export const ApiErrorSchema = z.object({
 })
 export type ApiError = z.infer<typeof ApiErrorSchema>
 
-export type HttpErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 423 | 503
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 423 | 429 | 503
 
 /** HTTP status each code is answered with. */
 export const httpStatusOf: Record<ErrorCode, HttpErrorStatus> = {
@@ -56,4 +60,12 @@ export const httpStatusOf: Record<ErrorCode, HttpErrorStatus> = {
   SIGN_ERROR: 401,
   // Only a simulated gateway fault (persona flaky_gateway, the faults switch) answers this.
   SYSTEMERROR: 503,
+  // The journal could not be made durable: nothing was changed; reads still work.
+  STORAGE_UNAVAILABLE: 503,
+  // An event stream over the per-order or per-process cap.
+  TOO_MANY_STREAMS: 429,
+  // A state-changing test route called from a page on another origin.
+  CROSS_SITE_FORBIDDEN: 403,
+  // A test-API call from beyond loopback without GATEWAY_TEST_TOKEN.
+  TEST_TOKEN_REQUIRED: 401,
 }

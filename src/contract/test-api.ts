@@ -9,6 +9,7 @@ import {
   TradeStateSchema,
   WalletSchema,
 } from './payment.ts'
+import { TEST_TOKEN_PATTERN } from './headers.ts'
 import { PersonaIdSchema } from './sim.ts'
 
 export const ClockBodySchema = z.strictObject({
@@ -91,3 +92,8 @@ export const TestStockBodySchema = z.strictObject({
   stock: z.number().int().nonnegative().max(100_000_000),
 })
 export const OkSchema = z.object({ ok: z.literal(true) })
+
+/** `GATEWAY_TEST_TOKEN`, and what a test-API call sends as `x-sim-test-token` or `?token=`. */
+export const TestTokenSchema = z
+  .string()
+  .regex(TEST_TOKEN_PATTERN, '22 to 256 URL-safe characters (A-Z a-z 0-9 . _ ~ -)')

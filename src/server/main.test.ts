@@ -7,11 +7,11 @@ import { PaymentSchema } from '../contract/payment.ts'
 import { TestStateSchema } from '../contract/test-api.ts'
 import type { TestState } from '../contract/test-api.ts'
 import { SEED_CART } from './domain/seed.ts'
-import { expectOneWinner, raceOnOneOrder } from './http/race.ts'
-import { startServer } from './loopback.ts'
-import type { LoopbackServer } from './loopback.ts'
-import { moneyInPlay } from './money-audit.ts'
-import type { Send } from './http/race.ts'
+import { expectOneWinner, raceOnOneOrder } from '../../test/support/race.ts'
+import { startServer } from '../../test/support/loopback.ts'
+import type { LoopbackServer } from '../../test/support/loopback.ts'
+import { moneyInPlay } from '../../test/support/money-audit.ts'
+import type { Send } from '../../test/support/race.ts'
 
 // The real `npm start` server, started in a scratch folder (no dist/: it serves the API only).
 // startServer's child is the server itself (node loads tsx, no forking tsx CLI): kill -9 hits it.

@@ -4,6 +4,8 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { compress } from 'hono/compress'
+import { lanAddress, startBanner } from './banner.ts'
+import { processTestToken } from './http/test-guard.ts'
 import { optionsFromEnv, startRuntime } from './runtime.ts'
 import { securityHeaders } from './security-headers.ts'
 
@@ -63,10 +65,14 @@ const server = serve(
   {
     hostname,
     port,
-    fetch: (request) => (isApi(request.url) ? runtime.app.fetch(request) : site.fetch(request)),
+    // The API gets the node bindings: the test API asks them who is calling (loopback or not).
+    fetch: (request, env) =>
+      isApi(request.url) ? runtime.app.fetch(request, env) : site.fetch(request),
   },
   (info) => {
-    console.log(`Taobao × WeChat Pay simulator: http://localhost:${info.port}/`)
+    const testToken = optionsFromEnv(process.env, '.data').testApi ? processTestToken() : null
+    const banner = startBanner({ port: info.port, hostname, testToken, lan: lanAddress() })
+    for (const line of banner) console.log(line)
   },
 )
 

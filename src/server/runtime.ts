@@ -10,10 +10,17 @@ export interface RuntimeOptions {
   /** A data folder, or `memory`. */
   data: string
   testApi: boolean
+  /** Bytes of journal after which a snapshot is taken (GATEWAY_SNAPSHOT_BYTES; default 32 MiB). */
+  snapshotBytes?: number
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultData: string): RuntimeOptions {
-  return { data: env.GATEWAY_DATA || defaultData, testApi: env.GATEWAY_TEST_API !== 'off' }
+  const snapshotBytes = Number(env.GATEWAY_SNAPSHOT_BYTES)
+  return {
+    data: env.GATEWAY_DATA || defaultData,
+    testApi: env.GATEWAY_TEST_API !== 'off',
+    ...(Number.isInteger(snapshotBytes) && snapshotBytes > 0 ? { snapshotBytes } : {}),
+  }
 }
 
 function log(message: string, error?: unknown): void {
@@ -24,7 +31,10 @@ function log(message: string, error?: unknown): void {
 /** Store, API, notification outbox and timers, as `npm start` and `npm run dev` both run them. */
 export function startRuntime(options: RuntimeOptions) {
   const live = new LiveLog()
-  const store = openStore(options.data, Date.now, [live])
+  const store = openStore(options.data, Date.now, [live], {
+    log: (message) => log(message),
+    ...(options.snapshotBytes ? { snapshotBytes: options.snapshotBytes } : {}),
+  })
   const faults = new FaultSwitch()
   // The gateway and merchant share a process, so a per-process key is enough to sign notifications.
   const secret = process.env.GATEWAY_NOTIFY_SECRET || randomBytes(32).toString('hex')
@@ -58,8 +68,14 @@ export function startRuntime(options: RuntimeOptions) {
     guard('querying late payments', () => outbox.reconcile()),
     500,
   )
+  // A degraded store (its disk failed a write) tries the disk once a second and takes changes again.
+  const recovery = setInterval(
+    guard('probing the disk', () => store.recover()),
+    1000,
+  )
   deadlines.unref()
   reconcile.unref()
+  recovery.unref()
   return {
     app,
     store,
@@ -67,6 +83,7 @@ export function startRuntime(options: RuntimeOptions) {
     close() {
       clearInterval(deadlines)
       clearInterval(reconcile)
+      clearInterval(recovery)
       store.close()
     },
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ApiErrorSchema } from '../contract/errors.ts'
-import { startServer } from './loopback.ts'
+import { startServer } from '../../test/support/loopback.ts'
 
 // The real `npm start` server over loopback, serving a tiny stand-in for dist/.
 const scratch = mkdtempSync(join(tmpdir(), 'gateway-headers-'))

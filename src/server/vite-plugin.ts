@@ -32,7 +32,8 @@ export function gatewayDevPlugin(): Plugin {
       runtime = startRuntime({ ...options, data: 'memory' })
     }
     const { app } = runtime
-    return getRequestListener((request) => app.fetch(request))
+    // The node bindings go along: the test API asks them who is calling (loopback or not).
+    return getRequestListener((request, env) => app.fetch(request, env))
   }
 
   const middleware: Connect.NextHandleFunction = (req, res, next) => {

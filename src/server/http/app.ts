@@ -4,7 +4,9 @@ import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { TrieRouter } from 'hono/router/trie-router'
 import { securityHeaders } from '../security-headers.ts'
-import type { AppDeps, AppEnv } from './env.ts'
+import { StorageUnavailableError } from '../store/disk.ts'
+import { appDeps } from './deps.ts'
+import type { AppEnv, AppOptions } from './env.ts'
 import { gatewayRoutes } from './gateway.ts'
 import { merchantRoutes } from './merchant.ts'
 import { openApiDocument } from './openapi.ts'
@@ -12,6 +14,12 @@ import { fail } from './respond.ts'
 import { testApiRoutes } from './test-api.ts'
 
 export const MAX_BODY_BYTES = 64 * 1024
+
+const storageUnavailable = (c: Context) =>
+  fail(c, {
+    code: 'STORAGE_UNAVAILABLE',
+    message: 'the journal cannot be written right now: nothing was changed, try again later',
+  })
 
 const tooLarge = (c: Context) =>
   fail(c, { code: 'PAYLOAD_TOO_LARGE', message: `bodies are limited to ${MAX_BODY_BYTES} bytes` })
@@ -37,7 +45,8 @@ function allowedMethods(routes: readonly { method: string; path: string }[]) {
 }
 
 /** The whole API under /api. No input gets a 5xx: every refusal is `{ code, message }` with a 4xx. */
-export function createApp(deps: AppDeps) {
+export function createApp(options: AppOptions) {
+  const deps = appDeps(options)
   const app = new Hono<AppEnv>().basePath('/api')
   const allowed = allowedMethods(app.routes)
   // First, so every answer carries them: refusals, errors and event streams too.
@@ -52,6 +61,7 @@ export function createApp(deps: AppDeps) {
     return fail(c, { code: 'NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` })
   })
   app.onError((error, c) => {
+    if (error instanceof StorageUnavailableError) return storageUnavailable(c)
     if (error instanceof HTTPException && error.status === 413) return tooLarge(c)
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own 4xx, e.g. "Malformed JSON in request body" from the JSON validator.
@@ -70,22 +80,35 @@ export function createApp(deps: AppDeps) {
     if (method !== 'GET' && method !== 'HEAD') {
       const length = c.req.header('content-length')
       if (length === undefined || c.req.header('transfer-encoding') !== undefined) {
-        return measured(c, () => serve(next))
+        return measured(c, () => serve(c, next))
       }
       if (Number(length) > MAX_BODY_BYTES) return tooLarge(c)
     }
-    return serve(next)
+    return serve(c, next)
   })
-  async function serve(next: () => Promise<void>): Promise<void> {
+  async function serve(c: Context<AppEnv>, next: () => Promise<void>): Promise<void> {
     // Deadlines show everywhere at once: whatever fell due closes before the request is looked at.
     deps.store.closeExpired()
     await next()
-    // Group commit: the answer leaves only once what the request changed is in the journal.
-    await deps.store.durable()
+    // Group commit: the answer leaves only once what the request changed is in the journal. If that
+    // write failed, what the request changed was undone: whatever it was going to answer, it is a 503.
+    try {
+      await deps.store.durable()
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error
+      c.res = undefined
+      c.res = storageUnavailable(c)
+    }
   }
 
   return app
-    .get('/health', (c) => c.json({ ok: true as const }))
+    .get('/health', (c) => {
+      const storage = deps.store.health
+      // Healthy stays `{ ok: true }` (BRIEF §8); degraded says why, and answers 503 so probes notice.
+      return storage.state === 'ok'
+        ? c.json({ ok: true as const })
+        : c.json({ ok: false as const, storage }, 503)
+    })
     .get('/openapi.json', (c) => c.json(openApiDocument()))
     .route('/shop', merchantRoutes(deps))
     .route('/pay', gatewayRoutes(deps))

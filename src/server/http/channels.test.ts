@@ -46,7 +46,7 @@ describe('every channel over HTTP', () => {
     const h = harness()
     const order = await h.order()
     const payment = PaymentSchema.parse((await h.pay(order.id, 'wechat', { headers: launch })).body)
-    expect(payment.payToken).toMatch(/^wx\d{14}[0-9a-f]{24}$/)
+    expect(payment.payToken).toMatch(/^wx\d{14}[0-9a-f]{32}$/)
     expect(payment.codeUrl).toBeNull()
     const sheet = PaySheetSchema.parse(
       (await h.json('GET', `/api/pay/sheets/${payment.payToken}`)).body,
@@ -203,7 +203,7 @@ describe('every channel over HTTP', () => {
     const h = harness()
     const order = await h.order()
     const payment = PaymentSchema.parse((await h.pay(order.id, 'unionpay')).body)
-    expect(payment.payToken).toMatch(/^\d{21}$/)
+    expect(payment.payToken).toMatch(/^\d{53}$/)
     const sheet = PaySheetSchema.parse(
       (await h.json('GET', `/api/pay/sheets/${payment.payToken}`)).body,
     )

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { expectOneWinner, raceOnOneOrder } from './race.ts'
-import type { Send } from './race.ts'
+import { expectOneWinner, raceOnOneOrder } from '../../../test/support/race.ts'
+import type { Send } from '../../../test/support/race.ts'
 import { harness } from './testing.ts'
 
 describe('50 concurrent confirms on one order through every channel', () => {

@@ -1,9 +1,11 @@
+import type { Context } from 'hono'
 import type { ShopperContext } from '../domain/cashier.ts'
 import type { IdSource } from '../store/ids.ts'
 import type { LiveLog } from '../store/live.ts'
 import type { Store } from '../store/store.ts'
 import type { FaultSwitch } from './faults.ts'
 import type { NotificationOutbox } from './notify.ts'
+import type { StreamRegistry } from './streams.ts'
 
 export interface AppDeps {
   store: Store
@@ -20,7 +22,22 @@ export interface AppDeps {
   /** How often an idle event stream sends a comment to keep proxies from closing it. */
   heartbeatMs: number
   log: (message: string, error?: unknown) => void
+  /** The open event streams and their caps (`GATEWAY_STREAMS_PER_ORDER`, `GATEWAY_STREAMS_MAX`). */
+  streams: StreamRegistry
+  /** What a test-API call from beyond loopback must carry (`GATEWAY_TEST_TOKEN`, or made at start). */
+  testToken: string
+  /** The caller's IP address (null: unknown, which counts as beyond loopback). */
+  remoteAddress: RemoteAddress
 }
+
+/** Where a request came from: the peer's IP address, or null when there is no socket to ask. */
+export type RemoteAddress = (c: Context) => string | null
+
+/** Filled in from the environment when left out (see `appDeps`). */
+type Defaulted = 'streams' | 'testToken' | 'remoteAddress'
+
+/** What `createApp` takes: `AppDeps`, the stream caps, test token and address lookup optional. */
+export type AppOptions = Omit<AppDeps, Defaulted> & Partial<Pick<AppDeps, Defaulted>>
 
 export interface AppEnv {
   Variables: { who: ShopperContext; idemKey: string }

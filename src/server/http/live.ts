@@ -8,16 +8,42 @@ import { fail } from './respond.ts'
 
 /** The browser retries a dropped stream after this long (SSE `retry:`). */
 const RETRY_MS = 1000
+/** A refused stream's `Retry-After`, in seconds. */
+const RETRY_AFTER_S = 5
+/**
+ * Events waiting for a reader that does not read: past this many the stream ends (the client resumes
+ * with `Last-Event-ID` and gets them from the log), so a stalled reader never grows a queue.
+ */
+export const MAX_QUEUED_EVENTS = 1000
+/** A write still pending after this many heartbeats: the reader has stalled, and the stream ends. */
+const STALL_HEARTBEATS = 2
 
 /** What one kind of watcher may see of an order's events (the snapshot already cut to size). */
 type Lens = (event: OrderLiveEvent) => OrderLiveEvent | null
+
+/** HEAD on a stream: the headers a GET would get, and nothing held (no listener, timer or queue). */
+function headersOnly(c: Context<AppEnv>) {
+  c.header('Content-Type', 'text/event-stream')
+  c.header('Cache-Control', 'no-cache')
+  return c.body(null, 200)
+}
 
 /**
  * An order's live events as Server-Sent Events. A fresh connection gets a snapshot first; one that says
  * `Last-Event-ID` (header, or `?lastEventId=` for a client that opens a new EventSource) gets exactly the
  * events after it. A comment line every `heartbeatMs` keeps idle connections open; a reset ends it.
+ *
+ * Each stream takes a lease on the caps (`deps.streams`): its listener and heartbeat are the lease's,
+ * and every way it ends (the client goes, the socket fails, a reset, a reader that stalls, too many
+ * unread events) closes the lease, which gives all of it back.
  */
 function liveStream(deps: AppDeps, c: Context<AppEnv>, orderId: string, lens: Lens) {
+  if (c.req.method === 'HEAD') return headersOnly(c)
+  const lease = deps.streams.open(orderId)
+  if ('code' in lease) {
+    c.header('Retry-After', String(RETRY_AFTER_S))
+    return fail(c, lease)
+  }
   const { store, live, outbox } = deps
   outbox.checkOrder(orderId)
   const lastId = Number(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? NaN)
@@ -25,47 +51,74 @@ function liveStream(deps: AppDeps, c: Context<AppEnv>, orderId: string, lens: Le
   return streamSSE(c, async (stream) => {
     const queue: OrderLiveEvent[] = []
     let wake: (() => void) | null = null
-    let ended = false
+    /** Writes on the wire, and since when the oldest of them has waited. */
+    let writing = 0
+    let writingSince = 0
     const nudge = () => {
       wake?.()
       wake = null
     }
-    const end = () => {
-      ended = true
+    const close = () => lease.close()
+    lease.onClose(() => {
+      queue.length = 0
       nudge()
+      // A write still waiting for the reader would hold the loop: abort unblocks it and ends the answer.
+      if (writing > 0 && !stream.aborted) stream.abort()
+    })
+    stream.onAbort(close)
+    const write = async (frame: () => Promise<unknown>) => {
+      if (writing++ === 0) writingSince = Date.now()
+      try {
+        await frame()
+      } finally {
+        writing -= 1
+      }
+      // Hono swallows write errors: a failed write shows as an aborted or closed stream.
+      if (stream.aborted || stream.closed) close()
     }
-    // Subscribe before reading the backlog: both happen in this one synchronous step, so nothing
-    // can fall between them.
-    const unsubscribe = live.subscribe(
-      orderId,
-      (event) => {
-        queue.push(event)
-        nudge()
-      },
-      end,
-    )
-    const missed = live.since(orderId, lastId)
-    const first = missed ?? [live.snapshot(orderId, store.state, iso(store.now()))]
-    const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), deps.heartbeatMs)
-    stream.onAbort(end)
-    let sent = Number.isInteger(lastId) && missed ? lastId : 0
+    let sent = 0
     const send = async (event: OrderLiveEvent | null) => {
       if (!event || (event.type !== 'snapshot' && event.id <= sent)) return
       sent = event.id
       const seen = lens(event)
-      if (seen)
-        await stream.writeSSE({ data: JSON.stringify(seen), id: String(seen.id), retry: RETRY_MS })
+      if (seen) {
+        await write(() =>
+          stream.writeSSE({ data: JSON.stringify(seen), id: String(seen.id), retry: RETRY_MS }),
+        )
+      }
     }
     try {
-      for (const event of first) await send(event)
-      while (!ended) {
+      // Subscribe before reading the backlog: both happen in this one synchronous step, so nothing
+      // can fall between them.
+      lease.listen(
+        live.subscribe(
+          orderId,
+          (event) => {
+            if (queue.length >= MAX_QUEUED_EVENTS) return close()
+            queue.push(event)
+            nudge()
+          },
+          close,
+        ),
+      )
+      const missed = live.since(orderId, lastId)
+      const first = missed ?? [live.snapshot(orderId, store.state, iso(store.now()))]
+      sent = Number.isInteger(lastId) && missed ? lastId : 0
+      lease.heartbeat(() => {
+        if (writing === 0) void write(() => stream.write(': heartbeat\n\n'))
+        else if (Date.now() - writingSince >= STALL_HEARTBEATS * deps.heartbeatMs) close()
+      }, deps.heartbeatMs)
+      for (const event of first) {
+        if (lease.closed) break
+        await send(event)
+      }
+      while (!lease.closed) {
         const next = queue.shift()
         if (next) await send(next)
         else await new Promise<void>((resolve) => (wake = resolve))
       }
     } finally {
-      clearInterval(heartbeat)
-      unsubscribe()
+      close()
     }
   })
 }

@@ -174,6 +174,11 @@ export class NotificationOutbox implements StoreObserver {
     this.#pending.clear()
   }
 
+  /** After a rollback: what was pending was cleared with it; what is durable and unheard is queued again. */
+  reloaded(): void {
+    this.resume()
+  }
+
   /** Undelivered notifications waiting (for tests and the bench). */
   get size(): number {
     return this.#pending.size

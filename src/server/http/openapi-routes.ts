@@ -124,7 +124,7 @@ export const ROUTES: RouteDoc[] = [
     summary: "The order's live status (Server-Sent Events; Last-Event-ID replays)",
     tag: 'merchant',
     ok: 'sse',
-    errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST'],
+    errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'TOO_MANY_STREAMS'],
   },
   {
     method: 'get',
@@ -236,7 +236,7 @@ export const ROUTES: RouteDoc[] = [
     summary: "The friend's live view: the order's status and this request's (SSE)",
     tag: 'friend-pay',
     ok: 'sse',
-    errors: ['PARAM_ERROR', 'NOT_FOUND'],
+    errors: ['PARAM_ERROR', 'NOT_FOUND', 'TOO_MANY_STREAMS'],
   },
   {
     method: 'get',
@@ -269,7 +269,7 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Back to the seed',
     tag: 'test',
     ok: { status: 200, schema: OkSchema },
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
   },
   {
     method: 'post',
@@ -278,7 +278,7 @@ export const ROUTES: RouteDoc[] = [
     tag: 'test',
     body: ClockBodySchema,
     ok: { status: 200, schema: ClockAnswerSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR'],
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
   },
   {
     method: 'get',
@@ -286,7 +286,7 @@ export const ROUTES: RouteDoc[] = [
     summary: 'The simulated faults',
     tag: 'test',
     ok: { status: 200, schema: FaultsSchema },
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
   },
   {
     method: 'post',
@@ -295,7 +295,7 @@ export const ROUTES: RouteDoc[] = [
     tag: 'test',
     body: FaultsBodySchema,
     ok: { status: 200, schema: FaultsSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR'],
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
   },
   {
     method: 'get',
@@ -303,7 +303,7 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Gateway settings (Huabei fee rates)',
     tag: 'test',
     ok: { status: 200, schema: GatewaySettingsSchema },
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
   },
   {
     method: 'post',
@@ -312,7 +312,7 @@ export const ROUTES: RouteDoc[] = [
     tag: 'test',
     body: GatewaySettingsBodySchema,
     ok: { status: 200, schema: GatewaySettingsSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR'],
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
   },
   {
     method: 'post',
@@ -321,7 +321,7 @@ export const ROUTES: RouteDoc[] = [
     tag: 'test',
     body: TestWalletBodySchema,
     ok: { status: 200, schema: WalletSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR'],
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
   },
   {
     method: 'post',
@@ -330,7 +330,7 @@ export const ROUTES: RouteDoc[] = [
     tag: 'test',
     body: TestStockBodySchema,
     ok: { status: 200, schema: SkuSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR'],
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
   },
   {
     method: 'get',
@@ -338,6 +338,6 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Orders, payments, requests, wallets',
     tag: 'test',
     ok: { status: 200, schema: TestStateSchema },
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
   },
 ]

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ApiErrorSchema, httpStatusOf } from '../../contract/errors.ts'
 import type { ErrorCode } from '../../contract/errors.ts'
 import { OrderLiveEventSchema } from '../../contract/order-live.ts'
+import { TEST_TOKEN_HEADER, TEST_TOKEN_QUERY } from '../../contract/headers.ts'
 import { IDEMPOTENCY_HEADER, IdempotencyKeySchema, SIM_HEADERS } from '../../contract/sim.ts'
 import { ROUTES } from './openapi-routes.ts'
 import type { RouteDoc } from './openapi-routes.ts'
@@ -37,6 +38,24 @@ const simHeaderParams = [
   },
 ]
 
+const testTokenParams = [
+  {
+    name: TEST_TOKEN_HEADER,
+    in: 'header',
+    required: false,
+    schema: { type: 'string' },
+    description:
+      'The test token (GATEWAY_TEST_TOKEN, or printed at start); needed from beyond loopback. Also `?token=`',
+  },
+  {
+    name: TEST_TOKEN_QUERY,
+    in: 'query',
+    required: false,
+    schema: { type: 'string' },
+    description: 'The test token, where a header cannot be set',
+  },
+]
+
 function operation(route: RouteDoc): JsonSchema {
   const parameters: JsonSchema[] = []
   for (const match of route.path.matchAll(/:(\w+)/g)) {
@@ -65,6 +84,7 @@ function operation(route: RouteDoc): JsonSchema {
     })
   }
   if (route.tag !== 'meta' && route.tag !== 'test') parameters.push(...simHeaderParams)
+  if (route.tag === 'test') parameters.push(...testTokenParams)
 
   const responses: Record<string, JsonSchema> = {}
   if (route.ok === 'sse') {

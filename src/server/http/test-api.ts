@@ -14,6 +14,7 @@ import { iso } from '../domain/result.ts'
 import type { State } from '../domain/state.ts'
 import type { AppDeps, AppEnv } from './env.ts'
 import { fail, jsonBody } from './respond.ts'
+import { testApiGuard } from './test-guard.ts'
 
 function testState(state: State, now: number): TestState {
   const wallets = Object.fromEntries(
@@ -52,7 +53,8 @@ function testState(state: State, now: number): TestState {
 
 /**
  * /api/__test: reset, clock, faults, settings, fixtures, state. With `GATEWAY_TEST_API=off` every route
- * here is a 404.
+ * here is a 404. Otherwise no page of another origin can change anything here, and a call from beyond
+ * loopback needs the test token (test-guard.ts).
  */
 export function testApiRoutes(deps: AppDeps) {
   const { store, faults } = deps
@@ -61,6 +63,7 @@ export function testApiRoutes(deps: AppDeps) {
       if (!deps.testApi) return fail(c, { code: 'NOT_FOUND', message: 'the test API is off' })
       await next()
     })
+    .use(testApiGuard(deps))
     .post('/reset', (c) => {
       store.reset()
       faults.reset()

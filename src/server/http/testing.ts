@@ -6,11 +6,13 @@ import { SEED_CART } from '../domain/seed.ts'
 import { T0 } from '../domain/testing.ts'
 import { cryptoIds } from '../store/ids.ts'
 import { LiveLog } from '../store/live.ts'
+import type { FileJournalOptions } from '../store/journal.ts'
 import { openStore } from '../store/store.ts'
 import { createApp } from './app.ts'
 import type { AppDeps } from './env.ts'
 import { FaultSwitch } from './faults.ts'
 import { NotificationOutbox } from './notify.ts'
+import { StreamRegistry } from './streams.ts'
 import type { Scheduler } from './notify.ts'
 
 /** Timers on the test's clock: `advance` runs what falls due, in order. */
@@ -47,11 +49,11 @@ export function manualClock(start: number) {
 
 export function harness(
   over: Partial<Omit<AppDeps, 'store' | 'outbox' | 'live'>> = {},
-  setup: { data?: string } = {},
+  setup: { data?: string; journal?: FileJournalOptions } = {},
 ) {
   const clock = manualClock(T0)
   const live = new LiveLog()
-  const store = openStore(setup.data ?? 'memory', () => clock.now, [live])
+  const store = openStore(setup.data ?? 'memory', () => clock.now, [live], setup.journal)
   const faults = over.faults ?? new FaultSwitch()
   const logs: string[] = []
   const log = (message: string) => void logs.push(message)
@@ -64,6 +66,7 @@ export function harness(
   })
   store.observe(outbox)
   outbox.resume()
+  const streams = over.streams ?? new StreamRegistry()
   const app = createApp({
     store,
     ids: cryptoIds,
@@ -74,7 +77,11 @@ export function harness(
     slowNetworkMs: 0,
     heartbeatMs: 15_000,
     log,
+    // app.request has no socket: calls count as from loopback unless a test says otherwise.
+    remoteAddress: () => '127.0.0.1',
+    testToken: 'harness-test-token-0123456789',
     ...over,
+    streams,
   })
   let keys = 0
   const call = (
@@ -147,6 +154,7 @@ export function harness(
     outbox,
     faults,
     live,
+    streams,
     settle,
   }
 }

@@ -11,6 +11,7 @@ import type { StoreObserver } from './observer.ts'
  */
 export class DeadlineIndex implements StoreObserver {
   #heap: DueItem[] = []
+  readonly snapshotKey = 'deadlines'
 
   applied(event: DomainEvent): void {
     const due = dueOf(event)
@@ -19,6 +20,15 @@ export class DeadlineIndex implements StoreObserver {
 
   reset(): void {
     this.#heap = []
+  }
+
+  save(): DueItem[] {
+    return this.#heap
+  }
+
+  /** A heap as `save` gave it out: already in heap order. */
+  restore(data: unknown): void {
+    this.#heap = Array.isArray(data) ? (data as DueItem[]) : []
   }
 
   get size(): number {

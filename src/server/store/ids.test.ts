@@ -10,8 +10,8 @@ describe('ids', () => {
     expect(cryptoIds.transactionId('wechat', now)).toMatch(/^4200\d{6}20240918\d{10}$/)
     expect(cryptoIds.transactionId('alipay', now)).toMatch(/^2024091822001\d{15}$/)
     expect(cryptoIds.transactionId('unionpay', now)).toMatch(/^20240918180000\d{7}$/)
-    expect(cryptoIds.sheetToken('jump', now)).toMatch(/^wx20240918180000[0-9a-f]{24}$/)
-    expect(cryptoIds.sheetToken('unionpay', now)).toMatch(/^\d{21}$/)
+    expect(cryptoIds.sheetToken('jump', now)).toMatch(/^wx20240918180000[0-9a-f]{32}$/)
+    expect(cryptoIds.sheetToken('unionpay', now)).toMatch(/^20240918180000\d{39}$/)
     // 128 random bits, URL-safe: pay codes and pay-for-me links.
     expect(cryptoIds.sheetToken('code', now)).toMatch(/^[A-Za-z0-9_-]{22}$/)
     expect(cryptoIds.token()).toMatch(/^[A-Za-z0-9_-]{22}$/)

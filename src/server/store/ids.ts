@@ -82,9 +82,11 @@ export const cryptoIds: IdSource = {
     if (app === 'unionpay') return `${beijingStamp(now)}${digits(7)}` // UnionPay queryId: 21 digits
     return `${day}22001${digits(15)}` // Alipay trade_no: 28 digits
   },
+  // Every sheet token carries at least 128 random bits (it opens a pay sheet): after its time stamp,
+  // UnionPay's tn has 39 random digits (129.6 bits), WeChat's prepay_id 32 random hex digits.
   sheetToken: (kind, now) => {
-    if (kind === 'unionpay') return `${beijingStamp(now)}${digits(7)}` // UnionPay tn
-    if (kind === 'jump') return `wx${beijingStamp(now)}${randomBytes(12).toString('hex')}` // prepay_id
+    if (kind === 'unionpay') return `${beijingStamp(now)}${digits(39)}` // UnionPay tn, digits only
+    if (kind === 'jump') return `wx${beijingStamp(now)}${randomBytes(16).toString('hex')}` // prepay_id
     return randomBytes(16).toString('base64url') // a native code's pr: 128 random bits
   },
   // 128 random bits, URL-safe (pay-for-me links).

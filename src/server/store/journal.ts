@@ -1,147 +1,359 @@
 import {
   closeSync,
-  ftruncateSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
   mkdirSync,
   openSync,
-  readFileSync,
-  rmSync,
+  readdirSync,
+  readSync,
+  renameSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs'
-import { join } from 'node:path'
-import type { DomainEvent } from '../domain/events.ts'
+import { dirname, join, resolve } from 'node:path'
+import { describeIoError, realDisk, writeAll } from './disk.ts'
+import type { DiskIO } from './disk.ts'
+import {
+  encodeRecord,
+  LEGACY_JOURNAL,
+  scanJournal,
+  SEGMENT_PATTERN,
+  segmentName,
+  SNAPSHOT_PATTERN,
+  snapshotName,
+} from './journal-format.ts'
+import type { DamagedLine, JournalRecord } from './journal-format.ts'
+import { takeLock } from './lock.ts'
+import { readSnapshot, snapshotLines } from './snapshot-codec.ts'
 
-/** One line of the journal: the events of one command, or a move of the test clock. */
-export type JournalRecord =
-  { kind: 'events'; events: DomainEvent[] } | { kind: 'clock'; offsetMs: number }
+export { DataFolderBusyError } from './lock.ts'
+export type { JournalRecord } from './journal-format.ts'
+
+/** What a snapshot holds: each world's state, as the store encodes it. */
+export type SnapshotWorlds = Record<string, unknown>
+
+export interface JournalReader {
+  /** The latest snapshot, before any record. */
+  snapshot(worlds: SnapshotWorlds): void
+  record(record: JournalRecord): void
+}
 
 export interface Journal {
-  /** What the folder held at start, oldest first. */
-  readonly records: readonly JournalRecord[]
-  /** Buffers a record; it is on disk after the next `flush`. */
+  /** Reads back what is durable: the latest good snapshot, then every record after it, streamed. */
+  load(reader: JournalReader): void
+  /** Buffers a record; it is durable after the next `flush`. */
   append(record: JournalRecord): void
-  /** Writes what is buffered, in one write. */
+  /**
+   * Writes and syncs what is buffered. On failure the buffer is dropped, the file is cut back to its
+   * last durable length (now or before the next write) and the error is thrown: nothing of it counts.
+   */
   flush(): void
-  clear(): void
+  /** Whether enough has been written since the last snapshot to take another. */
+  snapshotDue(): boolean
+  /** Writes a snapshot of everything durable so far and starts a new segment after it. */
+  snapshot(worlds: SnapshotWorlds): void
+  /** Throws while the disk still cannot take a write. */
+  probe(): void
   close(): void
 }
 
 export function memoryJournal(): Journal {
-  return { records: [], append() {}, flush() {}, clear() {}, close() {} }
+  return {
+    load() {},
+    append() {},
+    flush() {},
+    snapshotDue: () => false,
+    snapshot() {},
+    probe() {},
+    close() {},
+  }
 }
 
-export class DataFolderBusyError extends Error {}
+/** Damage followed by good records: not a torn write, so the start stops rather than drop history. */
+export class JournalDamagedError extends Error {}
+
+/** A data folder that cannot be made or written: said plainly, not as `ENOENT … LOCK`. */
+export class DataFolderUnusableError extends Error {}
+
+export interface FileJournalOptions {
+  io?: DiskIO
+  /** Bytes of journal after which a snapshot is taken (default 32 MiB). */
+  snapshotBytes?: number
+  log?: (message: string) => void
+}
+
+interface Folder {
+  segments: number[]
+  snapshots: number[]
+}
+
+function listFolder(dir: string): Folder {
+  const segments: number[] = []
+  const snapshots: number[] = []
+  for (const name of readdirSync(dir)) {
+    const segment = SEGMENT_PATTERN.exec(name)
+    if (segment?.[1]) segments.push(Number(segment[1]))
+    const snapshot = SNAPSHOT_PATTERN.exec(name)
+    if (snapshot?.[1]) snapshots.push(Number(snapshot[1]))
+  }
+  return { segments: segments.sort((a, b) => a - b), snapshots: snapshots.sort((a, b) => b - a) }
+}
+
+function syncFolder(dir: string): void {
+  const fd = openSync(dir, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
 
 /**
- * An append-only JSON-lines file. Records are buffered and written together (the store flushes once per
- * turn of the event loop, and answers only after), so `kill -9` after an answer loses nothing (the write is
- * in the kernel; only a power cut could drop it, so no fsync).
- * A LOCK file keeps a second live process from interleaving its own history into the same file.
+ * `mkdir -p`, one level at a time: Node's recursive mkdir hides the real error (ENOENT for a read-only
+ * disk) and never returns on some special filesystems (/proc).
  */
-export function fileJournal(dir: string): Journal {
-  mkdirSync(dir, { recursive: true })
-  const lockPath = join(dir, 'LOCK')
-  takeLock(lockPath)
-  const path = join(dir, 'journal.jsonl')
-  const { records, goodBytes, totalBytes } = readJournal(path)
-  const fd = openSync(path, 'a')
-  // A line torn by a crash mid-write never got an answer out: drop it, so the next line starts clean.
-  if (goodBytes < totalBytes) ftruncateSync(fd, goodBytes)
-  let open = true
-  let buffer = ''
-  const flush = () => {
-    if (buffer === '' || !open) return
-    const text = buffer
-    buffer = ''
-    writeSync(fd, text)
+function makeFolder(dir: string): void {
+  const path = resolve(dir)
+  if (existsSync(path)) return
+  const parent = dirname(path)
+  if (parent !== path) makeFolder(parent)
+  mkdirSync(path)
+}
+
+function openFolder(dir: string): () => void {
+  try {
+    makeFolder(dir)
+    return takeLock(dir)
+  } catch (error) {
+    if (error instanceof Error && 'code' in error) {
+      const why =
+        error.code === 'EROFS' || error.code === 'EACCES' || error.code === 'EPERM'
+          ? 'is not writable'
+          : error.code === 'ENOENT' || error.code === 'ENOTDIR'
+            ? 'cannot be created'
+            : 'cannot be used'
+      throw new DataFolderUnusableError(
+        `data folder ${dir} ${why} (${describeIoError(error)}); ` +
+          'point GATEWAY_DATA at a writable folder, or set GATEWAY_DATA=memory',
+      )
+    }
+    throw error
   }
+}
+
+const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+
+function describeDamage(path: string, damage: DamagedLine): string {
+  return `${path} line ${damage.line} (byte ${damage.offset}): ${damage.preview}`
+}
+
+/** Keeps the damaged tail of a segment in a side file, then cuts it off. */
+function cutTail(path: string, from: number, to: number): string {
+  const side = `${path}.damaged-${stamp()}`
+  const fd = openSync(path, 'r')
+  const bytes = Buffer.alloc(to - from)
+  try {
+    readSync(fd, bytes, 0, bytes.length, from)
+  } finally {
+    closeSync(fd)
+  }
+  writeFileSync(side, bytes)
+  return side
+}
+
+/**
+ * The journal in a data folder: numbered JSON-lines segments and snapshots (docs/journal.md).
+ * `snapshot-N.json` holds every world as of the start of `journal-N.jsonl`, so a start reads the
+ * latest snapshot and the segments from N on, however long the history. Older segments stay as the
+ * history. Writes go at the active segment's durable length (positioned, not appended), so a write cut
+ * short by a full disk is overwritten by the next one rather than left in the middle of the file.
+ */
+export function fileJournal(dir: string, options: FileJournalOptions = {}): Journal {
+  const io = options.io ?? realDisk
+  const snapshotBytes = options.snapshotBytes ?? 32 * 1024 * 1024
+  const log = options.log ?? ((message: string) => console.warn(`[gateway] ${message}`))
+  const unlock = openFolder(dir)
+  try {
+    if (existsSync(join(dir, LEGACY_JOURNAL)) && listFolder(dir).segments.length === 0) {
+      // A journal of an earlier version: it becomes the first segment, unchanged.
+      renameSync(join(dir, LEGACY_JOURNAL), join(dir, segmentName(1)))
+    }
+  } catch (error) {
+    unlock()
+    throw error
+  }
+
+  let active = Math.max(1, ...listFolder(dir).segments)
+  let fd = -1
+  let durable = 0
+  let cutPending = false
+  let open = true
+  let firstLoad = true
+  let pending: string[] = []
+  let nextSnapshotAt = snapshotBytes
+
+  const segmentPath = (n: number) => join(dir, segmentName(n))
+
+  function loadSnapshot(folder: Folder, reader: JournalReader): number {
+    for (const n of folder.snapshots) {
+      try {
+        const data = readSnapshot(join(dir, snapshotName(n)))
+        if (typeof data !== 'object' || data === null || !('worlds' in data)) throw new Error('no worlds')
+        reader.snapshot(data.worlds as SnapshotWorlds)
+        return n
+      } catch (error) {
+        log(`snapshot ${snapshotName(n)} is unreadable (${describeIoError(error)}); using an older one`)
+      }
+    }
+    return 1
+  }
+
+  function load(reader: JournalReader): void {
+    const folder = listFolder(dir)
+    const from = loadSnapshot(folder, reader)
+    const segments = folder.segments.filter((n) => n >= from)
+    if (segments.length > 0 && segments[0] !== from && from !== 1) {
+      throw new JournalDamagedError(`journal ${dir}: ${segmentName(from)} is missing after its snapshot`)
+    }
+    segments.forEach((n, i) => {
+      const path = segmentPath(n)
+      const last = i === segments.length - 1
+      const limit = last && !firstLoad ? durable : Infinity
+      if (i > 0 && segments[i - 1] !== n - 1) {
+        throw new JournalDamagedError(`journal ${dir}: ${segmentName(n - 1)} is missing`)
+      }
+      const report = scanJournal(path, (record) => reader.record(record), limit)
+      const first = report.damaged[0]
+      if (report.damagedMidway) {
+        throw new JournalDamagedError(
+          `journal damaged at ${describeDamage(path, report.damagedMidway)}, with good records after it ` +
+            `(${report.damaged.length} damaged line(s) in all). No record was changed. ` +
+            'Run "npm run journal -- check" to list the damage, "npm run journal -- repair" to move it aside.',
+        )
+      }
+      if (first && !last) {
+        throw new JournalDamagedError(
+          `journal damaged at ${describeDamage(path, first)}: an older segment cannot have a torn end. ` +
+            'Run "npm run journal -- check".',
+        )
+      }
+      if (first && firstLoad) {
+        // A torn or zero-filled end: a write that never finished, so never answered. Kept, then cut.
+        const side = cutTail(path, report.goodBytes, report.totalBytes)
+        const cutFd = openSync(path, 'r+')
+        try {
+          io.truncate(cutFd, report.goodBytes)
+          io.sync(cutFd)
+        } finally {
+          closeSync(cutFd)
+        }
+        log(
+          `journal: cut ${report.totalBytes - report.goodBytes} damaged byte(s) at the end of ` +
+            `${describeDamage(path, first)}; kept in ${side}`,
+        )
+      }
+      if (last && firstLoad) {
+        active = n
+        durable = report.goodBytes
+      }
+    })
+    if (firstLoad) {
+      if (segments.length === 0) {
+        active = Math.max(from, active)
+        durable = 0
+      }
+      const path = segmentPath(active)
+      fd = openSync(path, existsSync(path) ? 'r+' : 'w')
+      syncFolder(dir)
+      nextSnapshotAt = snapshotBytes
+    }
+    firstLoad = false
+  }
+
   return {
-    records,
-    append(record) {
-      buffer += `${JSON.stringify(record)}\n`
+    load(reader) {
+      try {
+        load(reader)
+      } catch (error) {
+        if (firstLoad) unlock()
+        throw error
+      }
     },
-    flush,
-    clear() {
-      buffer = ''
-      ftruncateSync(fd, 0)
+    append(record) {
+      pending.push(encodeRecord(record))
+    },
+    flush() {
+      if (pending.length === 0 || !open) return
+      const data = Buffer.from(pending.join(''))
+      pending = []
+      try {
+        if (cutPending) {
+          io.truncate(fd, durable)
+          cutPending = false
+        }
+        writeAll(io, fd, data, durable)
+        io.sync(fd)
+        durable += data.length
+      } catch (error) {
+        // Whatever part of it reached the file is cut now, or before the next write if that fails too.
+        try {
+          io.truncate(fd, durable)
+        } catch {
+          cutPending = true
+        }
+        throw error
+      }
+    },
+    snapshotDue: () => open && durable >= nextSnapshotAt,
+    snapshot(worlds) {
+      const next = active + 1
+      try {
+        io.writeFileAtomic(
+          join(dir, snapshotName(next)),
+          snapshotLines({ version: 1, segment: next, worlds }),
+        )
+        const nextFd = openSync(segmentPath(next), 'w')
+        syncFolder(dir)
+        closeSync(fd)
+        fd = nextFd
+        active = next
+        durable = 0
+        cutPending = false
+        nextSnapshotAt = snapshotBytes
+        // Each snapshot is a whole state: keep the newest two (the second one is the fallback).
+        for (const old of listFolder(dir).snapshots.slice(2)) io.remove(join(dir, snapshotName(old)))
+      } catch (error) {
+        // Not fatal: the journal is whole without it. Try again after another quarter of the threshold.
+        nextSnapshotAt = durable + snapshotBytes / 4
+        log(`snapshot ${snapshotName(next)} failed (${describeIoError(error)}); will try again later`)
+      }
+    },
+    probe() {
+      const path = join(dir, 'PROBE')
+      io.writeFileAtomic(path, Buffer.alloc(4096))
+      io.remove(path)
+      if (cutPending) {
+        io.truncate(fd, durable)
+        cutPending = false
+      }
     },
     close() {
       if (!open) return
-      flush()
+      try {
+        this.flush()
+      } catch (error) {
+        log(`the last records could not be written at close (${describeIoError(error)})`)
+      }
       open = false
-      closeSync(fd)
-      rmSync(lockPath, { force: true })
+      if (fd >= 0) closeSync(fd)
+      unlock()
     },
   }
 }
 
-function readJournal(path: string): {
-  records: JournalRecord[]
-  goodBytes: number
-  totalBytes: number
-} {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch {
-    return { records: [], goodBytes: 0, totalBytes: 0 }
-  }
-  const records: JournalRecord[] = []
-  let goodBytes = 0
-  let start = 0
-  while (start < text.length) {
-    const end = text.indexOf('\n', start)
-    if (end === -1) break // a torn last line: its command never answered
-    const line = text.slice(start, end)
-    start = end + 1
-    if (line.trim() === '') {
-      goodBytes += Buffer.byteLength(line) + 1
-      continue
-    }
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(line)
-    } catch {
-      throw new Error(`journal ${path} has a corrupt line: ${line.slice(0, 80)}`)
-    }
-    if (!isRecord(parsed))
-      throw new Error(`journal ${path} holds an unknown record: ${line.slice(0, 80)}`)
-    records.push(parsed)
-    goodBytes += Buffer.byteLength(line) + 1
-  }
-  return { records, goodBytes, totalBytes: Buffer.byteLength(text) }
-}
-
-// The journal is this program's own output; a shape check guards against reading some other file.
-function isRecord(value: unknown): value is JournalRecord {
-  if (typeof value !== 'object' || value === null || !('kind' in value)) return false
-  if (value.kind === 'events') return 'events' in value && Array.isArray(value.events)
-  if (value.kind === 'clock') return 'offsetMs' in value && typeof value.offsetMs === 'number'
-  return false
-}
-
-function takeLock(lockPath: string): void {
-  try {
-    writeFileSync(lockPath, String(process.pid), { flag: 'wx' })
-    return
-  } catch {
-    // Held already: by a live process, or left by one that died.
-  }
-  const holder = Number(readFileSync(lockPath, 'utf8').trim())
-  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-    throw new DataFolderBusyError(
-      `data folder ${lockPath.replace(/LOCK$/, '')} is in use by process ${holder}; ` +
-        'set GATEWAY_DATA to another folder (or to "memory")',
-    )
-  }
-  writeFileSync(lockPath, String(process.pid))
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return error instanceof Error && 'code' in error && error.code === 'EPERM'
-  }
+/** For the journal tool and tests: copies a folder's segment aside before rewriting it. */
+export function backupSegment(path: string): string {
+  const backup = `${path}.bak-${stamp()}`
+  copyFileSync(path, backup)
+  return backup
 }

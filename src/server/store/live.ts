@@ -87,44 +87,87 @@ function toLive(event: DomainEvent, state: State): { orderId: string; event: Unn
   }
 }
 
+/** An order's live events since `base`: event `base + i + 1` is `events[i]`. */
+interface OrderLog {
+  base: number
+  events: OrderLiveEvent[]
+}
+
 /**
  * Per-order logs of live events, derived from the journal's events (so a restart rebuilds the same
  * ids), and the streams listening to them. An order's events are numbered 1, 2, 3…: the SSE ids.
+ * A snapshot keeps each order's count, not its events: after a restart from one, a reconnect that
+ * missed events from before it gets a fresh snapshot of the order instead of a replay.
  */
 export class LiveLog implements StoreObserver {
-  readonly #logs = new Map<string, OrderLiveEvent[]>()
+  #logs = new Map<string, OrderLog>()
   readonly #listeners = new Map<string, Set<Listener>>()
   readonly #resetListeners = new Set<() => void>()
+  /** Events applied but not yet durable: listeners hear of them once they are (`committed`). */
+  #undelivered: { orderId: string; event: OrderLiveEvent }[] = []
+  readonly snapshotKey = 'live'
 
-  applied(domainEvent: DomainEvent, state: State): void {
+  applied(domainEvent: DomainEvent, state: State, replaying: boolean): void {
     const live = toLive(domainEvent, state)
     if (!live) return
     let log = this.#logs.get(live.orderId)
     if (!log) {
-      log = []
+      log = { base: 0, events: [] }
       this.#logs.set(live.orderId, log)
     }
-    const event = { ...live.event, id: log.length + 1 } as OrderLiveEvent
-    log.push(event)
-    const listeners = this.#listeners.get(live.orderId)
-    if (listeners) for (const listener of listeners) listener(event)
+    const event = { ...live.event, id: log.base + log.events.length + 1 } as OrderLiveEvent
+    log.events.push(event)
+    if (!replaying && this.#listeners.has(live.orderId)) {
+      this.#undelivered.push({ orderId: live.orderId, event })
+    }
   }
 
+  committed(): void {
+    const due = this.#undelivered
+    if (due.length === 0) return
+    this.#undelivered = []
+    for (const { orderId, event } of due) {
+      const listeners = this.#listeners.get(orderId)
+      if (listeners) for (const listener of listeners) listener(event)
+    }
+  }
+
+  /** Also after a rollback: the streams end, and their clients reconnect to what is durable. */
   reset(): void {
     this.#logs.clear()
+    this.#undelivered = []
     for (const listener of [...this.#resetListeners]) listener()
+  }
+
+  /** Each order's latest id. */
+  save(): Map<string, number> {
+    const counts = new Map<string, number>()
+    for (const [orderId, log] of this.#logs) counts.set(orderId, log.base + log.events.length)
+    return counts
+  }
+
+  restore(data: unknown): void {
+    this.#logs = new Map()
+    if (!(data instanceof Map)) return
+    for (const [orderId, count] of data as Map<string, unknown>) {
+      if (typeof orderId === 'string' && typeof count === 'number') {
+        this.#logs.set(orderId, { base: count, events: [] })
+      }
+    }
   }
 
   /** The id of the order's latest event (0: none). */
   lastId(orderId: string): number {
-    return this.#logs.get(orderId)?.length ?? 0
+    const log = this.#logs.get(orderId)
+    return log ? log.base + log.events.length : 0
   }
 
-  /** The events after `lastId`, or `null` when `lastId` is not one this log gave out. */
+  /** The events after `lastId`, or `null` when `lastId` is not one this log holds events after. */
   since(orderId: string, lastId: number): OrderLiveEvent[] | null {
-    const log = this.#logs.get(orderId) ?? []
-    if (!Number.isInteger(lastId) || lastId < 1 || lastId > log.length) return null
-    return log.slice(lastId)
+    const log = this.#logs.get(orderId) ?? { base: 0, events: [] }
+    const last = log.base + log.events.length
+    if (!Number.isInteger(lastId) || lastId < Math.max(1, log.base) || lastId > last) return null
+    return log.events.slice(lastId - log.base)
   }
 
   /** Everything about the order as it stands, numbered as its latest event. */

@@ -12,6 +12,7 @@ import { createOrder } from '../domain/merchant/orders.ts'
 import { HOUR_MS } from '../domain/result.ts'
 import { must, seedBody, T0 } from '../domain/testing.ts'
 import { LiveLog } from './live.ts'
+import { segmentName } from './journal-format.ts'
 import { openStore } from './store.ts'
 import type { Store } from './store.ts'
 
@@ -161,7 +162,7 @@ describe('replay of every kind of event', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gateway-group-'))
     dirs.push(dir)
     const store = openStore(dir, () => T0)
-    const path = join(dir, 'journal.jsonl')
+    const path = join(dir, segmentName(1))
     store.run((s) => setStock(s, 'sku-mug-150', 7))
     store.run((s) => setStock(s, 'sku-mug-150', 8))
     expect(readFileSync(path, 'utf8')).toBe('')

@@ -7,6 +7,7 @@ import { openPayment } from '../domain/cashier.ts'
 import { createOrder } from '../domain/merchant/orders.ts'
 import { seedBody, T0 } from '../domain/testing.ts'
 import { DataFolderBusyError } from './journal.ts'
+import { segmentName } from './journal-format.ts'
 import { openStore } from './store.ts'
 import type { Store } from './store.ts'
 
@@ -84,7 +85,7 @@ describe('the journal', () => {
     const first = openStore(dir, () => T0)
     buyAndPay(first, 1)
     first.close()
-    appendFileSync(join(dir, 'journal.jsonl'), '{"kind":"events","events":[{"type":"order.cr')
+    appendFileSync(join(dir, segmentName(1)), '{"kind":"events","events":[{"type":"order.cr')
 
     const second = openStore(dir, () => T0)
     expect(second.state).toEqual(first.state)
@@ -92,14 +93,14 @@ describe('the journal', () => {
     second.close()
     const third = openStore(dir, () => T0)
     expect(third.state).toEqual(second.state)
-    expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8').endsWith('\n')).toBe(true)
+    expect(readFileSync(join(dir, segmentName(1)), 'utf8').endsWith('\n')).toBe(true)
     third.close()
   })
 
   it('refuses a corrupt line in the middle rather than guess', () => {
     const dir = tempDir()
-    writeFileSync(join(dir, 'journal.jsonl'), 'not json\n{"kind":"clock","offsetMs":1}\n')
-    expect(() => openStore(dir)).toThrow(/corrupt/)
+    writeFileSync(join(dir, segmentName(1)), 'not json\n{"kind":"clock","offsetMs":1}\n')
+    expect(() => openStore(dir)).toThrow(/damaged at .*line 1 \(byte 0\)/)
   })
 
   it('forgets everything on reset, on disk too', () => {
@@ -137,7 +138,7 @@ describe('the journal', () => {
     const dir = tempDir()
     const store = openStore(dir, () => T0)
     buyAndPay(store, 1)
-    const size = readFileSync(join(dir, 'journal.jsonl'), 'utf8').length
+    const size = readFileSync(join(dir, segmentName(1)), 'utf8').length
     store.run((s, now) =>
       createOrder(
         s.merchant,
@@ -145,7 +146,7 @@ describe('the journal', () => {
         now,
       ),
     )
-    expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8').length).toBe(size)
+    expect(readFileSync(join(dir, segmentName(1)), 'utf8').length).toBe(size)
     store.close()
   })
 })

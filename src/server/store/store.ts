@@ -2,22 +2,41 @@ import { apply } from '../domain/apply.ts'
 import type { DomainEvent } from '../domain/events.ts'
 import { expireDue } from '../domain/expiry.ts'
 import type { Decision } from '../domain/result.ts'
+import { iso, refuse } from '../domain/result.ts'
 import { seedState } from '../domain/seed.ts'
 import type { State } from '../domain/state.ts'
 import { DeadlineIndex } from './deadlines.ts'
+import { describeIoError, StorageUnavailableError } from './disk.ts'
+import { DEFAULT_WORLD } from './journal-format.ts'
 import { fileJournal, memoryJournal } from './journal.ts'
-import type { Journal, JournalRecord } from './journal.ts'
+import type { FileJournalOptions, Journal, JournalRecord, SnapshotWorlds } from './journal.ts'
 import type { StoreObserver } from './observer.ts'
 
 const settled = Promise.resolve()
 
+/** Whether changes can be made durable: `degraded` after a write failed, until a probe write works. */
+export type StorageHealth =
+  | { state: 'ok' }
+  | { state: 'degraded'; since: string; error: string }
+
+/** One world's part of a snapshot. */
+interface WorldSnapshot {
+  state: State
+  offsetMs: number
+  observers: Record<string, unknown>
+}
+
+const STORAGE_MESSAGE = 'the journal cannot be written right now: nothing was changed, try again later'
+
 /**
- * The one place state changes. A command is decided, journalled and applied in one synchronous step,
- * so on Node's single thread no two commands interleave and the journal order is the apply order.
- * Journal writes are grouped: everything run in one turn of the event loop is written at its end, and
- * `durable()` tells when; answers wait for it (group commit). In memory there is nothing to write, but the
- * answers still leave together at the end of the turn: the server then wakes up once for many requests
- * instead of once each, which is most of what a request costs here (a quarter less CPU a cycle).
+ * The one place state changes, write-ahead: a command is decided and applied in one synchronous step
+ * (so on Node's single thread no two commands interleave and the journal order is the apply order),
+ * and its record is written and synced at the end of the event loop's turn, with everything else the
+ * turn ran (group commit). Every answer waits for that (`durable()`), so nothing is answered, streamed
+ * or notified that a restart would not bring back. If the write fails, the turn's changes are undone by
+ * reading the journal back (the last durable state), every answer waiting on them gets
+ * STORAGE_UNAVAILABLE, and the store refuses changes until `recover()` finds the disk writable again;
+ * reads go on from the durable state meanwhile.
  */
 export class Store {
   #state: State = seedState()
@@ -26,21 +45,33 @@ export class Store {
   readonly #realNow: () => number
   readonly #observers: StoreObserver[]
   readonly #deadlines = new DeadlineIndex()
+  readonly #log: (message: string) => void
   #flushing: Promise<void> | null = null
+  #health: StorageHealth = { state: 'ok' }
 
-  constructor(journal: Journal, realNow: () => number = Date.now, observers: StoreObserver[] = []) {
+  constructor(
+    journal: Journal,
+    realNow: () => number = Date.now,
+    observers: StoreObserver[] = [],
+    log: (message: string) => void = (message) => console.error(`[gateway] ${message}`),
+  ) {
     this.#journal = journal
     this.#realNow = realNow
     this.#observers = [this.#deadlines, ...observers]
-    for (const record of journal.records) {
-      if (record.kind === 'clock') this.#offsetMs = record.offsetMs
-      else this.#fold(record.events, true)
-    }
+    this.#log = log
+    this.#readBack()
+    // A long history read without a snapshot (an older version's journal): take one now, so the next
+    // start is short.
+    if (journal.snapshotDue()) journal.snapshot(this.#snapshotWorlds())
   }
 
   /** Read it, never write it: changes go through `run`. */
   get state(): State {
     return this.#state
+  }
+
+  get health(): StorageHealth {
+    return this.#health
   }
 
   /** The gateway's clock: real time plus what the test API has advanced it by. */
@@ -53,16 +84,18 @@ export class Store {
     this.#observers.push(observer)
   }
 
+  /** Decides and applies a command; refused with STORAGE_UNAVAILABLE while the disk is failing. */
   run<T>(decide: (state: State, now: number) => Decision<T>): Decision<T> {
+    if (this.#health.state !== 'ok') return refuse('STORAGE_UNAVAILABLE', STORAGE_MESSAGE)
     const decision = decide(this.#state, this.now())
     if (decision.events.length > 0) {
-      this.#append({ kind: 'events', events: decision.events })
+      this.#append({ world: DEFAULT_WORLD, kind: 'events', events: decision.events })
       this.#fold(decision.events, false)
     }
     return decision
   }
 
-  /** Resolves once everything run so far is in the journal. */
+  /** Resolves once everything run so far is durable; rejects with StorageUnavailableError if it cannot be. */
   durable(): Promise<void> {
     return this.#flushing ?? settled
   }
@@ -70,7 +103,7 @@ export class Store {
   /** Closes what has fallen due (orders, codes, links). O(1) when nothing has. */
   closeExpired(): void {
     const now = this.now()
-    if (this.#deadlines.nextAt() > now) return
+    if (this.#health.state !== 'ok' || this.#deadlines.nextAt() > now) return
     const due = this.#deadlines.takeDue(now)
     this.run((s, at) => expireDue(s, due, at))
   }
@@ -81,21 +114,82 @@ export class Store {
   }
 
   advanceClock(ms: number): number {
+    this.#refuseWhileDegraded()
     this.#offsetMs += ms
-    this.#append({ kind: 'clock', offsetMs: this.#offsetMs })
+    this.#append({ world: DEFAULT_WORLD, kind: 'clock', offsetMs: this.#offsetMs })
     return this.now()
   }
 
   /** Back to the seed: wallets, orders, payments, requests, idempotency keys, settings, clock. */
   reset(): void {
-    this.#journal.clear()
+    this.#refuseWhileDegraded()
+    this.#append({ world: DEFAULT_WORLD, kind: 'reset' })
+    this.#toSeed()
+  }
+
+  /** While degraded: tries the disk, and takes changes again if it is writable. */
+  recover(): boolean {
+    if (this.#health.state === 'ok') return true
+    try {
+      this.#journal.probe()
+    } catch {
+      return false
+    }
+    this.#log(`storage recovered after ${this.#health.error}: changes are accepted again`)
+    this.#health = { state: 'ok' }
+    return true
+  }
+
+  close(): void {
+    this.#journal.close()
+  }
+
+  #refuseWhileDegraded(): void {
+    if (this.#health.state !== 'ok') throw new StorageUnavailableError(STORAGE_MESSAGE)
+  }
+
+  #toSeed(): void {
     this.#state = seedState()
     this.#offsetMs = 0
     for (const observer of this.#observers) observer.reset()
   }
 
-  close(): void {
-    this.#journal.close()
+  /** The durable state, from the journal: at start, and after a write failed. */
+  #readBack(): void {
+    this.#toSeed()
+    this.#journal.load({
+      snapshot: (worlds) => this.#restore(worlds),
+      record: (record) => this.#replay(record),
+    })
+  }
+
+  #replay(record: JournalRecord): void {
+    // Only the default world exists yet; a record of another one is kept in the file, untouched.
+    if (record.world !== DEFAULT_WORLD) return
+    if (record.kind === 'clock') this.#offsetMs = record.offsetMs
+    else if (record.kind === 'reset') this.#toSeed()
+    else this.#fold(record.events, true)
+  }
+
+  #restore(worlds: SnapshotWorlds): void {
+    const world = worlds[DEFAULT_WORLD] as WorldSnapshot | undefined
+    if (!world) return
+    this.#state = world.state
+    this.#offsetMs = world.offsetMs
+    for (const observer of this.#observers) {
+      if (observer.snapshotKey && observer.restore) {
+        observer.restore(world.observers[observer.snapshotKey])
+      }
+    }
+  }
+
+  #snapshotWorlds(): SnapshotWorlds {
+    const observers: Record<string, unknown> = {}
+    for (const observer of this.#observers) {
+      if (observer.snapshotKey && observer.save) observers[observer.snapshotKey] = observer.save()
+    }
+    const world: WorldSnapshot = { state: this.#state, offsetMs: this.#offsetMs, observers }
+    return { [DEFAULT_WORLD]: world }
   }
 
   #fold(events: readonly DomainEvent[], replaying: boolean): void {
@@ -113,14 +207,35 @@ export class Store {
         this.#flushing = null
         try {
           this.#journal.flush()
-          resolve()
         } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)))
+          this.#failed(error)
+          reject(new StorageUnavailableError(STORAGE_MESSAGE))
+          return
         }
+        for (const observer of this.#observers) observer.committed?.()
+        resolve()
+        if (this.#journal.snapshotDue()) this.#journal.snapshot(this.#snapshotWorlds())
       })
     })
     // Nobody may be waiting (a background command); a failure is still reported to those who are.
     this.#flushing.catch(() => {})
+  }
+
+  /** A write failed: undo what it held, and refuse changes until the disk takes writes again. */
+  #failed(error: unknown): void {
+    const why = describeIoError(error)
+    this.#health = { state: 'degraded', since: iso(this.#realNow()), error: why }
+    this.#log(
+      `STORAGE DEGRADED: the journal write failed (${why}); the changes of that moment are undone and ` +
+        'refused with 503 STORAGE_UNAVAILABLE until the disk takes writes again (reads go on)',
+    )
+    try {
+      this.#readBack()
+      for (const observer of this.#observers) observer.reloaded?.()
+    } catch (readError) {
+      // Cannot even read what is durable: keep refusing; a restart will read it when the disk is back.
+      this.#log(`the journal cannot be read back either (${describeIoError(readError)})`)
+    }
   }
 }
 
@@ -129,6 +244,9 @@ export function openStore(
   data: string,
   realNow?: () => number,
   observers: StoreObserver[] = [],
+  options: FileJournalOptions & { journal?: Journal } = {},
 ): Store {
-  return new Store(data === 'memory' ? memoryJournal() : fileJournal(data), realNow, observers)
+  const journal =
+    options.journal ?? (data === 'memory' ? memoryJournal() : fileJournal(data, options))
+  return new Store(journal, realNow, observers, options.log)
 }

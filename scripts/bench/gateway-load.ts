@@ -1,4 +1,4 @@
-// `npm run bench:gateway`: the production server on a free loopback port, loaded with create-order +
+// `npm run bench:gateway` (scripts/bench/gateway-load.ts): the production server on a free loopback port, loaded with create-order +
 // create-payment + confirm cycles for a while with bounded concurrency; then throughput, latencies and
 // the money check, read from /api/__test/state. Once with GATEWAY_DATA=memory, once with a real journal.
 //
@@ -6,16 +6,17 @@
 //                            [--timeline] [--cpu-prof]
 // The first seconds run with V8 still compiling: a warm-up run comes first and is not counted. The
 // server's own CPU time is printed too: on a shared machine it says what one core does.
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { TestStateSchema } from '../contract/test-api.ts'
-import type { TestState } from '../contract/test-api.ts'
-import { cpuSeconds, jsonClient, Latencies, startServer, stopServer } from './loopback.ts'
-import type { JsonClient } from './loopback.ts'
-import { audit } from './money-audit.ts'
+import { TestStateSchema } from '../../src/contract/test-api.ts'
+import type { TestState } from '../../src/contract/test-api.ts'
+import { cpuSeconds, jsonClient, startServer, stopServer } from '../../test/support/loopback.ts'
+import type { JsonClient } from '../../test/support/loopback.ts'
+import { audit } from '../../test/support/money-audit.ts'
+import { percentile } from './stats.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -48,10 +49,11 @@ const PASSWORD = JSON.stringify({ password: '123456' })
 interface Run {
   cycles: number
   failures: Map<string, number>
-  cycle: Latencies
-  order: Latencies
-  pay: Latencies
-  confirm: Latencies
+  /** Latency samples, ms. */
+  cycle: number[]
+  order: number[]
+  pay: number[]
+  confirm: number[]
   seconds: number
 }
 
@@ -59,16 +61,16 @@ async function load(api: Client, seconds: number, tag: string): Promise<Run> {
   const run: Run = {
     cycles: 0,
     failures: new Map(),
-    cycle: new Latencies(),
-    order: new Latencies(),
-    pay: new Latencies(),
-    confirm: new Latencies(),
+    cycle: [],
+    order: [],
+    pay: [],
+    confirm: [],
     seconds,
   }
   let n = 0
   const fail = (what: string) => run.failures.set(what, (run.failures.get(what) ?? 0) + 1)
   const timed = async (
-    into: Latencies,
+    into: number[],
     method: string,
     path: string,
     body: string,
@@ -76,7 +78,7 @@ async function load(api: Client, seconds: number, tag: string): Promise<Run> {
   ) => {
     const t0 = performance.now()
     const res = await api.call(method, path, body, headers)
-    into.add(performance.now() - t0)
+    into.push(performance.now() - t0)
     return res
   }
   const start = performance.now()
@@ -119,7 +121,7 @@ async function load(api: Client, seconds: number, tag: string): Promise<Run> {
         continue
       }
       const done = performance.now()
-      run.cycle.add(done - t0)
+      run.cycle.push(done - t0)
       run.cycles += 1
       const second = Math.floor((done - start) / 1000)
       perSecond[second] = (perSecond[second] ?? 0) + 1
@@ -139,6 +141,13 @@ async function state(api: Client): Promise<TestState> {
 }
 
 const ms = (x: number) => `${x.toFixed(1)} ms`
+
+/** Bytes of journal in a data folder: every segment (`journal-NNNNNN.jsonl`, or an older `journal.jsonl`). */
+function journalBytes(folder: string): number {
+  return readdirSync(folder)
+    .filter((name) => /^journal.*\.jsonl$/.test(name))
+    .reduce((sum, name) => sum + statSync(join(folder, name)).size, 0)
+}
 
 async function bench(mode: 'memory' | 'journal') {
   const folder = mode === 'journal' ? mkdtempSync(join(tmpdir(), 'gateway-bench-')) : null
@@ -173,7 +182,7 @@ async function bench(mode: 'memory' | 'journal') {
       `cycles/s            ${rate.toFixed(0)}  (${run.cycles} cycles; budget ≥ ${BUDGET.cyclesPerSecond})`,
     )
     console.log(
-      `cycle latency       p50 ${ms(run.cycle.quantile(0.5))}  p99 ${ms(run.cycle.quantile(0.99))}`,
+      `cycle latency       p50 ${ms(percentile(run.cycle, 50))}  p99 ${ms(percentile(run.cycle, 99))}`,
     )
     // The machine may be shared: the server's own CPU time per cycle says what one core can do.
     const perCycle = (cpu / run.cycles) * 1e6
@@ -186,7 +195,7 @@ async function bench(mode: 'memory' | 'journal') {
       ['POST …/confirm', run.confirm],
     ] as const) {
       console.log(
-        `${name.padEnd(20)}p50 ${ms(lat.quantile(0.5))}  p99 ${ms(lat.quantile(0.99))}  (budget p99 ≤ ${BUDGET.p99Ms} ms)`,
+        `${name.padEnd(20)}p50 ${ms(percentile(lat, 50))}  p99 ${ms(percentile(lat, 99))}  (budget p99 ≤ ${BUDGET.p99Ms} ms)`,
       )
     }
     console.log(
@@ -198,13 +207,14 @@ async function bench(mode: 'memory' | 'journal') {
       `money drift         ${result.drift} fen  (wallets + merchant receipts, before vs after)`,
     )
     console.log(`orders / SUCCESS    ${after.orders.length} / ${result.successes}`)
-    if (folder)
-      console.log(
-        `journal             ${(statSync(join(folder, 'journal.jsonl')).size / 1e6).toFixed(1)} MB`,
-      )
+    if (folder) console.log(`journal             ${(journalBytes(folder) / 1e6).toFixed(1)} MB`)
     return {
       rate,
-      p99: Math.max(run.order.quantile(0.99), run.pay.quantile(0.99), run.confirm.quantile(0.99)),
+      p99: Math.max(
+        percentile(run.order, 99),
+        percentile(run.pay, 99),
+        percentile(run.confirm, 99),
+      ),
       ...result,
     }
   } finally {

@@ -1,4 +1,4 @@
-import type { TestState } from '../contract/test-api.ts'
+import type { TestState } from '../../src/contract/test-api.ts'
 
 /** Every fen in every wallet plus what the merchant received: conserved by every command. */
 export function moneyInPlay(state: TestState): number {

@@ -1,5 +1,6 @@
 // The production server (`main.ts`) as a child process on a loopback port, and a lean keep-alive
 // client for it: what the benches, the soak and the server's own loopback tests drive it with.
+// Tooling, not product: nothing under src/ but tests imports it.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -33,6 +34,8 @@ export interface StartOptions {
   /** Passed to the terminal (the default), or collected line by line (to count and show a few). */
   stderr?: 'inherit' | 'collect'
   env?: Record<string, string>
+  /** How long the start may take (default 30 s; a big journal's first replay takes longer). */
+  timeoutMs?: number
 }
 
 /**
@@ -67,10 +70,11 @@ export function startServer(options: StartOptions): Promise<LoopbackServer> {
   return new Promise((done, fail) => {
     let out = ''
     const output = () => [out.trim(), ...stderr, partial.trim()].filter(Boolean).join('\n')
+    const timeoutMs = options.timeoutMs ?? START_TIMEOUT_MS
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      fail(new Error(`the server did not start within ${START_TIMEOUT_MS / 1000} s: ${output()}`))
-    }, START_TIMEOUT_MS)
+      fail(new Error(`the server did not start within ${timeoutMs / 1000} s: ${output()}`))
+    }, timeoutMs)
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const match = /http:\/\/localhost:(\d+)\//.exec(out)
@@ -137,18 +141,6 @@ export function jsonClient(port: number, maxSockets: number) {
 }
 
 export type JsonClient = ReturnType<typeof jsonClient>
-
-/** Latency samples, and their quantiles. */
-export class Latencies {
-  readonly samples: number[] = []
-  add(ms: number) {
-    this.samples.push(ms)
-  }
-  quantile(q: number): number {
-    const sorted = Float64Array.from(this.samples).sort()
-    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
-  }
-}
 
 /** CPU seconds (user + system) the process has used so far (Linux), or NaN elsewhere. */
 export function cpuSeconds(pid: number | undefined): number {

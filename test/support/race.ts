@@ -1,12 +1,12 @@
 // A race for one order through every channel at once, for tests: over `app.request` and over a real
 // server on loopback. Only HTTP: it sees the gateway as a client does.
 import { expect } from 'vitest'
-import { OrderSchema } from '../../contract/order.ts'
-import { PaymentSchema } from '../../contract/payment.ts'
-import { TestStateSchema } from '../../contract/test-api.ts'
-import type { TestState } from '../../contract/test-api.ts'
-import { SEED_CART } from '../domain/seed.ts'
-import { moneyInPlay } from '../money-audit.ts'
+import { OrderSchema } from '../../src/contract/order.ts'
+import { PaymentSchema } from '../../src/contract/payment.ts'
+import { TestStateSchema } from '../../src/contract/test-api.ts'
+import type { TestState } from '../../src/contract/test-api.ts'
+import { SEED_CART } from '../../src/server/domain/seed.ts'
+import { moneyInPlay } from './money-audit.ts'
 
 export type Send = (
   method: string,
