@@ -2,7 +2,15 @@
 // check: every segment and snapshot of a data folder, and where each damaged line is (exit 1 if any).
 // repair: moves damaged lines into a quarantine file beside the journal (never dropping them) and
 // rewrites each damaged segment without them. It takes the folder's lock, so the server must be stopped.
-import { readdirSync, readFileSync, renameSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs'
+import {
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  openSync,
+  readSync,
+  closeSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
@@ -21,7 +29,9 @@ const { positionals, values } = parseArgs({
 const command = positionals[0]
 const dir = values.data ?? process.env.GATEWAY_DATA ?? '.data'
 if (command !== 'check' && command !== 'repair') {
-  console.error('usage: npm run journal -- check|repair [--data DIR]   (default: $GATEWAY_DATA or .data)')
+  console.error(
+    'usage: npm run journal -- check|repair [--data DIR]   (default: $GATEWAY_DATA or .data)',
+  )
   process.exit(2)
 }
 if (dir === 'memory') {
@@ -94,7 +104,8 @@ function repairSegment(segment: SegmentReport, quarantine: string): void {
   }
   kept.push(whole.subarray(at))
   let repaired = Buffer.concat(kept)
-  if (repaired.length > 0 && repaired[repaired.length - 1] !== 0x0a) repaired = Buffer.concat([repaired, Buffer.from('\n')])
+  if (repaired.length > 0 && repaired[repaired.length - 1] !== 0x0a)
+    repaired = Buffer.concat([repaired, Buffer.from('\n')])
   writeFileSync(`${path}.repair`, repaired)
   renameSync(`${path}.repair`, path)
 }
@@ -107,21 +118,34 @@ try {
     const state = segment.damaged.length === 0 ? 'ok' : `${segment.damaged.length} damaged line(s)`
     console.log(`${segment.name}  ${segment.records} records  ${segment.bytes} bytes  ${state}`)
     for (const damage of segment.damaged) {
-      console.log(`  line ${damage.line} (byte ${damage.offset}, ${damage.length} bytes): ${damage.preview}`)
+      console.log(
+        `  line ${damage.line} (byte ${damage.offset}, ${damage.length} bytes): ${damage.preview}`,
+      )
     }
     damagedLines += segment.damaged.length
   }
-  for (const name of badSnapshots) console.log(`${name}  unreadable (the start uses an older snapshot)`)
+  for (const name of badSnapshots)
+    console.log(`${name}  unreadable (the start uses an older snapshot)`)
   if (segments.length === 0) console.log(`no journal segments in ${dir}`)
   if (command === 'check') {
-    console.log(damagedLines === 0 ? 'journal ok' : `${damagedLines} damaged line(s): "npm run journal -- repair" moves them aside`)
+    console.log(
+      damagedLines === 0
+        ? 'journal ok'
+        : `${damagedLines} damaged line(s): "npm run journal -- repair" moves them aside`,
+    )
     process.exitCode = damagedLines === 0 ? 0 : 1
   } else if (damagedLines === 0) {
     console.log('nothing to repair')
   } else {
-    const quarantine = join(dir, `quarantine-${new Date().toISOString().replace(/[-:.]/g, '')}.jsonl`)
-    for (const segment of segments) if (segment.damaged.length > 0) repairSegment(segment, quarantine)
-    console.log(`moved ${damagedLines} damaged line(s) into ${quarantine}; the journal starts again`)
+    const quarantine = join(
+      dir,
+      `quarantine-${new Date().toISOString().replace(/[-:.]/g, '')}.jsonl`,
+    )
+    for (const segment of segments)
+      if (segment.damaged.length > 0) repairSegment(segment, quarantine)
+    console.log(
+      `moved ${damagedLines} damaged line(s) into ${quarantine}; the journal starts again`,
+    )
   }
 } finally {
   unlock()

@@ -99,7 +99,9 @@ function mountSmallDisk(dir: string): boolean {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256m', 'tmpfs', dir], { stdio: 'pipe' })
     return true
   } catch (error) {
-    console.log(`soak: --disk-fill needs root and tmpfs (${String(error).split('\n')[0]}); the disk is not filled`)
+    console.log(
+      `soak: --disk-fill needs root and tmpfs (${String(error).split('\n')[0]}); the disk is not filled`,
+    )
     return false
   }
 }
@@ -145,7 +147,8 @@ async function call(
     const injected = res.status === 503 && code === 'SYSTEMERROR'
     const diskFull = res.status === 503 && code === 'STORAGE_UNAVAILABLE' && smallDisk
     if (diskFull) seen.storageRefusals += 1
-    if (res.status >= 500 && !injected && !diskFull) seen.unexpected.push(`${step} ${res.status} ${res.text}`)
+    if (res.status >= 500 && !injected && !diskFull)
+      seen.unexpected.push(`${step} ${res.status} ${res.text}`)
   }
   return { status: res.status, body: parsed }
 }
@@ -418,7 +421,9 @@ async function restart(): Promise<void> {
 /** K SIGKILLs at moments drawn from the seed, each followed by a start over the same folder. */
 async function killer(start: number, end: number) {
   const r = streamOf(SEED, -1)
-  const moments = Array.from({ length: KILLS }, () => start + r() * (end - start)).sort((a, b) => a - b)
+  const moments = Array.from({ length: KILLS }, () => start + r() * (end - start)).sort(
+    (a, b) => a - b,
+  )
   for (const at of moments) {
     await sleep(Math.max(0, at - performance.now()))
     restarting = true
@@ -576,7 +581,10 @@ try {
     `double confirms     ${seen.doubleConfirms} (both answered 200: ${seen.doubleConfirmBothWon})`,
   )
   console.log(`SYSTEMERROR retries ${seen.retriedSystemErrors}`)
-  if (KILLS > 0) console.log(`kills               ${seen.kills} SIGKILLs, ${seen.cutByKill} requests cut by them`)
+  if (KILLS > 0)
+    console.log(
+      `kills               ${seen.kills} SIGKILLs, ${seen.cutByKill} requests cut by them`,
+    )
   if (args['disk-fill']) {
     console.log(
       smallDisk

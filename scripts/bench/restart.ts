@@ -42,7 +42,9 @@ try {
   const small = join(root, 'small')
   const history = join(root, 'history')
   const kept = join(root, 'kept')
-  console.log(`writing histories: ${SMALL} paid orders; ${SMALL * 10} with 9 resets; ${SMALL * 10} kept…`)
+  console.log(
+    `writing histories: ${SMALL} paid orders; ${SMALL * 10} with 9 resets; ${SMALL * 10} kept…`,
+  )
   await writeHistory(small, SMALL, { snapshotBytes: Infinity })
   await writeHistory(history, SMALL * 10, { resets: 9, snapshotBytes: 8 * 2 ** 20 })
   await writeHistory(kept, SMALL * 10, { snapshotBytes: 8 * 2 ** 20 })

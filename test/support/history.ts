@@ -37,7 +37,11 @@ export async function writeHistory(dir: string, cycles: number, options: History
   const run = Math.random().toString(36).slice(2, 8)
   const fixtures = () => {
     store.run((s) =>
-      setWallet(s, 'shopper', { alipayBalanceFen: RICH, alipayCardFen: RICH, huabeiAvailableFen: RICH }),
+      setWallet(s, 'shopper', {
+        alipayBalanceFen: RICH,
+        alipayCardFen: RICH,
+        huabeiAvailableFen: RICH,
+      }),
     )
     for (const { skuId } of SEED_CART) store.run((s) => setStock(s, skuId, 1_000_000_000))
   }
@@ -52,7 +56,13 @@ export async function writeHistory(dir: string, cycles: number, options: History
     store.run((s, now) =>
       createOrder(
         s.merchant,
-        { orderId: `o-${id}`, persona: 'shopper', idemKey: `k-${id}`, fingerprint: 'f', body: seedBody },
+        {
+          orderId: `o-${id}`,
+          persona: 'shopper',
+          idemKey: `k-${id}`,
+          fingerprint: 'f',
+          body: seedBody,
+        },
         now,
       ),
     )
@@ -77,7 +87,13 @@ export async function writeHistory(dir: string, cycles: number, options: History
     store.run((s, now) =>
       confirmPayment(
         s.gateway,
-        { paymentId: `p-${id}`, persona: 'shopper', password: '123456', source: null, transactionId: `t-${id}` },
+        {
+          paymentId: `p-${id}`,
+          persona: 'shopper',
+          password: '123456',
+          source: null,
+          transactionId: `t-${id}`,
+        },
         now,
       ),
     )

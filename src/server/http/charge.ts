@@ -14,7 +14,7 @@ export type Charging = (state: State, now: number) => Decision<{ payment: Paymen
  * merchant hears of a success through the notification outbox, which watches the events.
  */
 export function chargeAndAnswer(
-  deps: Pick<AppDeps, 'faults' | 'store'>,
+  deps: Pick<AppDeps, 'faults' | 'store' | 'publicOrigin'>,
   c: Context<AppEnv>,
   target: string,
   payer: PersonaId,
@@ -24,5 +24,5 @@ export function chargeAndAnswer(
   if (fault) return fail(c, fault)
   const result = deps.store.run(decide)
   if (!result.ok) return fail(c, result.error)
-  return c.json(paymentView(result.value.payment, c.req.url))
+  return c.json(paymentView(result.value.payment, deps.publicOrigin(c.req.url)))
 }

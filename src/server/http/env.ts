@@ -5,6 +5,7 @@ import type { LiveLog } from '../store/live.ts'
 import type { Store } from '../store/store.ts'
 import type { FaultSwitch } from './faults.ts'
 import type { NotificationOutbox } from './notify.ts'
+import type { PublicOrigin } from './public-origin.ts'
 import type { StreamRegistry } from './streams.ts'
 
 export interface AppDeps {
@@ -28,13 +29,15 @@ export interface AppDeps {
   testToken: string
   /** The caller's IP address (null: unknown, which counts as beyond loopback). */
   remoteAddress: RemoteAddress
+  /** The origin of links and codes (`PUBLIC_URL`, else the request's when its host is allowed). */
+  publicOrigin: PublicOrigin
 }
 
 /** Where a request came from: the peer's IP address, or null when there is no socket to ask. */
 export type RemoteAddress = (c: Context) => string | null
 
 /** Filled in from the environment when left out (see `appDeps`). */
-type Defaulted = 'streams' | 'testToken' | 'remoteAddress'
+type Defaulted = 'streams' | 'testToken' | 'remoteAddress' | 'publicOrigin'
 
 /** What `createApp` takes: `AppDeps`, the stream caps, test token and address lookup optional. */
 export type AppOptions = Omit<AppDeps, Defaulted> & Partial<Pick<AppDeps, Defaulted>>

@@ -115,7 +115,7 @@ export function gatewayRoutes(deps: AppDeps) {
         ),
       )
       if (!result.ok) return fail(c, result.error)
-      const answer = paymentView(result.value.payment, c.req.url)
+      const answer = paymentView(result.value.payment, deps.publicOrigin(c.req.url))
       return c.json(answer, result.value.replayed ? 200 : 201)
     })
     .get('/payments/:paymentId', (c) => {
@@ -124,7 +124,7 @@ export function gatewayRoutes(deps: AppDeps) {
       if (!payment || (payment.owner !== persona && payment.payer !== persona)) {
         return fail(c, { code: 'PAYMENT_NOT_EXIST', message: 'no such payment' })
       }
-      return c.json(paymentView(payment, c.req.url))
+      return c.json(paymentView(payment, deps.publicOrigin(c.req.url)))
     })
     .post('/payments/:paymentId/confirm', jsonBody(ConfirmPaymentBodySchema), (c) => {
       const paymentId = c.req.param('paymentId')

@@ -10,8 +10,8 @@ export function codeUrls(origin: string, token: string) {
   return { web: `${origin}/wechat/pay?pr=${pr}`, weixin: `weixin://wxpay/bizpayurl?pr=${pr}` }
 }
 
-/** `requestUrl` gives the origin of a scan code's web payload (parsed only when there is one). */
-export function paymentView(p: PaymentRecord, requestUrl: string): Payment {
+/** `origin` is what a scan code's web payload opens (the public origin, see `public-origin.ts`). */
+export function paymentView(p: PaymentRecord, origin: string): Payment {
   return {
     id: p.id,
     orderId: p.orderId,
@@ -27,7 +27,7 @@ export function paymentView(p: PaymentRecord, requestUrl: string): Payment {
     payToken: p.payToken,
     codeUrl:
       p.payToken && p.codeExpiresAt
-        ? { ...codeUrls(originOf(requestUrl), p.payToken), expiresAt: p.codeExpiresAt }
+        ? { ...codeUrls(origin, p.payToken), expiresAt: p.codeExpiresAt }
         : null,
     friendRequestToken: p.friendToken,
   }
@@ -48,14 +48,5 @@ export function friendRequestView(r: FriendRequestRecord): FriendRequest {
     paymentId: r.paymentId,
     payer: r.payer,
     path: `/friend-pay/${r.token}`,
-  }
-}
-
-/** The origin the browser used (behind Vite's dev server too: its Host header is kept). */
-export function originOf(url: string): string {
-  try {
-    return new URL(url).origin
-  } catch {
-    return ''
   }
 }

@@ -86,7 +86,9 @@ describe('write-ahead on a failing disk', () => {
       body: { ok: false, storage: { state: 'degraded', error: expect.stringMatching(/ENOSPC/) } },
     })
     expect((await h.json('GET', '/api/pay/wallet', { headers: h.as('shopper') })).status).toBe(200)
-    expect((await h.json('GET', `/api/shop/orders/${kept.id}`, { headers: h.as('shopper') })).status).toBe(200)
+    expect(
+      (await h.json('GET', `/api/shop/orders/${kept.id}`, { headers: h.as('shopper') })).status,
+    ).toBe(200)
     expect(logs.join('\n')).toMatch(/STORAGE DEGRADED: the journal write failed \(ENOSPC/)
 
     // The disk frees: the store takes changes again, and the retry makes the order for real.
@@ -98,7 +100,9 @@ describe('write-ahead on a failing disk', () => {
     h.store.close()
 
     const reopened = openStore(dir, () => h.clock.now)
-    expect([...reopened.state.merchant.orders.keys()].sort()).toEqual([kept.id, made.body.id].sort())
+    expect([...reopened.state.merchant.orders.keys()].sort()).toEqual(
+      [kept.id, made.body.id].sort(),
+    )
     reopened.close()
   })
 
@@ -130,7 +134,10 @@ describe('write-ahead on a failing disk', () => {
           fc.record({
             disk: fc.constantFrom<DiskMode>('ok', 'ok', 'full', 'short', 'failing'),
             shortBytes: fc.integer({ min: 1, max: 600 }),
-            ops: fc.array(fc.constantFrom('order', 'pay', 'confirm', 'clock'), { minLength: 1, maxLength: 4 }),
+            ops: fc.array(fc.constantFrom('order', 'pay', 'confirm', 'clock'), {
+              minLength: 1,
+              maxLength: 4,
+            }),
           }),
           { minLength: 4, maxLength: 14 },
         ),

@@ -33,7 +33,11 @@ let keys = 0
 async function createOrder(server: LoopbackServer, key = `full-disk-${++keys}`) {
   const res = await fetch(`${server.origin}/api/shop/orders`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-sim-persona': 'shopper', 'idempotency-key': key },
+    headers: {
+      'content-type': 'application/json',
+      'x-sim-persona': 'shopper',
+      'idempotency-key': key,
+    },
     body: JSON.stringify({ lines: SEED_CART, addressId: 'addr-hz' }),
   })
   return { status: res.status, body: (await res.json()) as { id?: string; code?: string } }
@@ -52,7 +56,11 @@ describe.skipIf(!mounted)('a real disk that fills and frees', () => {
   it('never answers 2xx for what is not on disk, and loses nothing it answered', async () => {
     // Room for the server and about a megabyte of journal; the filler is what "frees" space later.
     writeFileSync(filler, Buffer.alloc(2 * 2 ** 20, 1))
-    const server = await startServer({ data, stderr: 'collect', env: { GATEWAY_SNAPSHOT_BYTES: String(2 ** 40) } })
+    const server = await startServer({
+      data,
+      stderr: 'collect',
+      env: { GATEWAY_SNAPSHOT_BYTES: String(2 ** 40) },
+    })
     for (const { skuId } of SEED_CART) {
       await fetch(`${server.origin}/api/__test/stock`, {
         method: 'POST',
@@ -72,18 +80,21 @@ describe.skipIf(!mounted)('a real disk that fills and frees', () => {
       const health = await fetch(`${server.origin}/api/health`)
       expect(health.status).toBe(503)
       expect(await health.json()).toMatchObject({ ok: false, storage: { state: 'degraded' } })
-      const list = await fetch(`${server.origin}/api/shop/orders`, { headers: { 'x-sim-persona': 'shopper' } })
+      const list = await fetch(`${server.origin}/api/shop/orders`, {
+        headers: { 'x-sim-persona': 'shopper' },
+      })
       expect(list.status).toBe(200)
       expect(((await list.json()) as { orders: unknown[] }).orders).toHaveLength(acknowledged.size)
       expect(server.stderr.join('\n')).toMatch(/STORAGE DEGRADED.*ENOSPC/)
 
       // Space comes back: within a probe or two the server takes orders again, by itself.
       rmSync(filler)
-      expect(await until(async () => (await fetch(`${server.origin}/api/health`)).status === 200)).toBe(true)
+      expect(
+        await until(async () => (await fetch(`${server.origin}/api/health`)).status === 200),
+      ).toBe(true)
       const after = await createOrder(server)
       expect(after.status).toBe(201)
       if (after.body.id) acknowledged.add(after.body.id)
-
     } finally {
       server.child.kill('SIGKILL')
       await new Promise((r) => server.child.once('exit', r))
@@ -92,10 +103,14 @@ describe.skipIf(!mounted)('a real disk that fills and frees', () => {
     // After a kill -9: exactly the acknowledged orders.
     const again = await startServer({ data, stderr: 'collect' })
     try {
-      const list = await fetch(`${again.origin}/api/shop/orders`, { headers: { 'x-sim-persona': 'shopper' } })
+      const list = await fetch(`${again.origin}/api/shop/orders`, {
+        headers: { 'x-sim-persona': 'shopper' },
+      })
       const ids = ((await list.json()) as { orders: { id: string }[] }).orders.map((o) => o.id)
       expect(new Set(ids)).toEqual(acknowledged)
-      console.log(`full disk: ${acknowledged.size} orders acknowledged and kept, refusals were 503 STORAGE_UNAVAILABLE`)
+      console.log(
+        `full disk: ${acknowledged.size} orders acknowledged and kept, refusals were 503 STORAGE_UNAVAILABLE`,
+      )
     } finally {
       await stopServer(again)
     }

@@ -157,7 +157,8 @@ export function scanJournal(
 
 /** `journal-000001.jsonl`: segment numbers are zero-padded so names sort as numbers. */
 export const segmentName = (segment: number) => `journal-${String(segment).padStart(6, '0')}.jsonl`
-export const snapshotName = (segment: number) => `snapshot-${String(segment).padStart(6, '0')}.jsonl`
+export const snapshotName = (segment: number) =>
+  `snapshot-${String(segment).padStart(6, '0')}.jsonl`
 export const SEGMENT_PATTERN = /^journal-(\d{6,})\.jsonl$/
 export const SNAPSHOT_PATTERN = /^snapshot-(\d{6,})\.jsonl$/
 /** The single file of journals written before segments. */

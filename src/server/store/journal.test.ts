@@ -111,16 +111,22 @@ describe('a damaged journal', () => {
     appendFileSync(path, 'garbage\n')
     appendFileSync(path, encodeRecord({ world: 'default', kind: 'clock', offsetMs: 5 }))
     const tool = (command: string) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/journal.ts', command, '--data', dir], {
-        encoding: 'utf8',
-      })
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/journal.ts', command, '--data', dir],
+        {
+          encoding: 'utf8',
+        },
+      )
     const check = tool('check')
     expect(check.status).toBe(1)
     expect(check.stdout).toMatch(/line 3 \(byte \d+, 8 bytes\): "garbage"/)
     const repair = tool('repair')
     expect(repair.status).toBe(0)
     const quarantine = readdirSync(dir).find((name) => name.startsWith('quarantine-'))
-    expect(quarantine && readFileSync(join(dir, quarantine), 'utf8')).toContain('"preview":"\\"garbage\\""')
+    expect(quarantine && readFileSync(join(dir, quarantine), 'utf8')).toContain(
+      '"preview":"\\"garbage\\""',
+    )
     expect(tool('check').status).toBe(0)
     const store = open(dir)
     expect(mugStock(store)).toBe(2)
@@ -213,7 +219,9 @@ describe('the data folder', () => {
   it('says plainly when the folder is on a read-only disk (a read-only tmpfs, where root may mount one)', (ctx) => {
     const mountPoint = tempDir()
     try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', mountPoint], { stdio: 'pipe' })
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', mountPoint], {
+        stdio: 'pipe',
+      })
     } catch {
       ctx.skip()
     }

@@ -141,7 +141,11 @@ function openFolder(dir: string): () => void {
   }
 }
 
-const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+const stamp = () =>
+  new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
 
 function describeDamage(path: string, damage: DamagedLine): string {
   return `${path} line ${damage.line} (byte ${damage.offset}): ${damage.preview}`
@@ -198,11 +202,14 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
     for (const n of folder.snapshots) {
       try {
         const data = readSnapshot(join(dir, snapshotName(n)))
-        if (typeof data !== 'object' || data === null || !('worlds' in data)) throw new Error('no worlds')
+        if (typeof data !== 'object' || data === null || !('worlds' in data))
+          throw new Error('no worlds')
         reader.snapshot(data.worlds as SnapshotWorlds)
         return n
       } catch (error) {
-        log(`snapshot ${snapshotName(n)} is unreadable (${describeIoError(error)}); using an older one`)
+        log(
+          `snapshot ${snapshotName(n)} is unreadable (${describeIoError(error)}); using an older one`,
+        )
       }
     }
     return 1
@@ -213,7 +220,9 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
     const from = loadSnapshot(folder, reader)
     const segments = folder.segments.filter((n) => n >= from)
     if (segments.length > 0 && segments[0] !== from && from !== 1) {
-      throw new JournalDamagedError(`journal ${dir}: ${segmentName(from)} is missing after its snapshot`)
+      throw new JournalDamagedError(
+        `journal ${dir}: ${segmentName(from)} is missing after its snapshot`,
+      )
     }
     segments.forEach((n, i) => {
       const path = segmentPath(n)
@@ -321,11 +330,14 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
         cutPending = false
         nextSnapshotAt = snapshotBytes
         // Each snapshot is a whole state: keep the newest two (the second one is the fallback).
-        for (const old of listFolder(dir).snapshots.slice(2)) io.remove(join(dir, snapshotName(old)))
+        for (const old of listFolder(dir).snapshots.slice(2))
+          io.remove(join(dir, snapshotName(old)))
       } catch (error) {
         // Not fatal: the journal is whole without it. Try again after another quarter of the threshold.
         nextSnapshotAt = durable + snapshotBytes / 4
-        log(`snapshot ${snapshotName(next)} failed (${describeIoError(error)}); will try again later`)
+        log(
+          `snapshot ${snapshotName(next)} failed (${describeIoError(error)}); will try again later`,
+        )
       }
     },
     probe() {

@@ -33,7 +33,9 @@ describe('snapshots as JSON lines', () => {
   })
 
   it('refuses one that is cut short or has anything after its end', () => {
-    const lines = [...snapshotLines({ table: new Map(Array.from({ length: 400 }, (_, i) => [i, i])) })]
+    const lines = [
+      ...snapshotLines({ table: new Map(Array.from({ length: 400 }, (_, i) => [i, i])) }),
+    ]
     const cut = join(dir, 'cut.jsonl')
     writeFileSync(cut, lines.slice(0, -1).join(''))
     expect(() => readSnapshot(cut)).toThrow(/cut short/)

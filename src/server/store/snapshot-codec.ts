@@ -37,7 +37,9 @@ export function* snapshotLines(value: unknown): Generator<string> {
   for (let i = 0; i < queue.length; i++) {
     const item = queue[i]
     if (!item) continue
-    for (const entry of item.collection instanceof Map ? item.collection : item.collection.values()) {
+    for (const entry of item.collection instanceof Map
+      ? item.collection
+      : item.collection.values()) {
       const before = tags
       const text = JSON.stringify(entry, replacer)
       // `e`: a Map's [key, value]; `v`: a Set's value; `r` before either: it holds tags to revive.
@@ -78,7 +80,10 @@ export function readSnapshot(path: string): unknown {
       return
     }
     // Most entries hold no tags (written as `e`/`v`): the reviver, slow on every value, is skipped.
-    const line: unknown = text.includes('"$in":') && /^\{"\$in":\d+,"r/.test(text) ? JSON.parse(text, reviver) : JSON.parse(text)
+    const line: unknown =
+      text.includes('"$in":') && /^\{"\$in":\d+,"r/.test(text)
+        ? JSON.parse(text, reviver)
+        : JSON.parse(text)
     if (isObject(line) && line.$end === true) {
       ended = true
       return
@@ -87,7 +92,8 @@ export function readSnapshot(path: string): unknown {
     const into = big.get(line.$in)
     const pair = line.e ?? line.re
     if (into instanceof Map && Array.isArray(pair)) into.set(pair[0], pair[1])
-    else if (into instanceof Set && ('v' in line || 'rv' in line)) into.add('v' in line ? line.v : line.rv)
+    else if (into instanceof Set && ('v' in line || 'rv' in line))
+      into.add('v' in line ? line.v : line.rv)
     else throw new Error(`snapshot entry for an unknown collection ${line.$in}`)
   })
   if (!ended) throw new Error('the snapshot is cut short')

@@ -15,9 +15,7 @@ import type { StoreObserver } from './observer.ts'
 const settled = Promise.resolve()
 
 /** Whether changes can be made durable: `degraded` after a write failed, until a probe write works. */
-export type StorageHealth =
-  | { state: 'ok' }
-  | { state: 'degraded'; since: string; error: string }
+export type StorageHealth = { state: 'ok' } | { state: 'degraded'; since: string; error: string }
 
 /** One world's part of a snapshot. */
 interface WorldSnapshot {
@@ -26,7 +24,8 @@ interface WorldSnapshot {
   observers: Record<string, unknown>
 }
 
-const STORAGE_MESSAGE = 'the journal cannot be written right now: nothing was changed, try again later'
+const STORAGE_MESSAGE =
+  'the journal cannot be written right now: nothing was changed, try again later'
 
 /**
  * The one place state changes, write-ahead: a command is decided and applied in one synchronous step
