@@ -5,11 +5,12 @@ import type { LiveOrder, OrderLiveView } from '@/contract/order-live.ts'
 import { OrderSchema } from '@/contract/order.ts'
 import type { Order } from '@/contract/order.ts'
 import { SIM_HEADERS } from '@/contract/headers.ts'
+import { routePath } from '@/contract/routes.ts'
 
 /**
  * Live status of one order: the server's event stream (SSE), checked against the contract, folded into
  * a view; when the stream fails, polling `GET /api/shop/orders/:id` every second, and trying the stream
- * again a little later (resuming after the last event it had). No React here: see `useOrderLive`.
+ * again a little later (resuming after the last event it had). No React here: see `order-watch.ts`.
  */
 
 /** The part of EventSource this module uses (so tests can hand in their own). */
@@ -56,7 +57,7 @@ export function streamUrl(
   if (who.appVersion) query.set('appVersion', who.appVersion)
   if (lastEventId > 0) query.set('lastEventId', String(lastEventId))
   const qs = query.toString()
-  return `${base}/shop/orders/${encodeURIComponent(orderId)}/events${qs ? `?${qs}` : ''}`
+  return `${base}${routePath('orderEvents', { orderId })}${qs ? `?${qs}` : ''}`
 }
 
 export function liveOrderOf(order: Order): LiveOrder {
@@ -158,7 +159,7 @@ export function subscribe(
       if (options.persona) headers[SIM_HEADERS.persona] = options.persona
       if (options.era) headers[SIM_HEADERS.era] = options.era
       if (options.appVersion) headers[SIM_HEADERS.appVersion] = options.appVersion
-      const res = await doFetch(`${base}/shop/orders/${encodeURIComponent(orderId)}`, { headers })
+      const res = await doFetch(`${base}${routePath('getOrder', { orderId })}`, { headers })
       if (stopped) return
       if (res.status === 404) {
         stop()

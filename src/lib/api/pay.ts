@@ -1,54 +1,41 @@
 import type { Cashier, CreatePaymentBody, Payment, PaySheet, Wallet } from '@/contract/payment.ts'
 import { useServerClock } from '../clock.ts'
-import { api, apiTimed } from './client.ts'
+import { callRoute, callRouteTimed } from './call.ts'
 
 /** The payment gateway's side: /api/pay. */
 
-const cashierSchema = async () => (await import('@/contract/payment.ts')).CashierSchema
-const paymentSchema = async () => (await import('@/contract/payment.ts')).PaymentSchema
-const walletSchema = async () => (await import('@/contract/payment.ts')).WalletSchema
-const sheetSchema = async () => (await import('@/contract/payment.ts')).PaySheetSchema
-
 export async function fetchCashier(orderId: string, signal?: AbortSignal): Promise<Cashier> {
-  const res = await apiTimed(`/pay/cashier?orderId=${encodeURIComponent(orderId)}`, cashierSchema, {
-    signal,
-  })
+  const res = await callRouteTimed('cashier', { query: { orderId }, signal })
   useServerClock.getState().learn(res.value.now, res.sentAt, res.receivedAt)
   return res.value
 }
 
 export function createPayment(body: CreatePaymentBody, idempotencyKey: string): Promise<Payment> {
-  return api('/pay/payments', paymentSchema, { method: 'POST', body, idempotencyKey })
+  return callRoute('createPayment', { body, idempotencyKey })
 }
 
 export function fetchPayment(paymentId: string, signal?: AbortSignal): Promise<Payment> {
-  return api(`/pay/payments/${encodeURIComponent(paymentId)}`, paymentSchema, { signal })
+  return callRoute('getPayment', { params: { paymentId }, signal })
 }
 
 export function confirmPayment(paymentId: string, password: string): Promise<Payment> {
-  return api(`/pay/payments/${encodeURIComponent(paymentId)}/confirm`, paymentSchema, {
-    method: 'POST',
-    body: { password },
-  })
+  return callRoute('confirmPayment', { params: { paymentId }, body: { password } })
 }
 
 export function fetchWallet(signal?: AbortSignal): Promise<Wallet> {
-  return api('/pay/wallet', walletSchema, { signal })
+  return callRoute('wallet', { signal })
 }
 
 /** Another app's pay sheet (UnionPay's, WeChat's), reached by the payment's `payToken`. */
 export function fetchPaySheet(token: string, signal?: AbortSignal): Promise<PaySheet> {
-  return api(`/pay/sheets/${encodeURIComponent(token)}`, sheetSchema, { signal })
+  return callRoute('getSheet', { params: { token }, signal })
 }
 
 /** The sheet is on screen: the payment waits for its payer (USERPAYING). */
 export function openPaySheet(token: string): Promise<PaySheet> {
-  return api(`/pay/sheets/${encodeURIComponent(token)}/open`, sheetSchema, { method: 'POST' })
+  return callRoute('openSheet', { params: { token } })
 }
 
 export function confirmPaySheet(token: string, password: string): Promise<Payment> {
-  return api(`/pay/sheets/${encodeURIComponent(token)}/confirm`, paymentSchema, {
-    method: 'POST',
-    body: { password },
-  })
+  return callRoute('confirmSheet', { params: { token }, body: { password } })
 }

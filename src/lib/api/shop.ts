@@ -1,21 +1,17 @@
 import type { Catalog } from '@/contract/catalog.ts'
 import type { CreateOrderBody, Order } from '@/contract/order.ts'
 import { useServerClock } from '../clock.ts'
-import { api, apiTimed } from './client.ts'
+import { callRoute, callRouteTimed } from './call.ts'
 
 /** The merchant's side (Taobao): /api/shop. */
 
-const catalogSchema = async () => (await import('@/contract/catalog.ts')).CatalogSchema
-const orderSchema = async () => (await import('@/contract/order.ts')).OrderSchema
-const orderListSchema = async () => (await import('@/contract/order.ts')).OrderListSchema
-
 export function fetchCatalog(signal?: AbortSignal): Promise<Catalog> {
-  return api('/shop/catalog', catalogSchema, { signal })
+  return callRoute('catalog', { signal })
 }
 
 /** Creates the order once per key: the same key again answers with the same order. */
 export async function createOrder(body: CreateOrderBody, idempotencyKey: string): Promise<Order> {
-  const res = await apiTimed('/shop/orders', orderSchema, { method: 'POST', body, idempotencyKey })
+  const res = await callRouteTimed('createOrder', { body, idempotencyKey })
   // A new order (201) was stamped by the gateway's clock just now; a replayed one (200) tells us nothing.
   if (res.status === 201)
     useServerClock.getState().learn(res.value.createdAt, res.sentAt, res.receivedAt)
@@ -23,11 +19,11 @@ export async function createOrder(body: CreateOrderBody, idempotencyKey: string)
 }
 
 export async function fetchOrders(signal?: AbortSignal): Promise<Order[]> {
-  const res = await apiTimed('/shop/orders', orderListSchema, { signal })
+  const res = await callRouteTimed('listOrders', { signal })
   useServerClock.getState().learn(res.value.now, res.sentAt, res.receivedAt)
   return res.value.orders
 }
 
 export function fetchOrder(orderId: string, signal?: AbortSignal): Promise<Order> {
-  return api(`/shop/orders/${encodeURIComponent(orderId)}`, orderSchema, { signal })
+  return callRoute('getOrder', { params: { orderId }, signal })
 }

@@ -7,11 +7,14 @@ import { securityHeaders } from '../security-headers.ts'
 import { StorageUnavailableError } from '../store/disk.ts'
 import { appDeps } from './deps.ts'
 import type { AppEnv, AppOptions } from './env.ts'
-import { gatewayRoutes } from './gateway.ts'
-import { merchantRoutes } from './merchant.ts'
+import { friendPayHandlers } from './friend-pay.ts'
+import { gatewayHandlers, gatewayLatency } from './gateway.ts'
+import { merchantHandlers } from './merchant.ts'
 import { openApiDocument } from './openapi.ts'
 import { fail } from './respond.ts'
-import { testApiRoutes } from './test-api.ts'
+import { mountRoutes } from './route-table.ts'
+import { simContext } from './sim.ts'
+import { testApiGate, testApiHandlers } from './test-api.ts'
 
 export const MAX_BODY_BYTES = 64 * 1024
 
@@ -101,18 +104,25 @@ export function createApp(options: AppOptions) {
     }
   }
 
-  return app
-    .get('/health', (c) => {
+  // Who is calling (x-sim-* headers) on the shop and pay routes; the faults' latency on pay; the test
+  // API's switch, origin check and token on /__test.
+  app.use('/shop/*', simContext(deps))
+  app.use('/pay/*', simContext(deps), gatewayLatency(deps))
+  app.use('/__test/*', testApiGate(deps))
+  // Every route of contract/routes.ts, validated by contract/route-schemas.ts.
+  mountRoutes(app, {
+    health: (c) => {
       const storage = deps.store.health
       // Healthy stays `{ ok: true }` (BRIEF §8); degraded says why, and answers 503 so probes notice.
       return storage.state === 'ok'
         ? c.json({ ok: true as const })
         : c.json({ ok: false as const, storage }, 503)
-    })
-    .get('/openapi.json', (c) => c.json(openApiDocument()))
-    .route('/shop', merchantRoutes(deps))
-    .route('/pay', gatewayRoutes(deps))
-    .route('/__test', testApiRoutes(deps))
+    },
+    openapi: (c) => c.json(openApiDocument()),
+    ...merchantHandlers(deps),
+    ...gatewayHandlers(deps),
+    ...friendPayHandlers(deps),
+    ...testApiHandlers(deps),
+  })
+  return app
 }
-
-export type AppType = ReturnType<typeof createApp>

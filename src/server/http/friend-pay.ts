@@ -1,9 +1,3 @@
-import { Hono } from 'hono'
-import {
-  CreateFriendRequestBodySchema,
-  FriendRequestQuerySchema,
-  PayFriendRequestBodySchema,
-} from '../../contract/friend-pay.ts'
 import { openFriendRequest } from '../domain/cashier.ts'
 import { SOURCES } from '../domain/gateway/channels.ts'
 import {
@@ -12,21 +6,29 @@ import {
   listFriendRequests,
   payFriendRequest,
 } from '../domain/gateway/friend-pay.ts'
-import type { AppDeps, AppEnv } from './env.ts'
 import { chargeAndAnswer } from './charge.ts'
+import type { AppDeps } from './env.ts'
 import { friendRequestEvents } from './live.ts'
-import { fail, fingerprint, freshId, idempotencyKey, jsonBody, queryOf } from './respond.ts'
+import { fail, fingerprint, freshId } from './respond.ts'
+import type { RouteHandlers } from './route-table.ts'
 import { friendRequestView } from './views.ts'
+
+type FriendPayRoute =
+  | 'createFriendRequest'
+  | 'listFriendRequests'
+  | 'friendRequestEvents'
+  | 'getFriendRequest'
+  | 'payFriendRequest'
+  | 'cancelFriendRequest'
 
 /**
  * Pay-for-me requests: /api/pay/friend-requests. The token is the link's secret, so reading and paying
  * need only the token (any persona: the friend); listing and cancelling are the requester's.
  */
-export function friendPayRoutes(deps: AppDeps) {
+export function friendPayHandlers(deps: AppDeps): RouteHandlers<FriendPayRoute> {
   const { store, ids } = deps
-  return new Hono<AppEnv>()
-    .post('/', idempotencyKey, jsonBody(CreateFriendRequestBodySchema), (c) => {
-      const body = c.req.valid('json')
+  return {
+    createFriendRequest: (c, { body }) => {
       const token = freshId(ids.token, (t) => store.state.gateway.friendRequests.has(t))
       const result = store.run((s, now) =>
         openFriendRequest(
@@ -45,24 +47,18 @@ export function friendPayRoutes(deps: AppDeps) {
       )
       if (!result.ok) return fail(c, result.error)
       return c.json(friendRequestView(result.value.request), result.value.replayed ? 200 : 201)
-    })
-    .get('/', queryOf(FriendRequestQuerySchema), (c) => {
-      const mine = listFriendRequests(
-        store.state.gateway,
-        c.req.valid('query').orderId,
-        c.get('who').persona,
-      )
+    },
+    listFriendRequests: (c, { query }) => {
+      const mine = listFriendRequests(store.state.gateway, query.orderId, c.get('who').persona)
       return c.json({ requests: mine.map(friendRequestView) })
-    })
-    .get('/:token/events', friendRequestEvents(deps))
-    .get('/:token', (c) => {
-      const view = friendPayView(store.state.gateway, c.req.param('token'))
+    },
+    friendRequestEvents: friendRequestEvents(deps),
+    getFriendRequest: (c, { params }) => {
+      const view = friendPayView(store.state.gateway, params.token)
       return view.ok ? c.json(view.value) : fail(c, view.error)
-    })
-    .post('/:token/pay', jsonBody(PayFriendRequestBodySchema), (c) => {
-      const token = c.req.param('token')
+    },
+    payFriendRequest: (c, { params: { token }, body: { password, source } }) => {
       const { persona } = c.get('who')
-      const { password, source } = c.req.valid('json')
       if (!store.state.gateway.friendRequests.has(token)) {
         return fail(c, { code: 'NOT_FOUND', message: 'no such request' })
       }
@@ -79,12 +75,13 @@ export function friendPayRoutes(deps: AppDeps) {
           at,
         ),
       )
-    })
-    .post('/:token/cancel', (c) => {
+    },
+    cancelFriendRequest: (c, { params }) => {
       const { persona } = c.get('who')
       const result = store.run((s, now) =>
-        cancelFriendRequest(s.gateway, c.req.param('token'), persona, now),
+        cancelFriendRequest(s.gateway, params.token, persona, now),
       )
       return result.ok ? c.json(friendRequestView(result.value.request)) : fail(c, result.error)
-    })
+    },
+  }
 }

@@ -1,14 +1,7 @@
-import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { Bill, FundingSource } from '../../contract/payment.ts'
 import type { PersonaId } from '../../contract/sim.ts'
-import {
-  BillQuerySchema,
-  CashierQuerySchema,
-  ConfirmPaymentBodySchema,
-  CreatePaymentBodySchema,
-} from '../../contract/payment.ts'
 import { cashierView, openPayment } from '../domain/cashier.ts'
 import { CHANNELS, PAYEE, SOURCES } from '../domain/gateway/channels.ts'
 import type { PasswordRealm } from '../domain/gateway/channels.ts'
@@ -17,13 +10,13 @@ import { openSheet, sheetPayment, sheetView } from '../domain/gateway/sheets.ts'
 import type { PaymentRecord } from '../domain/state.ts'
 import { chargeAndAnswer } from './charge.ts'
 import type { AppDeps, AppEnv } from './env.ts'
-import { friendPayRoutes } from './friend-pay.ts'
-import { fail, fingerprint, freshId, idempotencyKey, jsonBody, queryOf } from './respond.ts'
-import { simContext, sleep } from './sim.ts'
+import { fail, fingerprint, freshId } from './respond.ts'
+import type { RouteHandlers } from './route-table.ts'
+import { sleep } from './sim.ts'
 import { paymentView } from './views.ts'
 
 /** The faults switch's `latencyMs`: every gateway answer takes that much longer. */
-function gatewayLatency(deps: AppDeps) {
+export function gatewayLatency(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (_c, next) => {
     await next()
     const latencyMs = deps.faults.latencyMs
@@ -55,8 +48,19 @@ function billOf(p: PaymentRecord): Bill[] {
   ]
 }
 
-/** The payment gateway: /api/pay. */
-export function gatewayRoutes(deps: AppDeps) {
+type GatewayRoute =
+  | 'cashier'
+  | 'createPayment'
+  | 'getPayment'
+  | 'confirmPayment'
+  | 'getSheet'
+  | 'openSheet'
+  | 'confirmSheet'
+  | 'wallet'
+  | 'bills'
+
+/** The payment gateway: /api/pay (pay-for-me requests: friend-pay.ts). */
+export function gatewayHandlers(deps: AppDeps): RouteHandlers<GatewayRoute> {
   const { store, ids } = deps
   /** The password pad's or a pay sheet's confirm: the same decision, reached by id or by token. */
   const confirm = (
@@ -76,15 +80,12 @@ export function gatewayRoutes(deps: AppDeps) {
       ),
     )
   }
-  return new Hono<AppEnv>()
-    .use(simContext(deps))
-    .use(gatewayLatency(deps))
-    .get('/cashier', queryOf(CashierQuerySchema), (c) => {
-      const view = cashierView(store.state, c.get('who'), c.req.valid('query').orderId, store.now())
+  return {
+    cashier: (c, { query }) => {
+      const view = cashierView(store.state, c.get('who'), query.orderId, store.now())
       return view.ok ? c.json(view.value) : fail(c, view.error)
-    })
-    .post('/payments', idempotencyKey, jsonBody(CreatePaymentBodySchema), (c) => {
-      const body = c.req.valid('json')
+    },
+    createPayment: (c, { body }) => {
       const now = store.now()
       const paymentId = freshId(
         () => ids.paymentId(now),
@@ -117,58 +118,51 @@ export function gatewayRoutes(deps: AppDeps) {
       if (!result.ok) return fail(c, result.error)
       const answer = paymentView(result.value.payment, deps.publicOrigin(c.req.url))
       return c.json(answer, result.value.replayed ? 200 : 201)
-    })
-    .get('/payments/:paymentId', (c) => {
-      const payment = store.state.gateway.payments.get(c.req.param('paymentId'))
+    },
+    getPayment: (c, { params }) => {
+      const payment = store.state.gateway.payments.get(params.paymentId)
       const { persona } = c.get('who')
       if (!payment || (payment.owner !== persona && payment.payer !== persona)) {
         return fail(c, { code: 'PAYMENT_NOT_EXIST', message: 'no such payment' })
       }
       return c.json(paymentView(payment, deps.publicOrigin(c.req.url)))
-    })
-    .post('/payments/:paymentId/confirm', jsonBody(ConfirmPaymentBodySchema), (c) => {
-      const paymentId = c.req.param('paymentId')
+    },
+    confirmPayment: (c, { params, body }) => {
       const { persona } = c.get('who')
-      const { password, source } = c.req.valid('json')
-      const payment = store.state.gateway.payments.get(paymentId)
+      const payment = store.state.gateway.payments.get(params.paymentId)
       // Only the owner reaches a payment by its id; a scanned code is reached through its sheet.
       if (!payment || payment.owner !== persona) {
-        return fail(c, { code: 'PAYMENT_NOT_EXIST', message: `no payment ${paymentId}` })
+        return fail(c, { code: 'PAYMENT_NOT_EXIST', message: `no payment ${params.paymentId}` })
       }
-      return confirm(c, payment, persona, password, source)
-    })
-    .get('/sheets/:token', (c) => {
-      const view = sheetView(
-        store.state.gateway,
-        c.req.param('token'),
-        c.get('who').persona,
-        store.now(),
-      )
+      return confirm(c, payment, persona, body.password, body.source)
+    },
+    getSheet: (c, { params }) => {
+      const view = sheetView(store.state.gateway, params.token, c.get('who').persona, store.now())
       return view.ok ? c.json(view.value) : fail(c, view.error)
-    })
-    .post('/sheets/:token/open', (c) => {
+    },
+    openSheet: (c, { params }) => {
       const { persona } = c.get('who')
-      const result = store.run((s, now) => openSheet(s.gateway, c.req.param('token'), persona, now))
+      const result = store.run((s, now) => openSheet(s.gateway, params.token, persona, now))
       return result.ok ? c.json(result.value) : fail(c, result.error)
-    })
-    .post('/sheets/:token/confirm', jsonBody(ConfirmPaymentBodySchema), (c) => {
+    },
+    confirmSheet: (c, { params, body }) => {
       const { persona } = c.get('who')
-      const { password, source } = c.req.valid('json')
-      const found = sheetPayment(store.state.gateway, c.req.param('token'), persona, store.now())
+      const found = sheetPayment(store.state.gateway, params.token, persona, store.now())
       if (!found.ok) return fail(c, found.error)
-      return confirm(c, found.value, persona, password, source)
-    })
-    .get('/wallet', (c) => c.json(store.state.gateway.accounts[c.get('who').persona].wallet))
-    .get('/bills', queryOf(BillQuerySchema), (c) => {
+      return confirm(c, found.value, persona, body.password, body.source)
+    },
+    wallet: (c) => c.json(store.state.gateway.accounts[c.get('who').persona].wallet),
+    bills: (c, { query }) => {
       const { persona } = c.get('who')
-      const { app } = c.req.valid('query')
       const bills = [...store.state.gateway.payments.values()]
         .filter(
-          (p) => p.payer === persona && (!app || (p.source && SOURCES[p.source].realm === app)),
+          (p) =>
+            p.payer === persona &&
+            (!query.app || (p.source && SOURCES[p.source].realm === query.app)),
         )
         .flatMap(billOf)
         .reverse()
       return c.json({ bills })
-    })
-    .route('/friend-requests', friendPayRoutes(deps))
+    },
+  }
 }

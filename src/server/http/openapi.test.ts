@@ -1,4 +1,6 @@
+import { Validator } from '@seriousme/openapi-schema-validator'
 import { describe, expect, it } from 'vitest'
+import { ROUTES } from '../../contract/routes.ts'
 import { harness } from './testing.ts'
 
 interface Doc {
@@ -38,6 +40,19 @@ describe('GET /api/openapi.json', () => {
     )
     expect([...documented].sort()).toEqual([...routed].sort())
     expect(documented.size).toBeGreaterThanOrEqual(28)
+  })
+
+  it('is a valid OpenAPI 3.1 document, with one operation per route of the table, named after it', async () => {
+    const h = harness()
+    const doc = (await (await h.call('GET', '/api/openapi.json')).json()) as Doc
+    const validator = new Validator()
+    const result = await validator.validate(doc as unknown as Record<string, unknown>)
+    expect(result.errors ?? []).toEqual([])
+    expect(result.valid).toBe(true)
+    const operationIds = Object.values(doc.paths).flatMap((ops) =>
+      Object.values(ops).map((op) => (op as { operationId?: string }).operationId),
+    )
+    expect(operationIds.sort()).toEqual(Object.keys(ROUTES).sort())
   })
 
   it('carries the request and answer schemas, path parameters, the idempotency header and error codes', async () => {

@@ -4,8 +4,13 @@ import type { ErrorCode } from '../../contract/errors.ts'
 import { OrderLiveEventSchema } from '../../contract/order-live.ts'
 import { TEST_TOKEN_HEADER, TEST_TOKEN_QUERY } from '../../contract/headers.ts'
 import { IDEMPOTENCY_HEADER, IdempotencyKeySchema, SIM_HEADERS } from '../../contract/sim.ts'
-import { ROUTES } from './openapi-routes.ts'
-import type { RouteDoc } from './openapi-routes.ts'
+import { ROUTE_SCHEMAS } from '../../contract/route-schemas.ts'
+import type { RouteSchema } from '../../contract/route-schemas.ts'
+import { API_BASE, ROUTES } from '../../contract/routes.ts'
+import type { RouteName } from '../../contract/routes.ts'
+
+/** A route of the table as the document needs it: its name, method and path, and its schemas. */
+type RouteDoc = RouteSchema & { name: RouteName; method: 'get' | 'post'; path: string }
 
 type JsonSchema = Record<string, unknown>
 
@@ -87,7 +92,7 @@ function operation(route: RouteDoc): JsonSchema {
   if (route.tag === 'test') parameters.push(...testTokenParams)
 
   const responses: Record<string, JsonSchema> = {}
-  if (route.ok === 'sse') {
+  if (route.answer === 'sse') {
     responses['200'] = {
       description: 'A stream of `data:` lines, each an OrderLiveEvent (JSON), with `id:` lines',
       content: {
@@ -98,8 +103,8 @@ function operation(route: RouteDoc): JsonSchema {
       },
     }
   } else {
-    const content = { 'application/json': { schema: jsonSchema(route.ok.schema, 'output') } }
-    responses[String(route.ok.status)] = { description: 'OK', content }
+    const content = { 'application/json': { schema: jsonSchema(route.answer.schema, 'output') } }
+    responses[String(route.answer.status)] = { description: 'OK', content }
     if (route.idempotent)
       responses['200'] = { description: 'The first answer again (same key, same body)', content }
   }
@@ -117,7 +122,7 @@ function operation(route: RouteDoc): JsonSchema {
   return {
     summary: route.summary,
     tags: [route.tag],
-    operationId: `${route.method}${route.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_m, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
+    operationId: route.name,
     parameters,
     ...(route.body
       ? {
@@ -137,8 +142,15 @@ let cached: JsonSchema | null = null
 export function openApiDocument(): JsonSchema {
   if (cached) return cached
   const paths: Record<string, Record<string, JsonSchema>> = {}
-  for (const route of ROUTES) {
-    const path = `/api${route.path.replace(/:(\w+)/g, '{$1}')}`
+  for (const name of Object.keys(ROUTES) as RouteName[]) {
+    const { method, path: routePath } = ROUTES[name]
+    const route: RouteDoc = {
+      ...ROUTE_SCHEMAS[name],
+      name,
+      method: method === 'GET' ? 'get' : 'post',
+      path: routePath,
+    }
+    const path = `${API_BASE}${routePath.replace(/:(\w+)/g, '{$1}')}`
     paths[path] = { ...paths[path], [route.method]: operation(route) }
   }
   cached = {

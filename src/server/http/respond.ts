@@ -1,7 +1,5 @@
 import { hash } from 'node:crypto'
 import type { Context } from 'hono'
-import { createMiddleware } from 'hono/factory'
-import { validator } from 'hono/validator'
 import type { z } from 'zod'
 import { httpStatusOf } from '../../contract/errors.ts'
 import type { ApiError } from '../../contract/errors.ts'
@@ -13,40 +11,19 @@ export function fail(c: Context, error: ApiError) {
   return c.json(error, httpStatusOf[error.code])
 }
 
-function describe(error: z.ZodError): string {
+/** The first few problems zod found, for a PARAM_ERROR's message. */
+export function describe(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((i) => `${i.path.length > 0 ? i.path.join('.') : 'value'}: ${i.message}`)
     .join('; ')
 }
 
-/** The JSON body, checked by `schema`. Malformed JSON is caught by the app's onError. */
-export function jsonBody<S extends z.ZodType>(schema: S) {
-  return validator('json', (value, c): z.output<S> | Response => {
-    if (!/^application\/([\w.-]+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
-      return fail(c, { code: 'PARAM_ERROR', message: 'send the body as application/json' })
-    }
-    const result = schema.safeParse(value)
-    return result.success
-      ? result.data
-      : fail(c, { code: 'PARAM_ERROR', message: describe(result.error) })
-  })
-}
-
-export function queryOf<S extends z.ZodType>(schema: S) {
-  return validator('query', (value, c): z.output<S> | Response => {
-    const result = schema.safeParse(value)
-    return result.success
-      ? result.data
-      : fail(c, { code: 'PARAM_ERROR', message: describe(result.error) })
-  })
-}
-
 /**
- * Creates carry an Idempotency-Key: a retry with the same key and body gets the first answer. Read alone
- * (not through the header validator, which copies every header of every request).
+ * A create's Idempotency-Key: a retry with the same key and body gets the first answer. Read alone (not
+ * through Hono's header validator, which copies every header of every request). A refusal, or null.
  */
-export const idempotencyKey = createMiddleware<AppEnv>(async (c, next) => {
+export function checkIdempotencyKey(c: Context<AppEnv>): Response | null {
   const parsed = IdempotencyKeySchema.safeParse(c.req.header(IDEMPOTENCY_HEADER))
   if (!parsed.success) {
     return fail(c, {
@@ -55,8 +32,8 @@ export const idempotencyKey = createMiddleware<AppEnv>(async (c, next) => {
     })
   }
   c.set('idemKey', parsed.data)
-  await next()
-})
+  return null
+}
 
 /** Identifies a request body for idempotency: same key with another fingerprint is a mismatch. */
 export function fingerprint(value: unknown): string {

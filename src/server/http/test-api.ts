@@ -1,19 +1,13 @@
-import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import type { PersonaId } from '../../contract/sim.ts'
-import {
-  ClockBodySchema,
-  FaultsBodySchema,
-  GatewaySettingsBodySchema,
-  TestStockBodySchema,
-  TestWalletBodySchema,
-} from '../../contract/test-api.ts'
 import type { TestState } from '../../contract/test-api.ts'
 import type { Wallet } from '../../contract/payment.ts'
 import { changeSettings, setStock, setWallet } from '../domain/fixtures.ts'
 import { iso } from '../domain/result.ts'
 import type { State } from '../domain/state.ts'
 import type { AppDeps, AppEnv } from './env.ts'
-import { fail, jsonBody } from './respond.ts'
+import { fail } from './respond.ts'
+import type { RouteHandlers } from './route-table.ts'
 import { testApiGuard } from './test-guard.ts'
 
 function testState(state: State, now: number): TestState {
@@ -56,40 +50,53 @@ function testState(state: State, now: number): TestState {
  * here is a 404. Otherwise no page of another origin can change anything here, and a call from beyond
  * loopback needs the test token (test-guard.ts).
  */
-export function testApiRoutes(deps: AppDeps) {
+export function testApiGate(deps: AppDeps) {
+  const guard = testApiGuard(deps)
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!deps.testApi) return fail(c, { code: 'NOT_FOUND', message: 'the test API is off' })
+    return guard(c, next)
+  })
+}
+
+type TestRoute =
+  | 'testReset'
+  | 'testClock'
+  | 'testFaults'
+  | 'testSetFaults'
+  | 'testSettings'
+  | 'testSetSettings'
+  | 'testWallets'
+  | 'testStock'
+  | 'testState'
+
+export function testApiHandlers(deps: AppDeps): RouteHandlers<TestRoute> {
   const { store, faults } = deps
-  return new Hono<AppEnv>()
-    .use(async (c, next) => {
-      if (!deps.testApi) return fail(c, { code: 'NOT_FOUND', message: 'the test API is off' })
-      await next()
-    })
-    .use(testApiGuard(deps))
-    .post('/reset', (c) => {
+  return {
+    testReset: (c) => {
       store.reset()
       faults.reset()
       return c.json({ ok: true as const })
-    })
-    .post('/clock', jsonBody(ClockBodySchema), (c) => {
-      const now = store.advanceClock(c.req.valid('json').advanceMs)
+    },
+    testClock: (c, { body }) => {
+      const now = store.advanceClock(body.advanceMs)
       store.closeExpired()
       return c.json({ now: iso(now) })
-    })
-    .get('/faults', (c) => c.json(faults.current))
-    .post('/faults', jsonBody(FaultsBodySchema), (c) => c.json(faults.set(c.req.valid('json'))))
-    .get('/settings', (c) => c.json(store.state.gateway.settings))
-    .post('/settings', jsonBody(GatewaySettingsBodySchema), (c) => {
-      const result = store.run((s) => changeSettings(s, c.req.valid('json')))
+    },
+    testFaults: (c) => c.json(faults.current),
+    testSetFaults: (c, { body }) => c.json(faults.set(body)),
+    testSettings: (c) => c.json(store.state.gateway.settings),
+    testSetSettings: (c, { body }) => {
+      const result = store.run((s) => changeSettings(s, body))
       return result.ok ? c.json(result.value) : fail(c, result.error)
-    })
-    .post('/wallets', jsonBody(TestWalletBodySchema), (c) => {
-      const { persona, wallet } = c.req.valid('json')
+    },
+    testWallets: (c, { body: { persona, wallet } }) => {
       const result = store.run((s) => setWallet(s, persona, wallet))
       return result.ok ? c.json(result.value) : fail(c, result.error)
-    })
-    .post('/stock', jsonBody(TestStockBodySchema), (c) => {
-      const { skuId, stock } = c.req.valid('json')
+    },
+    testStock: (c, { body: { skuId, stock } }) => {
       const result = store.run((s) => setStock(s, skuId, stock))
       return result.ok ? c.json(result.value) : fail(c, result.error)
-    })
-    .get('/state', (c) => c.json(testState(store.state, store.now())))
+    },
+    testState: (c) => c.json(testState(store.state, store.now())),
+  }
 }

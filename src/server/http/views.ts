@@ -1,14 +1,9 @@
 import type { FriendRequest } from '../../contract/friend-pay.ts'
+import { friendLinkPath, payCodeUrls } from '../../contract/paths.ts'
 import type { Payment } from '../../contract/payment.ts'
 import type { FriendRequestRecord, PaymentRecord } from '../domain/state.ts'
 
 // How the gateway's records look on the wire. URLs need the request's origin, so they are made here.
-
-/** The scanned code's payloads (BRIEF §5): the web form a camera opens, and WeChat's own. */
-export function codeUrls(origin: string, token: string) {
-  const pr = encodeURIComponent(token)
-  return { web: `${origin}/wechat/pay?pr=${pr}`, weixin: `weixin://wxpay/bizpayurl?pr=${pr}` }
-}
 
 /** `origin` is what a scan code's web payload opens (the public origin, see `public-origin.ts`). */
 export function paymentView(p: PaymentRecord, origin: string): Payment {
@@ -27,7 +22,7 @@ export function paymentView(p: PaymentRecord, origin: string): Payment {
     payToken: p.payToken,
     codeUrl:
       p.payToken && p.codeExpiresAt
-        ? { ...codeUrls(origin, p.payToken), expiresAt: p.codeExpiresAt }
+        ? { ...payCodeUrls(origin, p.payToken), expiresAt: p.codeExpiresAt }
         : null,
     friendRequestToken: p.friendToken,
   }
@@ -47,6 +42,6 @@ export function friendRequestView(r: FriendRequestRecord): FriendRequest {
     endedAt: r.endedAt,
     paymentId: r.paymentId,
     payer: r.payer,
-    path: `/friend-pay/${r.token}`,
+    path: friendLinkPath(r.token),
   }
 }

@@ -1,7 +1,8 @@
-// Every route of the API, as documented in /api/openapi.json, with the zod schemas it validates with.
+// The schemas of every route of `routes.ts`, by the same names: what the server validates with, what the
+// OpenAPI document says, what the browser checks answers against (loaded on demand: it brings zod).
 import { z } from 'zod'
-import { CatalogSchema } from '../../contract/catalog.ts'
-import type { ErrorCode } from '../../contract/errors.ts'
+import { CatalogSchema } from './catalog.ts'
+import type { ErrorCode } from './errors.ts'
 import {
   CreateFriendRequestBodySchema,
   FriendPayViewSchema,
@@ -9,8 +10,8 @@ import {
   FriendRequestQuerySchema,
   FriendRequestSchema,
   PayFriendRequestBodySchema,
-} from '../../contract/friend-pay.ts'
-import { CreateOrderBodySchema, OrderListSchema, OrderSchema } from '../../contract/order.ts'
+} from './friend-pay.ts'
+import { CreateOrderBodySchema, OrderListSchema, OrderSchema } from './order.ts'
 import {
   BillListSchema,
   BillQuerySchema,
@@ -21,7 +22,7 @@ import {
   PaySheetSchema,
   PaymentSchema,
   WalletSchema,
-} from '../../contract/payment.ts'
+} from './payment.ts'
 import {
   ClockAnswerSchema,
   ClockBodySchema,
@@ -34,22 +35,22 @@ import {
   TestStateSchema,
   TestStockBodySchema,
   TestWalletBodySchema,
-} from '../../contract/test-api.ts'
-import { SkuSchema } from '../../contract/catalog.ts'
+} from './test-api.ts'
+import { SkuSchema } from './catalog.ts'
 
-/** One route as documented: the same zod schemas the routes validate with. */
-export interface RouteDoc {
-  method: 'get' | 'post'
-  /** Hono-style, under /api (`/shop/orders/:orderId`). */
-  path: string
+import type { RouteName } from './routes.ts'
+
+/** One route's schemas and documentation. */
+export interface RouteSchema {
   summary: string
   tag: 'meta' | 'merchant' | 'gateway' | 'friend-pay' | 'test'
+  /** Takes an `Idempotency-Key` header: a retry with the same key and body gets the first answer. */
   idempotent?: boolean
   query?: z.ZodType
   body?: z.ZodType
   /** The success answer; `sse` streams `OrderLiveEvent`s. */
-  ok: { status: 200 | 201; schema: z.ZodType } | 'sse'
-  errors: ErrorCode[]
+  answer: { readonly status: 200 | 201; readonly schema: z.ZodType } | 'sse'
+  errors: readonly ErrorCode[]
 }
 
 const always: ErrorCode[] = ['PARAM_ERROR']
@@ -66,83 +67,64 @@ const confirmErrors: ErrorCode[] = [
   'SYSTEMERROR',
 ]
 
-/** Every route of the API. A test checks this against the app's own route list. */
-export const ROUTES: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/health',
+export const ROUTE_SCHEMAS = {
+  health: {
     summary: 'Liveness',
     tag: 'meta',
-    ok: { status: 200, schema: HealthSchema },
+    answer: { status: 200, schema: HealthSchema },
     errors: [],
   },
-  {
-    method: 'get',
-    path: '/openapi.json',
+  openapi: {
     summary: 'This document',
     tag: 'meta',
-    ok: { status: 200, schema: z.object({ openapi: z.string() }) },
+    answer: { status: 200, schema: z.object({ openapi: z.string() }) },
     errors: [],
   },
-  {
-    method: 'get',
-    path: '/shop/catalog',
+  catalog: {
     summary: 'Shops, SKUs with live stock, addresses, the seeded cart',
     tag: 'merchant',
-    ok: { status: 200, schema: CatalogSchema },
+    answer: { status: 200, schema: CatalogSchema },
     errors: always,
   },
-  {
-    method: 'post',
-    path: '/shop/orders',
+  createOrder: {
     summary: 'Create an order (once per Idempotency-Key)',
     tag: 'merchant',
     idempotent: true,
     body: CreateOrderBodySchema,
-    ok: { status: 201, schema: OrderSchema },
+    answer: { status: 201, schema: OrderSchema },
     errors: ['PARAM_ERROR', 'OUT_OF_STOCK', 'IDEMPOTENCY_MISMATCH'],
   },
-  {
-    method: 'get',
-    path: '/shop/orders',
+  listOrders: {
     summary: "The persona's orders, newest first",
     tag: 'merchant',
-    ok: { status: 200, schema: OrderListSchema },
+    answer: { status: 200, schema: OrderListSchema },
     errors: always,
   },
-  {
-    method: 'get',
-    path: '/shop/orders/:orderId',
+  getOrder: {
     summary: 'One order (queries the gateway when a notification is late)',
     tag: 'merchant',
-    ok: { status: 200, schema: OrderSchema },
+    answer: { status: 200, schema: OrderSchema },
     errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST'],
   },
-  {
-    method: 'get',
-    path: '/shop/orders/:orderId/events',
+  orderEvents: {
     summary: "The order's live status (Server-Sent Events; Last-Event-ID replays)",
     tag: 'merchant',
-    ok: 'sse',
+    answer: 'sse',
     errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'TOO_MANY_STREAMS'],
   },
-  {
-    method: 'get',
-    path: '/pay/cashier',
+  cashier: {
     summary: 'Amount, deadline and the methods the rules allow',
     tag: 'gateway',
     query: CashierQuerySchema,
-    ok: { status: 200, schema: CashierSchema },
+    answer: { status: 200, schema: CashierSchema },
     errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'ORDERPAID', 'ORDERCLOSED'],
   },
-  {
-    method: 'post',
-    path: '/pay/payments',
+  createPayment: {
     summary: "Open a payment attempt (closes the persona's older open ones)",
     tag: 'gateway',
     idempotent: true,
     body: CreatePaymentBodySchema,
-    ok: { status: 201, schema: PaymentSchema },
+    answer: { status: 201, schema: PaymentSchema },
     errors: [
       'PARAM_ERROR',
       'ORDER_NOT_EXIST',
@@ -152,192 +134,150 @@ export const ROUTES: RouteDoc[] = [
       'IDEMPOTENCY_MISMATCH',
     ],
   },
-  {
-    method: 'get',
-    path: '/pay/payments/:paymentId',
+  getPayment: {
     summary: 'One payment (its owner or payer)',
     tag: 'gateway',
-    ok: { status: 200, schema: PaymentSchema },
+    answer: { status: 200, schema: PaymentSchema },
     errors: ['PARAM_ERROR', 'PAYMENT_NOT_EXIST'],
   },
-  {
-    method: 'post',
-    path: '/pay/payments/:paymentId/confirm',
+  confirmPayment: {
     summary: 'Pay with the password (the owner)',
     tag: 'gateway',
     body: ConfirmPaymentBodySchema,
-    ok: { status: 200, schema: PaymentSchema },
+    answer: { status: 200, schema: PaymentSchema },
     errors: confirmErrors,
   },
-  {
-    method: 'get',
-    path: '/pay/sheets/:token',
+  getSheet: {
     summary: 'A pay sheet: WeChat jump, scanned code, UnionPay',
     tag: 'gateway',
-    ok: { status: 200, schema: PaySheetSchema },
+    answer: { status: 200, schema: PaySheetSchema },
     errors: ['PARAM_ERROR', 'NOT_FOUND', 'LINK_EXPIRED'],
   },
-  {
-    method: 'post',
-    path: '/pay/sheets/:token/open',
+  openSheet: {
     summary: 'The sheet is open (code scanned): USERPAYING',
     tag: 'gateway',
-    ok: { status: 200, schema: PaySheetSchema },
+    answer: { status: 200, schema: PaySheetSchema },
     errors: ['PARAM_ERROR', 'NOT_FOUND', 'LINK_EXPIRED'],
   },
-  {
-    method: 'post',
-    path: '/pay/sheets/:token/confirm',
+  confirmSheet: {
     summary: 'Pay on the sheet (the scanner pays a code)',
     tag: 'gateway',
     body: ConfirmPaymentBodySchema,
-    ok: { status: 200, schema: PaymentSchema },
+    answer: { status: 200, schema: PaymentSchema },
     errors: [...confirmErrors, 'NOT_FOUND'],
   },
-  {
-    method: 'get',
-    path: '/pay/wallet',
+  wallet: {
     summary: "The persona's balances",
     tag: 'gateway',
-    ok: { status: 200, schema: WalletSchema },
+    answer: { status: 200, schema: WalletSchema },
     errors: always,
   },
-  {
-    method: 'get',
-    path: '/pay/bills',
+  bills: {
     summary: "The persona's bills with vouchers (账单)",
     tag: 'gateway',
     query: BillQuerySchema,
-    ok: { status: 200, schema: BillListSchema },
+    answer: { status: 200, schema: BillListSchema },
     errors: always,
   },
-  {
-    method: 'post',
-    path: '/pay/friend-requests',
+  createFriendRequest: {
     summary: 'Ask a friend to pay (a 24-hour link)',
     tag: 'friend-pay',
     idempotent: true,
     body: CreateFriendRequestBodySchema,
-    ok: { status: 201, schema: FriendRequestSchema },
+    answer: { status: 201, schema: FriendRequestSchema },
     errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'ORDERPAID', 'ORDERCLOSED', 'IDEMPOTENCY_MISMATCH'],
   },
-  {
-    method: 'get',
-    path: '/pay/friend-requests',
+  listFriendRequests: {
     summary: "The requester's requests on an order",
     tag: 'friend-pay',
     query: FriendRequestQuerySchema,
-    ok: { status: 200, schema: FriendRequestListSchema },
+    answer: { status: 200, schema: FriendRequestListSchema },
     errors: always,
   },
-  {
-    method: 'get',
-    path: '/pay/friend-requests/:token/events',
+  friendRequestEvents: {
     summary: "The friend's live view: the order's status and this request's (SSE)",
     tag: 'friend-pay',
-    ok: 'sse',
+    answer: 'sse',
     errors: ['PARAM_ERROR', 'NOT_FOUND', 'TOO_MANY_STREAMS'],
   },
-  {
-    method: 'get',
-    path: '/pay/friend-requests/:token',
+  getFriendRequest: {
     summary: "The friend's page: masked name, message, items, amount",
     tag: 'friend-pay',
-    ok: { status: 200, schema: FriendPayViewSchema },
+    answer: { status: 200, schema: FriendPayViewSchema },
     errors: ['PARAM_ERROR', 'NOT_FOUND'],
   },
-  {
-    method: 'post',
-    path: '/pay/friend-requests/:token/pay',
+  payFriendRequest: {
     summary: 'The friend pays with their own wallet',
     tag: 'friend-pay',
     body: PayFriendRequestBodySchema,
-    ok: { status: 200, schema: PaymentSchema },
+    answer: { status: 200, schema: PaymentSchema },
     errors: [...confirmErrors, 'NOT_FOUND'],
   },
-  {
-    method: 'post',
-    path: '/pay/friend-requests/:token/cancel',
+  cancelFriendRequest: {
     summary: 'The requester cancels',
     tag: 'friend-pay',
-    ok: { status: 200, schema: FriendRequestSchema },
+    answer: { status: 200, schema: FriendRequestSchema },
     errors: ['PARAM_ERROR', 'NOT_FOUND', 'ORDERPAID', 'ORDERCLOSED', 'LINK_EXPIRED'],
   },
-  {
-    method: 'post',
-    path: '/__test/reset',
+  testReset: {
     summary: 'Back to the seed',
     tag: 'test',
-    ok: { status: 200, schema: OkSchema },
+    answer: { status: 200, schema: OkSchema },
     errors: ['NOT_FOUND', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
   },
-  {
-    method: 'post',
-    path: '/__test/clock',
+  testClock: {
     summary: "Move the gateway's clock",
     tag: 'test',
     body: ClockBodySchema,
-    ok: { status: 200, schema: ClockAnswerSchema },
+    answer: { status: 200, schema: ClockAnswerSchema },
     errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
   },
-  {
-    method: 'get',
-    path: '/__test/faults',
+  testFaults: {
     summary: 'The simulated faults',
     tag: 'test',
-    ok: { status: 200, schema: FaultsSchema },
+    answer: { status: 200, schema: FaultsSchema },
     errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
   },
-  {
-    method: 'post',
-    path: '/__test/faults',
+  testSetFaults: {
     summary: 'Drop, duplicate or delay notifications; add latency; fail the next confirm',
     tag: 'test',
     body: FaultsBodySchema,
-    ok: { status: 200, schema: FaultsSchema },
+    answer: { status: 200, schema: FaultsSchema },
     errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
   },
-  {
-    method: 'get',
-    path: '/__test/settings',
+  testSettings: {
     summary: 'Gateway settings (Huabei fee rates)',
     tag: 'test',
-    ok: { status: 200, schema: GatewaySettingsSchema },
+    answer: { status: 200, schema: GatewaySettingsSchema },
     errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
   },
-  {
-    method: 'post',
-    path: '/__test/settings',
+  testSetSettings: {
     summary: 'Change gateway settings',
     tag: 'test',
     body: GatewaySettingsBodySchema,
-    ok: { status: 200, schema: GatewaySettingsSchema },
+    answer: { status: 200, schema: GatewaySettingsSchema },
     errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
   },
-  {
-    method: 'post',
-    path: '/__test/wallets',
+  testWallets: {
     summary: "Set a persona's balances",
     tag: 'test',
     body: TestWalletBodySchema,
-    ok: { status: 200, schema: WalletSchema },
+    answer: { status: 200, schema: WalletSchema },
     errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
   },
-  {
-    method: 'post',
-    path: '/__test/stock',
+  testStock: {
     summary: "Set a SKU's stock",
     tag: 'test',
     body: TestStockBodySchema,
-    ok: { status: 200, schema: SkuSchema },
+    answer: { status: 200, schema: SkuSchema },
     errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
   },
-  {
-    method: 'get',
-    path: '/__test/state',
+  testState: {
     summary: 'Orders, payments, requests, wallets',
     tag: 'test',
-    ok: { status: 200, schema: TestStateSchema },
+    answer: { status: 200, schema: TestStateSchema },
     errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
   },
-]
+} as const satisfies Record<RouteName, RouteSchema>
+
+export type RouteSchemas = typeof ROUTE_SCHEMAS
