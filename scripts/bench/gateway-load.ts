@@ -9,13 +9,13 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { TestStateSchema } from '../../src/contract/test-api.ts'
 import type { TestState } from '../../src/contract/test-api.ts'
 import { cpuSeconds, jsonClient, startServer, stopServer } from '../../test/support/loopback.ts'
 import type { JsonClient } from '../../test/support/loopback.ts'
 import { audit } from '../../test/support/money-audit.ts'
+import { runCycles } from './cycles.ts'
 import { percentile } from './stats.ts'
 
 const { values: args } = parseArgs({
@@ -43,98 +43,8 @@ function startBenchServer(data: string) {
 
 type Client = JsonClient
 
-const LINE = JSON.stringify({ lines: [{ skuId: 'sku-mug-150', qty: 1 }], addressId: 'addr-hz' })
-const PASSWORD = JSON.stringify({ password: '123456' })
-
-interface Run {
-  cycles: number
-  failures: Map<string, number>
-  /** Latency samples, ms. */
-  cycle: number[]
-  order: number[]
-  pay: number[]
-  confirm: number[]
-  seconds: number
-}
-
-async function load(api: Client, seconds: number, tag: string): Promise<Run> {
-  const run: Run = {
-    cycles: 0,
-    failures: new Map(),
-    cycle: [],
-    order: [],
-    pay: [],
-    confirm: [],
-    seconds,
-  }
-  let n = 0
-  const fail = (what: string) => run.failures.set(what, (run.failures.get(what) ?? 0) + 1)
-  const timed = async (
-    into: number[],
-    method: string,
-    path: string,
-    body: string,
-    headers?: Record<string, string>,
-  ) => {
-    const t0 = performance.now()
-    const res = await api.call(method, path, body, headers)
-    into.push(performance.now() - t0)
-    return res
-  }
-  const start = performance.now()
-  const end = start + seconds * 1000
-  const perSecond: number[] = []
-  const worker = async () => {
-    while (performance.now() < end) {
-      const i = ++n
-      const t0 = performance.now()
-      const order = await timed(run.order, 'POST', '/api/shop/orders', LINE, {
-        'idempotency-key': `bench-${tag}-o-${i}`,
-      })
-      if (order.status !== 201) {
-        fail(`order ${order.status}`)
-        continue
-      }
-      const orderId = (JSON.parse(order.text) as { id: string }).id
-      const pay = await timed(
-        run.pay,
-        'POST',
-        '/api/pay/payments',
-        `{"orderId":"${orderId}","method":"alipay-balance"}`,
-        {
-          'idempotency-key': `bench-${tag}-p-${i}`,
-        },
-      )
-      if (pay.status !== 201) {
-        fail(`payment ${pay.status}`)
-        continue
-      }
-      const paymentId = (JSON.parse(pay.text) as { id: string }).id
-      const confirm = await timed(
-        run.confirm,
-        'POST',
-        `/api/pay/payments/${paymentId}/confirm`,
-        PASSWORD,
-      )
-      if (confirm.status !== 200) {
-        fail(`confirm ${confirm.status} ${confirm.text.slice(0, 60)}`)
-        continue
-      }
-      const done = performance.now()
-      run.cycle.push(done - t0)
-      run.cycles += 1
-      const second = Math.floor((done - start) / 1000)
-      perSecond[second] = (perSecond[second] ?? 0) + 1
-    }
-  }
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
-  if (args.timeline) {
-    // Whole seconds only: the last partial one would read as a drop.
-    const whole = [...perSecond].slice(0, Math.floor(seconds)).map((n) => n ?? 0)
-    console.log(`cycles per second, second by second: ${whole.join(' ')}`)
-  }
-  return run
-}
+const load = (api: Client, seconds: number, tag: string) =>
+  runCycles(api, { seconds, concurrency: CONCURRENCY, tag, timeline: args.timeline })
 
 async function state(api: Client): Promise<TestState> {
   return TestStateSchema.parse(JSON.parse((await api.call('GET', '/api/__test/state')).text))

@@ -24,6 +24,9 @@ export const ErrorCodeSchema = z.enum([
   'TOO_MANY_STREAMS',
   'CROSS_SITE_FORBIDDEN',
   'TEST_TOKEN_REQUIRED',
+  'WORLD_NOT_FOUND',
+  'TOO_MANY_WORLDS',
+  'WORLD_FULL',
 ])
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
 
@@ -68,4 +71,10 @@ export const httpStatusOf: Record<ErrorCode, HttpErrorStatus> = {
   CROSS_SITE_FORBIDDEN: 403,
   // A test-API call from beyond loopback without GATEWAY_TEST_TOKEN.
   TEST_TOKEN_REQUIRED: 401,
+  // A world id that was never created (or has expired, or is malformed).
+  WORLD_NOT_FOUND: 404,
+  // GATEWAY_MAX_WORLDS worlds exist already.
+  TOO_MANY_WORLDS: 429,
+  // The world (or all worlds together) holds as many events as allowed: reset or delete one.
+  WORLD_FULL: 413,
 }

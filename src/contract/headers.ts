@@ -20,3 +20,14 @@ export const TEST_TOKEN_HEADER = 'x-sim-test-token'
 export const TEST_TOKEN_QUERY = 'token'
 /** A test token's shape: 22 to 256 URL-safe characters (22 base64url characters carry 128 bits). */
 export const TEST_TOKEN_PATTERN = /^[A-Za-z0-9._~-]{22,256}$/
+
+/**
+ * The simulated world a call belongs to (docs/worlds.md): this header, or `?world=` where a header can't
+ * be set (event streams, shared links, the simulated WeChat's pages). None: the `default` world. A token
+ * (pay code, sheet, pay-for-me link) of another world names it itself: `<world>.<token>`.
+ */
+export const WORLD_HEADER = 'x-sim-world'
+export const WORLD_QUERY = 'world'
+export const DEFAULT_WORLD = 'default'
+/** A created world's id: `w` and 22 base64url characters (128 random bits). */
+export const WORLD_ID_PATTERN = /^w[A-Za-z0-9_-]{22}$/

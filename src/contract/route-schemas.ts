@@ -39,6 +39,7 @@ import {
 import { SkuSchema } from './catalog.ts'
 
 import type { RouteName } from './routes.ts'
+import { CreatedWorldSchema, CreateWorldBodySchema, WorldListSchema } from './worlds.ts'
 
 /** One route's schemas and documentation. */
 export interface RouteSchema {
@@ -54,6 +55,8 @@ export interface RouteSchema {
 }
 
 const always: ErrorCode[] = ['PARAM_ERROR']
+/** A state-changing test route: refused to foreign pages, and from beyond loopback without the token. */
+const guarded: ErrorCode[] = ['CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED']
 const confirmErrors: ErrorCode[] = [
   'PARAM_ERROR',
   'PAYMENT_NOT_EXIST',
@@ -277,6 +280,25 @@ export const ROUTE_SCHEMAS = {
     tag: 'test',
     answer: { status: 200, schema: TestStateSchema },
     errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
+  },
+  testCreateWorld: {
+    summary: 'A fresh seeded world of its own (isolated orders, payments, wallets, clock, faults)',
+    tag: 'test',
+    body: CreateWorldBodySchema,
+    answer: { status: 201, schema: CreatedWorldSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'TOO_MANY_WORLDS', 'STORAGE_UNAVAILABLE', ...guarded],
+  },
+  testListWorlds: {
+    summary: 'Every world with its size, and the limits',
+    tag: 'test',
+    answer: { status: 200, schema: WorldListSchema },
+    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
+  },
+  testDeleteWorld: {
+    summary: 'Delete a world and its data for good (the default world: reset it instead)',
+    tag: 'test',
+    answer: { status: 200, schema: OkSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'WORLD_NOT_FOUND', ...guarded],
   },
 } as const satisfies Record<RouteName, RouteSchema>
 

@@ -40,7 +40,10 @@ export const ROUTES = {
   testWallets: { method: 'POST', path: '/__test/wallets' },
   testStock: { method: 'POST', path: '/__test/stock' },
   testState: { method: 'GET', path: '/__test/state' },
-} as const satisfies Record<string, { method: 'GET' | 'POST'; path: string }>
+  testCreateWorld: { method: 'POST', path: '/__test/worlds' },
+  testListWorlds: { method: 'GET', path: '/__test/worlds' },
+  testDeleteWorld: { method: 'DELETE', path: '/__test/worlds/:world' },
+} as const satisfies Record<string, { method: 'GET' | 'POST' | 'DELETE'; path: string }>
 
 export type RouteName = keyof typeof ROUTES
 

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { createApp } from './http/app.ts'
-import { FaultSwitch } from './http/faults.ts'
-import { NotificationOutbox, realScheduler } from './http/notify.ts'
+import { realScheduler } from './http/notify.ts'
 import { cryptoIds } from './store/ids.ts'
-import { LiveLog } from './store/live.ts'
-import { openStore } from './store/store.ts'
+import { Worlds, worldLimitsFromEnv } from './worlds/worlds.ts'
+import type { World, WorldLimits } from './worlds/worlds.ts'
 
 export interface RuntimeOptions {
   /** A data folder, or `memory`. */
@@ -12,6 +11,8 @@ export interface RuntimeOptions {
   testApi: boolean
   /** Bytes of journal after which a snapshot is taken (GATEWAY_SNAPSHOT_BYTES; default 32 MiB). */
   snapshotBytes?: number
+  /** How many worlds and events (default: from the environment, see worlds.ts). */
+  limits?: WorldLimits
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultData: string): RuntimeOptions {
@@ -28,25 +29,21 @@ function log(message: string, error?: unknown): void {
   else console.error(`[gateway] ${message}`, error)
 }
 
-/** Store, API, notification outbox and timers, as `npm start` and `npm run dev` both run them. */
+/** Worlds, API, notification outboxes and timers, as `npm start` and `npm run dev` both run them. */
 export function startRuntime(options: RuntimeOptions) {
-  const live = new LiveLog()
-  const store = openStore(options.data, Date.now, [live], {
-    log: (message) => log(message),
-    ...(options.snapshotBytes ? { snapshotBytes: options.snapshotBytes } : {}),
-  })
-  const faults = new FaultSwitch()
   // The gateway and merchant share a process, so a per-process key is enough to sign notifications.
   const secret = process.env.GATEWAY_NOTIFY_SECRET || randomBytes(32).toString('hex')
-  const outbox = new NotificationOutbox({ store, secret, faults, scheduler: realScheduler, log })
-  store.observe(outbox)
-  outbox.resume()
+  const worlds = new Worlds({
+    data: options.data,
+    secret,
+    scheduler: realScheduler,
+    log,
+    limits: options.limits ?? worldLimitsFromEnv(process.env),
+    ...(options.snapshotBytes ? { journal: { snapshotBytes: options.snapshotBytes } } : {}),
+  })
   const app = createApp({
-    store,
+    worlds,
     ids: cryptoIds,
-    outbox,
-    faults,
-    live,
     testApi: options.testApi,
     slowNetworkMs: 2000,
     heartbeatMs: 15_000,
@@ -59,32 +56,45 @@ export function startRuntime(options: RuntimeOptions) {
       log(`${what} failed`, error)
     }
   }
-  // Timers live here, in the adapter: deadlines close on their own, late notifications get queried.
-  const deadlines = setInterval(
-    guard('closing what fell due', () => store.closeExpired()),
-    250,
-  )
-  const reconcile = setInterval(
-    guard('querying late payments', () => outbox.reconcile()),
-    500,
-  )
-  // A degraded store (its disk failed a write) tries the disk once a second and takes changes again.
-  const recovery = setInterval(
-    guard('probing the disk', () => store.recover()),
-    1000,
-  )
-  deadlines.unref()
-  reconcile.unref()
-  recovery.unref()
+  const eachWorld = (task: (world: World) => void) => () => {
+    for (const world of worlds.all()) task(world)
+  }
+  // Timers live here, in the adapter: deadlines close on their own, late notifications get queried,
+  // a degraded store (its disk failed a write) tries the disk once a second, unused worlds expire.
+  const timers = [
+    setInterval(
+      guard(
+        'closing what fell due',
+        eachWorld((w) => w.store.closeExpired()),
+      ),
+      250,
+    ),
+    setInterval(
+      guard(
+        'querying late payments',
+        eachWorld((w) => w.outbox.reconcile()),
+      ),
+      500,
+    ),
+    setInterval(
+      guard(
+        'probing the disk',
+        eachWorld((w) => w.store.recover()),
+      ),
+      1000,
+    ),
+    setInterval(
+      guard('expiring unused worlds', () => worlds.expire()),
+      60_000,
+    ),
+  ]
+  for (const timer of timers) timer.unref()
   return {
     app,
-    store,
-    outbox,
+    worlds,
     close() {
-      clearInterval(deadlines)
-      clearInterval(reconcile)
-      clearInterval(recovery)
-      store.close()
+      for (const timer of timers) clearInterval(timer)
+      worlds.close()
     },
   }
 }

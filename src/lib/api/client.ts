@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { ErrorCode } from '@/contract/errors.ts'
-import { IDEMPOTENCY_HEADER, SIM_HEADERS } from '@/contract/headers.ts'
-import { useSettings } from '../settings.ts'
+import { IDEMPOTENCY_HEADER, SIM_HEADERS, TEST_TOKEN_HEADER } from '@/contract/headers.ts'
+import { testToken, useSettings } from '../settings.ts'
 
 /** Codes of the API (contract/errors.ts) plus two the client itself can meet. */
 export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE'
@@ -35,7 +35,7 @@ export function isApiError(error: unknown): error is ApiError {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST'
+  method?: 'GET' | 'POST' | 'DELETE'
   body?: unknown
   idempotencyKey?: string
   signal?: AbortSignal | undefined
@@ -127,6 +127,11 @@ async function callApi<S extends z.ZodType>(
   const headers: Record<string, string> = { accept: 'application/json', ...simHeaders() }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
   if (options.idempotencyKey) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey
+  // The test API wants its token from a phone beyond loopback (the start URL's `?token=`).
+  if (path.startsWith('/__test')) {
+    const token = testToken()
+    if (token) headers[TEST_TOKEN_HEADER] = token
+  }
   const sentAt = Date.now()
   let res: Response
   try {

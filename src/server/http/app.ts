@@ -14,9 +14,11 @@ import { openApiDocument } from './openapi.ts'
 import { fail } from './respond.ts'
 import { mountRoutes } from './route-table.ts'
 import { simContext } from './sim.ts'
-import { testApiGate, testApiHandlers } from './test-api.ts'
+import { testApiGate, testApiHandlers, worldHandlers } from './test-api.ts'
+import { resolveWorld } from './world-context.ts'
 
 export const MAX_BODY_BYTES = 64 * 1024
+const IN_A_WORLD = /^\/api\/(?:shop|pay|__test)(?:\/|$)/
 
 const storageUnavailable = (c: Context) =>
   fail(c, {
@@ -90,13 +92,20 @@ export function createApp(options: AppOptions) {
     return serve(c, next)
   })
   async function serve(c: Context<AppEnv>, next: () => Promise<void>): Promise<void> {
+    // Health and the document belong to no world; everything under /shop, /pay and /__test does.
+    const world = IN_A_WORLD.test(c.req.path) ? resolveWorld(deps.worlds, c) : deps.worlds.default
+    if ('code' in world) {
+      c.res = fail(c, world)
+      return
+    }
+    c.set('world', world)
     // Deadlines show everywhere at once: whatever fell due closes before the request is looked at.
-    deps.store.closeExpired()
+    world.store.closeExpired()
     await next()
     // Group commit: the answer leaves only once what the request changed is in the journal. If that
     // write failed, what the request changed was undone: whatever it was going to answer, it is a 503.
     try {
-      await deps.store.durable()
+      await world.store.durable()
     } catch (error) {
       if (!(error instanceof StorageUnavailableError)) throw error
       c.res = undefined
@@ -107,12 +116,12 @@ export function createApp(options: AppOptions) {
   // Who is calling (x-sim-* headers) on the shop and pay routes; the faults' latency on pay; the test
   // API's switch, origin check and token on /__test.
   app.use('/shop/*', simContext(deps))
-  app.use('/pay/*', simContext(deps), gatewayLatency(deps))
+  app.use('/pay/*', simContext(deps), gatewayLatency())
   app.use('/__test/*', testApiGate(deps))
   // Every route of contract/routes.ts, validated by contract/route-schemas.ts.
   mountRoutes(app, {
     health: (c) => {
-      const storage = deps.store.health
+      const storage = deps.worlds.health
       // Healthy stays `{ ok: true }` (BRIEF §8); degraded says why, and answers 503 so probes notice.
       return storage.state === 'ok'
         ? c.json({ ok: true as const })
@@ -122,7 +131,8 @@ export function createApp(options: AppOptions) {
     ...merchantHandlers(deps),
     ...gatewayHandlers(deps),
     ...friendPayHandlers(deps),
-    ...testApiHandlers(deps),
+    ...testApiHandlers(),
+    ...worldHandlers(deps.worlds),
   })
   return app
 }

@@ -14,15 +14,16 @@ export type Charging = (state: State, now: number) => Decision<{ payment: Paymen
  * merchant hears of a success through the notification outbox, which watches the events.
  */
 export function chargeAndAnswer(
-  deps: Pick<AppDeps, 'faults' | 'store' | 'publicOrigin'>,
+  deps: Pick<AppDeps, 'publicOrigin'>,
   c: Context<AppEnv>,
   target: string,
   payer: PersonaId,
   decide: Charging,
 ) {
-  const fault = deps.faults.confirmFault(payer, target)
+  const { faults, store } = c.get('world')
+  const fault = faults.confirmFault(payer, target)
   if (fault) return fail(c, fault)
-  const result = deps.store.run(decide)
+  const result = store.run(decide)
   if (!result.ok) return fail(c, result.error)
   return c.json(paymentView(result.value.payment, deps.publicOrigin(c.req.url)))
 }

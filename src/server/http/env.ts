@@ -1,21 +1,14 @@
 import type { Context } from 'hono'
 import type { ShopperContext } from '../domain/cashier.ts'
 import type { IdSource } from '../store/ids.ts'
-import type { LiveLog } from '../store/live.ts'
-import type { Store } from '../store/store.ts'
-import type { FaultSwitch } from './faults.ts'
-import type { NotificationOutbox } from './notify.ts'
+import type { World, Worlds } from '../worlds/worlds.ts'
 import type { PublicOrigin } from './public-origin.ts'
 import type { StreamRegistry } from './streams.ts'
 
 export interface AppDeps {
-  store: Store
+  /** Every simulated world: each call acts in one (`c.get('world')`: its store, outbox, faults, live log). */
+  worlds: Worlds
   ids: IdSource
-  /** Gateway → merchant notifications, and the merchant's query for late ones. */
-  outbox: NotificationOutbox
-  faults: FaultSwitch
-  /** Per-order live events, for the SSE streams. */
-  live: LiveLog
   /** `GATEWAY_TEST_API=off` turns /api/__test into 404s. */
   testApi: boolean
   /** Extra time every answer takes for the `slow_network` persona. */
@@ -43,5 +36,5 @@ type Defaulted = 'streams' | 'testToken' | 'remoteAddress' | 'publicOrigin'
 export type AppOptions = Omit<AppDeps, Defaulted> & Partial<Pick<AppDeps, Defaulted>>
 
 export interface AppEnv {
-  Variables: { who: ShopperContext; idemKey: string }
+  Variables: { who: ShopperContext; idemKey: string; world: World }
 }

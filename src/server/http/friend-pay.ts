@@ -12,6 +12,7 @@ import { friendRequestEvents } from './live.ts'
 import { fail, fingerprint, freshId } from './respond.ts'
 import type { RouteHandlers } from './route-table.ts'
 import { friendRequestView } from './views.ts'
+import { worldToken } from '../worlds/world-ids.ts'
 
 type FriendPayRoute =
   | 'createFriendRequest'
@@ -26,10 +27,14 @@ type FriendPayRoute =
  * need only the token (any persona: the friend); listing and cancelling are the requester's.
  */
 export function friendPayHandlers(deps: AppDeps): RouteHandlers<FriendPayRoute> {
-  const { store, ids } = deps
+  const { ids } = deps
   return {
     createFriendRequest: (c, { body }) => {
-      const token = freshId(ids.token, (t) => store.state.gateway.friendRequests.has(t))
+      const { store } = c.get('world')
+      const token = freshId(
+        () => worldToken(c.get('world').id, ids.token()),
+        (t) => store.state.gateway.friendRequests.has(t),
+      )
       const result = store.run((s, now) =>
         openFriendRequest(
           s,
@@ -49,15 +54,18 @@ export function friendPayHandlers(deps: AppDeps): RouteHandlers<FriendPayRoute> 
       return c.json(friendRequestView(result.value.request), result.value.replayed ? 200 : 201)
     },
     listFriendRequests: (c, { query }) => {
+      const { store } = c.get('world')
       const mine = listFriendRequests(store.state.gateway, query.orderId, c.get('who').persona)
       return c.json({ requests: mine.map(friendRequestView) })
     },
     friendRequestEvents: friendRequestEvents(deps),
     getFriendRequest: (c, { params }) => {
+      const { store } = c.get('world')
       const view = friendPayView(store.state.gateway, params.token)
       return view.ok ? c.json(view.value) : fail(c, view.error)
     },
     payFriendRequest: (c, { params: { token }, body: { password, source } }) => {
+      const { store } = c.get('world')
       const { persona } = c.get('who')
       if (!store.state.gateway.friendRequests.has(token)) {
         return fail(c, { code: 'NOT_FOUND', message: 'no such request' })
@@ -77,6 +85,7 @@ export function friendPayHandlers(deps: AppDeps): RouteHandlers<FriendPayRoute> 
       )
     },
     cancelFriendRequest: (c, { params }) => {
+      const { store } = c.get('world')
       const { persona } = c.get('who')
       const result = store.run((s, now) =>
         cancelFriendRequest(s.gateway, params.token, persona, now),

@@ -14,12 +14,13 @@ import { fail, fingerprint, freshId } from './respond.ts'
 import type { RouteHandlers } from './route-table.ts'
 import { sleep } from './sim.ts'
 import { paymentView } from './views.ts'
+import { worldToken } from '../worlds/world-ids.ts'
 
-/** The faults switch's `latencyMs`: every gateway answer takes that much longer. */
-export function gatewayLatency(deps: AppDeps) {
-  return createMiddleware<AppEnv>(async (_c, next) => {
+/** The world's faults switch's `latencyMs`: every gateway answer takes that much longer. */
+export function gatewayLatency() {
+  return createMiddleware<AppEnv>(async (c, next) => {
     await next()
-    const latencyMs = deps.faults.latencyMs
+    const latencyMs = c.get('world').faults.latencyMs
     if (latencyMs > 0) await sleep(latencyMs)
   })
 }
@@ -61,7 +62,7 @@ type GatewayRoute =
 
 /** The payment gateway: /api/pay (pay-for-me requests: friend-pay.ts). */
 export function gatewayHandlers(deps: AppDeps): RouteHandlers<GatewayRoute> {
-  const { store, ids } = deps
+  const { ids } = deps
   /** The password pad's or a pay sheet's confirm: the same decision, reached by id or by token. */
   const confirm = (
     c: Context<AppEnv>,
@@ -71,7 +72,7 @@ export function gatewayHandlers(deps: AppDeps): RouteHandlers<GatewayRoute> {
     source: FundingSource | undefined,
   ) => {
     const paymentId = payment.id
-    const transactionId = ids.transactionId(realmOf(payment, source), store.now())
+    const transactionId = ids.transactionId(realmOf(payment, source), c.get('world').store.now())
     return chargeAndAnswer(deps, c, paymentId, persona, (s, now) =>
       confirmPayment(
         s.gateway,
@@ -82,10 +83,12 @@ export function gatewayHandlers(deps: AppDeps): RouteHandlers<GatewayRoute> {
   }
   return {
     cashier: (c, { query }) => {
+      const { store } = c.get('world')
       const view = cashierView(store.state, c.get('who'), query.orderId, store.now())
       return view.ok ? c.json(view.value) : fail(c, view.error)
     },
     createPayment: (c, { body }) => {
+      const { store } = c.get('world')
       const now = store.now()
       const paymentId = freshId(
         () => ids.paymentId(now),
@@ -96,7 +99,7 @@ export function gatewayHandlers(deps: AppDeps): RouteHandlers<GatewayRoute> {
         sheet === 'none'
           ? ''
           : freshId(
-              () => ids.sheetToken(sheet, now),
+              () => worldToken(c.get('world').id, ids.sheetToken(sheet, now)),
               (t) => store.state.gateway.paymentByToken.has(t),
             )
       const result = store.run((s, at) =>
@@ -120,6 +123,7 @@ export function gatewayHandlers(deps: AppDeps): RouteHandlers<GatewayRoute> {
       return c.json(answer, result.value.replayed ? 200 : 201)
     },
     getPayment: (c, { params }) => {
+      const { store } = c.get('world')
       const payment = store.state.gateway.payments.get(params.paymentId)
       const { persona } = c.get('who')
       if (!payment || (payment.owner !== persona && payment.payer !== persona)) {
@@ -128,6 +132,7 @@ export function gatewayHandlers(deps: AppDeps): RouteHandlers<GatewayRoute> {
       return c.json(paymentView(payment, deps.publicOrigin(c.req.url)))
     },
     confirmPayment: (c, { params, body }) => {
+      const { store } = c.get('world')
       const { persona } = c.get('who')
       const payment = store.state.gateway.payments.get(params.paymentId)
       // Only the owner reaches a payment by its id; a scanned code is reached through its sheet.
@@ -137,22 +142,29 @@ export function gatewayHandlers(deps: AppDeps): RouteHandlers<GatewayRoute> {
       return confirm(c, payment, persona, body.password, body.source)
     },
     getSheet: (c, { params }) => {
+      const { store } = c.get('world')
       const view = sheetView(store.state.gateway, params.token, c.get('who').persona, store.now())
       return view.ok ? c.json(view.value) : fail(c, view.error)
     },
     openSheet: (c, { params }) => {
+      const { store } = c.get('world')
       const { persona } = c.get('who')
       const result = store.run((s, now) => openSheet(s.gateway, params.token, persona, now))
       return result.ok ? c.json(result.value) : fail(c, result.error)
     },
     confirmSheet: (c, { params, body }) => {
+      const { store } = c.get('world')
       const { persona } = c.get('who')
       const found = sheetPayment(store.state.gateway, params.token, persona, store.now())
       if (!found.ok) return fail(c, found.error)
       return confirm(c, found.value, persona, body.password, body.source)
     },
-    wallet: (c) => c.json(store.state.gateway.accounts[c.get('who').persona].wallet),
+    wallet: (c) => {
+      const { store } = c.get('world')
+      return c.json(store.state.gateway.accounts[c.get('who').persona].wallet)
+    },
     bills: (c, { query }) => {
+      const { store } = c.get('world')
       const { persona } = c.get('who')
       const bills = [...store.state.gateway.payments.values()]
         .filter(

@@ -39,12 +39,13 @@ function headersOnly(c: Context<AppEnv>) {
  */
 function liveStream(deps: AppDeps, c: Context<AppEnv>, orderId: string, lens: Lens) {
   if (c.req.method === 'HEAD') return headersOnly(c)
-  const lease = deps.streams.open(orderId)
+  const { store, live, outbox, id: world } = c.get('world')
+  // The caps count per order of a world: the same order id in two worlds is two orders.
+  const lease = deps.streams.open(`${world}/${orderId}`)
   if ('code' in lease) {
     c.header('Retry-After', String(RETRY_AFTER_S))
     return fail(c, lease)
   }
-  const { store, live, outbox } = deps
   outbox.checkOrder(orderId)
   const lastId = Number(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? NaN)
 
@@ -127,7 +128,7 @@ function liveStream(deps: AppDeps, c: Context<AppEnv>, orderId: string, lens: Le
 export function orderEvents(deps: AppDeps) {
   return (c: Context<AppEnv>) => {
     const orderId = c.req.param('orderId') ?? ''
-    const found = findOrder(deps.store.state.merchant, c.get('who').persona, orderId)
+    const found = findOrder(c.get('world').store.state.merchant, c.get('who').persona, orderId)
     if (!found.ok) return fail(c, found.error)
     return liveStream(deps, c, orderId, (event) => event)
   }
@@ -140,7 +141,7 @@ export function orderEvents(deps: AppDeps) {
 export function friendRequestEvents(deps: AppDeps) {
   return (c: Context<AppEnv>) => {
     const token = c.req.param('token') ?? ''
-    const request = deps.store.state.gateway.friendRequests.get(token)
+    const request = c.get('world').store.state.gateway.friendRequests.get(token)
     if (!request) return fail(c, { code: 'NOT_FOUND', message: 'no such request' })
     return liveStream(deps, c, request.orderId, (event) => {
       switch (event.type) {

@@ -10,10 +10,14 @@ type MerchantRoute = 'catalog' | 'createOrder' | 'listOrders' | 'getOrder' | 'or
 
 /** Taobao's side: /api/shop. */
 export function merchantHandlers(deps: AppDeps): RouteHandlers<MerchantRoute> {
-  const { store, ids, outbox } = deps
+  const { ids } = deps
   return {
-    catalog: (c) => c.json(catalogView(store.state.merchant)),
+    catalog: (c) => {
+      const { store } = c.get('world')
+      return c.json(catalogView(store.state.merchant))
+    },
     createOrder: (c, { body }) => {
+      const { store } = c.get('world')
       const { persona } = c.get('who')
       const orderId = freshId(ids.orderId, (id) => store.state.merchant.orders.has(id))
       const result = store.run((s, now) =>
@@ -27,6 +31,7 @@ export function merchantHandlers(deps: AppDeps): RouteHandlers<MerchantRoute> {
       return c.json(result.value.order, result.value.replayed ? 200 : 201)
     },
     listOrders: (c) => {
+      const { store, outbox } = c.get('world')
       const { persona } = c.get('who')
       // A client polling the merchant never sees an order stuck unpaid after its payment succeeded.
       for (const order of listOrders(store.state.merchant, persona)) {
@@ -35,6 +40,7 @@ export function merchantHandlers(deps: AppDeps): RouteHandlers<MerchantRoute> {
       return c.json({ orders: listOrders(store.state.merchant, persona), now: iso(store.now()) })
     },
     getOrder: (c, { params }) => {
+      const { store, outbox } = c.get('world')
       outbox.checkOrder(params.orderId)
       const found = findOrder(store.state.merchant, c.get('who').persona, params.orderId)
       return found.ok ? c.json(found.value) : fail(c, found.error)

@@ -10,7 +10,7 @@ import { API_BASE, ROUTES } from '../../contract/routes.ts'
 import type { RouteName } from '../../contract/routes.ts'
 
 /** A route of the table as the document needs it: its name, method and path, and its schemas. */
-type RouteDoc = RouteSchema & { name: RouteName; method: 'get' | 'post'; path: string }
+type RouteDoc = RouteSchema & { name: RouteName; method: 'get' | 'post' | 'delete'; path: string }
 
 type JsonSchema = Record<string, unknown>
 
@@ -147,7 +147,7 @@ export function openApiDocument(): JsonSchema {
     const route: RouteDoc = {
       ...ROUTE_SCHEMAS[name],
       name,
-      method: method === 'GET' ? 'get' : 'post',
+      method: method === 'GET' ? 'get' : method === 'POST' ? 'post' : 'delete',
       path: routePath,
     }
     const path = `${API_BASE}${routePath.replace(/:(\w+)/g, '{$1}')}`

@@ -72,7 +72,7 @@ describe('event streams: HEAD, caps, and every way a stream ends', () => {
     const first = await openStream(h, `/api/shop/orders/${a.id}/events`)
     // The friend's page watches the same order: it counts against it.
     const friend = await openStream(h, `/api/pay/friend-requests/${friendOfA}/events`)
-    expect(streams.openOn(a.id)).toBe(2)
+    expect(streams.openOn(`default/${a.id}`)).toBe(2)
     for (const path of [
       `/api/shop/orders/${a.id}/events`,
       `/api/pay/friend-requests/${friendOfA}/events`,
@@ -96,7 +96,7 @@ describe('event streams: HEAD, caps, and every way a stream ends', () => {
     expect(streams.stats).toEqual({ open: 3, orders: 2, listeners: 3, heartbeats: 3 })
     // A stream that goes gives its place back.
     await first.cancel()
-    await eventually(() => streams.openOn(a.id) === 1)
+    await eventually(() => streams.openOn(`default/${a.id}`) === 1)
     const again = await openStream(h, `/api/shop/orders/${a.id}/events`)
     for (const reader of [again, friend, onB]) await reader.cancel()
     await eventually(() => streams.stats.open === 0)

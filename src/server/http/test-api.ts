@@ -7,6 +7,8 @@ import { iso } from '../domain/result.ts'
 import type { State } from '../domain/state.ts'
 import type { AppDeps, AppEnv } from './env.ts'
 import { fail } from './respond.ts'
+import { DEFAULT_WORLD } from '../../contract/headers.ts'
+import type { Worlds } from '../worlds/worlds.ts'
 import type { RouteHandlers } from './route-table.ts'
 import { testApiGuard } from './test-guard.ts'
 
@@ -69,34 +71,81 @@ type TestRoute =
   | 'testStock'
   | 'testState'
 
-export function testApiHandlers(deps: AppDeps): RouteHandlers<TestRoute> {
-  const { store, faults } = deps
+type WorldRoute = 'testCreateWorld' | 'testListWorlds' | 'testDeleteWorld'
+
+/** Worlds: made, listed, deleted (`worlds` is the process's registry; every other test route acts in one). */
+export function worldHandlers(worlds: Worlds): RouteHandlers<WorldRoute> {
+  return {
+    testCreateWorld: (c, { body }) => {
+      const made = worlds.create(body.ttlMs)
+      if ('code' in made) return fail(c, made)
+      const info = worlds.info(made)
+      return c.json({ world: made.id, expiresAt: info.expiresAt ?? '' }, 201)
+    },
+    testListWorlds: (c) =>
+      c.json({
+        worlds: [...worlds.all()].map((w) => worlds.info(w)),
+        limits: worlds.limits,
+        events: worlds.events,
+      }),
+    testDeleteWorld: (c, { params }) => {
+      if (params.world === DEFAULT_WORLD) {
+        return fail(c, {
+          code: 'PARAM_ERROR',
+          message: 'the default world cannot be deleted: reset it (POST /api/__test/reset)',
+        })
+      }
+      return worlds.delete(params.world)
+        ? c.json({ ok: true as const })
+        : fail(c, { code: 'WORLD_NOT_FOUND', message: `no world ${params.world.slice(0, 40)}` })
+    },
+  }
+}
+
+export function testApiHandlers(): RouteHandlers<TestRoute> {
   return {
     testReset: (c) => {
+      const { store, faults } = c.get('world')
       store.reset()
       faults.reset()
       return c.json({ ok: true as const })
     },
     testClock: (c, { body }) => {
+      const { store } = c.get('world')
       const now = store.advanceClock(body.advanceMs)
       store.closeExpired()
       return c.json({ now: iso(now) })
     },
-    testFaults: (c) => c.json(faults.current),
-    testSetFaults: (c, { body }) => c.json(faults.set(body)),
-    testSettings: (c) => c.json(store.state.gateway.settings),
+    testFaults: (c) => {
+      const { faults } = c.get('world')
+      return c.json(faults.current)
+    },
+    testSetFaults: (c, { body }) => {
+      const { faults } = c.get('world')
+      return c.json(faults.set(body))
+    },
+    testSettings: (c) => {
+      const { store } = c.get('world')
+      return c.json(store.state.gateway.settings)
+    },
     testSetSettings: (c, { body }) => {
+      const { store } = c.get('world')
       const result = store.run((s) => changeSettings(s, body))
       return result.ok ? c.json(result.value) : fail(c, result.error)
     },
     testWallets: (c, { body: { persona, wallet } }) => {
+      const { store } = c.get('world')
       const result = store.run((s) => setWallet(s, persona, wallet))
       return result.ok ? c.json(result.value) : fail(c, result.error)
     },
     testStock: (c, { body: { skuId, stock } }) => {
+      const { store } = c.get('world')
       const result = store.run((s) => setStock(s, skuId, stock))
       return result.ok ? c.json(result.value) : fail(c, result.error)
     },
-    testState: (c) => c.json(testState(store.state, store.now())),
+    testState: (c) => {
+      const { store } = c.get('world')
+      return c.json(testState(store.state, store.now()))
+    },
   }
 }

@@ -5,13 +5,12 @@ import type { TestState } from '../../contract/test-api.ts'
 import { SEED_CART } from '../domain/seed.ts'
 import { T0 } from '../domain/testing.ts'
 import { cryptoIds } from '../store/ids.ts'
-import { LiveLog } from '../store/live.ts'
 import type { FileJournalOptions } from '../store/journal.ts'
-import { openStore } from '../store/store.ts'
+import { Worlds } from '../worlds/worlds.ts'
+import type { WorldLimits } from '../worlds/worlds.ts'
 import { createApp } from './app.ts'
 import type { AppDeps } from './env.ts'
-import { FaultSwitch } from './faults.ts'
-import { NotificationOutbox } from './notify.ts'
+import type { FaultSwitch } from './faults.ts'
 import { StreamRegistry } from './streams.ts'
 import type { Scheduler } from './notify.ts'
 
@@ -48,31 +47,29 @@ export function manualClock(start: number) {
 }
 
 export function harness(
-  over: Partial<Omit<AppDeps, 'store' | 'outbox' | 'live'>> = {},
+  over: Partial<Omit<AppDeps, 'worlds'>> & { faults?: FaultSwitch; limits?: WorldLimits } = {},
   setup: { data?: string; journal?: FileJournalOptions } = {},
 ) {
   const clock = manualClock(T0)
-  const live = new LiveLog()
-  const store = openStore(setup.data ?? 'memory', () => clock.now, [live], setup.journal)
-  const faults = over.faults ?? new FaultSwitch()
   const logs: string[] = []
   const log = (message: string) => void logs.push(message)
-  const outbox = new NotificationOutbox({
-    store,
+  const { faults: defaultFaults, limits, ...deps } = over
+  const worlds = new Worlds({
+    data: setup.data ?? 'memory',
+    realNow: () => clock.now,
+    wallNow: () => clock.now,
     secret: 'test-secret',
-    faults,
     scheduler: clock.scheduler,
     log,
+    ...(limits ? { limits } : {}),
+    ...(setup.journal ? { journal: setup.journal } : {}),
+    ...(defaultFaults ? { defaultFaults } : {}),
   })
-  store.observe(outbox)
-  outbox.resume()
-  const streams = over.streams ?? new StreamRegistry()
+  const { store, outbox, faults, live } = worlds.default
+  const streams = deps.streams ?? new StreamRegistry()
   const app = createApp({
-    store,
+    worlds,
     ids: cryptoIds,
-    outbox,
-    faults,
-    live,
     testApi: true,
     slowNetworkMs: 0,
     heartbeatMs: 15_000,
@@ -80,7 +77,7 @@ export function harness(
     // app.request has no socket: calls count as from loopback unless a test says otherwise.
     remoteAddress: () => '127.0.0.1',
     testToken: 'harness-test-token-0123456789',
-    ...over,
+    ...deps,
     streams,
   })
   let keys = 0
@@ -154,6 +151,7 @@ export function harness(
     outbox,
     faults,
     live,
+    worlds,
     streams,
     settle,
   }

@@ -1,8 +1,10 @@
 import { closeSync, openSync, readSync } from 'node:fs'
 import type { DomainEvent } from '../domain/events.ts'
 
-/** The world every record belonged to before worlds had names, and the one a call without a name gets. */
-export const DEFAULT_WORLD = 'default'
+import { DEFAULT_WORLD } from '../../contract/headers.ts'
+
+// The world every record belonged to before worlds had names, and the one a call without a name gets.
+export { DEFAULT_WORLD }
 
 /**
  * One line of the journal (docs/journal.md): the events of one command, a move of the test clock, or a

@@ -1,6 +1,7 @@
 import { apply } from '../domain/apply.ts'
 import type { DomainEvent } from '../domain/events.ts'
 import { expireDue } from '../domain/expiry.ts'
+import type { ApiError } from '../../contract/errors.ts'
 import type { Decision } from '../domain/result.ts'
 import { iso, refuse } from '../domain/result.ts'
 import { seedState } from '../domain/seed.ts'
@@ -21,7 +22,19 @@ export type StorageHealth = { state: 'ok' } | { state: 'degraded'; since: string
 interface WorldSnapshot {
   state: State
   offsetMs: number
+  /** Events since the seed (older snapshots lack it). */
+  events?: number
   observers: Record<string, unknown>
+}
+
+export interface StoreOptions {
+  log?: (message: string) => void
+  /** The world this store is (its records name it; default `default`). */
+  world?: string
+  /** Asked before a command's events are taken: a refusal (WORLD_FULL) keeps them out. */
+  admit?: (events: number) => ApiError | null
+  /** Told each change of `eventCount` (a reset gives them all back). */
+  counted?: (delta: number) => void
 }
 
 const STORAGE_MESSAGE =
@@ -45,19 +58,27 @@ export class Store {
   readonly #observers: StoreObserver[]
   readonly #deadlines = new DeadlineIndex()
   readonly #log: (message: string) => void
+  readonly #world: string
+  readonly #admit: (events: number) => ApiError | null
+  readonly #counted: (delta: number) => void
   #flushing: Promise<void> | null = null
   #health: StorageHealth = { state: 'ok' }
+  /** Events applied since the seed (the last reset): what the world holds. */
+  #events = 0
 
   constructor(
     journal: Journal,
     realNow: () => number = Date.now,
     observers: StoreObserver[] = [],
-    log: (message: string) => void = (message) => console.error(`[gateway] ${message}`),
+    options: StoreOptions = {},
   ) {
     this.#journal = journal
     this.#realNow = realNow
     this.#observers = [this.#deadlines, ...observers]
-    this.#log = log
+    this.#log = options.log ?? ((message) => console.error(`[gateway] ${message}`))
+    this.#world = options.world ?? DEFAULT_WORLD
+    this.#admit = options.admit ?? (() => null)
+    this.#counted = options.counted ?? (() => {})
     this.#readBack()
     // A long history read without a snapshot (an older version's journal): take one now, so the next
     // start is short.
@@ -71,6 +92,11 @@ export class Store {
 
   get health(): StorageHealth {
     return this.#health
+  }
+
+  /** Events applied since the seed (the last reset). */
+  get eventCount(): number {
+    return this.#events
   }
 
   /** The gateway's clock: real time plus what the test API has advanced it by. */
@@ -88,7 +114,9 @@ export class Store {
     if (this.#health.state !== 'ok') return refuse('STORAGE_UNAVAILABLE', STORAGE_MESSAGE)
     const decision = decide(this.#state, this.now())
     if (decision.events.length > 0) {
-      this.#append({ world: DEFAULT_WORLD, kind: 'events', events: decision.events })
+      const full = this.#admit(decision.events.length)
+      if (full) return { ok: false, events: [], error: full }
+      this.#append({ world: this.#world, kind: 'events', events: decision.events })
       this.#fold(decision.events, false)
     }
     return decision
@@ -115,14 +143,14 @@ export class Store {
   advanceClock(ms: number): number {
     this.#refuseWhileDegraded()
     this.#offsetMs += ms
-    this.#append({ world: DEFAULT_WORLD, kind: 'clock', offsetMs: this.#offsetMs })
+    this.#append({ world: this.#world, kind: 'clock', offsetMs: this.#offsetMs })
     return this.now()
   }
 
   /** Back to the seed: wallets, orders, payments, requests, idempotency keys, settings, clock. */
   reset(): void {
     this.#refuseWhileDegraded()
-    this.#append({ world: DEFAULT_WORLD, kind: 'reset' })
+    this.#append({ world: this.#world, kind: 'reset' })
     this.#toSeed()
   }
 
@@ -150,6 +178,7 @@ export class Store {
   #toSeed(): void {
     this.#state = seedState()
     this.#offsetMs = 0
+    this.#count(-this.#events)
     for (const observer of this.#observers) observer.reset()
   }
 
@@ -163,18 +192,19 @@ export class Store {
   }
 
   #replay(record: JournalRecord): void {
-    // Only the default world exists yet; a record of another one is kept in the file, untouched.
-    if (record.world !== DEFAULT_WORLD) return
+    // Each world has its own folder; a record of another world here is left as it is.
+    if (record.world !== this.#world) return
     if (record.kind === 'clock') this.#offsetMs = record.offsetMs
     else if (record.kind === 'reset') this.#toSeed()
     else this.#fold(record.events, true)
   }
 
   #restore(worlds: SnapshotWorlds): void {
-    const world = worlds[DEFAULT_WORLD] as WorldSnapshot | undefined
+    const world = worlds[this.#world] as WorldSnapshot | undefined
     if (!world) return
     this.#state = world.state
     this.#offsetMs = world.offsetMs
+    this.#count((world.events ?? 0) - this.#events)
     for (const observer of this.#observers) {
       if (observer.snapshotKey && observer.restore) {
         observer.restore(world.observers[observer.snapshotKey])
@@ -187,11 +217,23 @@ export class Store {
     for (const observer of this.#observers) {
       if (observer.snapshotKey && observer.save) observers[observer.snapshotKey] = observer.save()
     }
-    const world: WorldSnapshot = { state: this.#state, offsetMs: this.#offsetMs, observers }
-    return { [DEFAULT_WORLD]: world }
+    const world: WorldSnapshot = {
+      state: this.#state,
+      offsetMs: this.#offsetMs,
+      events: this.#events,
+      observers,
+    }
+    return { [this.#world]: world }
+  }
+
+  #count(delta: number): void {
+    if (delta === 0) return
+    this.#events += delta
+    this.#counted(delta)
   }
 
   #fold(events: readonly DomainEvent[], replaying: boolean): void {
+    this.#count(events.length)
     for (const event of events) {
       apply(this.#state, event)
       for (const observer of this.#observers) observer.applied(event, this.#state, replaying)
@@ -243,9 +285,9 @@ export function openStore(
   data: string,
   realNow?: () => number,
   observers: StoreObserver[] = [],
-  options: FileJournalOptions & { journal?: Journal } = {},
+  options: FileJournalOptions & StoreOptions & { journal?: Journal } = {},
 ): Store {
   const journal =
     options.journal ?? (data === 'memory' ? memoryJournal() : fileJournal(data, options))
-  return new Store(journal, realNow, observers, options.log)
+  return new Store(journal, realNow, observers, options)
 }

@@ -1,0 +1,149 @@
+// npm run bench:worlds [-- --seconds 8 --warmup 3 --concurrency 16 --rounds 300]
+// The production server (GATEWAY_DATA=memory) on a free loopback port, in one run:
+// 1. a world's life as a test sees it: create it, place its first order, reset it (then delete it),
+//    `--rounds` times one after another: p50/p99 of each step and of the three together (target:
+//    p99 under 5 ms);
+// 2. create-and-pay cycles/s with 1, 10 and 100 busy worlds at once, the same load spread over them
+//    (target: within 10 % of one world).
+import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import { SEED_CART } from '../../src/server/domain/seed.ts'
+import { jsonClient, startServer, stopServer } from '../../test/support/loopback.ts'
+import type { JsonClient } from '../../test/support/loopback.ts'
+import { runCycles } from './cycles.ts'
+import { percentile } from './stats.ts'
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '8' },
+    warmup: { type: 'string', default: '3' },
+    concurrency: { type: 'string', default: '16' },
+    rounds: { type: 'string', default: '300' },
+  },
+})
+const SECONDS = Number(values.seconds)
+const WARMUP = Number(values.warmup)
+const CONCURRENCY = Number(values.concurrency)
+const ROUNDS = Number(values.rounds)
+
+const ms = (x: number) => `${x.toFixed(2)} ms`
+const spreadOf = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}  p99 ${ms(percentile(xs, 99))}`
+
+async function must(api: JsonClient, method: string, path: string, body?: unknown, headers = {}) {
+  const res = await api.call(
+    method,
+    path,
+    body === undefined ? undefined : JSON.stringify(body),
+    headers,
+  )
+  if (res.status >= 300)
+    throw new Error(`${method} ${path}: ${res.status} ${res.text.slice(0, 120)}`)
+  return JSON.parse(res.text) as Record<string, unknown>
+}
+
+async function newWorld(api: JsonClient): Promise<string> {
+  return String((await must(api, 'POST', '/api/__test/worlds', {})).world)
+}
+
+/** A world with stock and money enough for a long load. */
+async function stocked(api: JsonClient): Promise<string> {
+  const world = await newWorld(api)
+  const headers = { 'x-sim-world': world }
+  await must(
+    api,
+    'POST',
+    '/api/__test/stock',
+    { skuId: 'sku-mug-150', stock: 100_000_000 },
+    headers,
+  )
+  await must(
+    api,
+    'POST',
+    '/api/__test/wallets',
+    { persona: 'shopper', wallet: { alipayBalanceFen: 10_000_000_000 } },
+    headers,
+  )
+  return world
+}
+
+async function lifecycle(api: JsonClient) {
+  const create: number[] = []
+  const order: number[] = []
+  const reset: number[] = []
+  const all: number[] = []
+  for (let i = 0; i < ROUNDS; i++) {
+    const t0 = performance.now()
+    const world = await newWorld(api)
+    const t1 = performance.now()
+    const headers = {
+      'x-sim-world': world,
+      'x-sim-persona': 'shopper',
+      'idempotency-key': `lifecycle-${i}`,
+    }
+    await must(api, 'POST', '/api/shop/orders', { lines: SEED_CART, addressId: 'addr-hz' }, headers)
+    const t2 = performance.now()
+    await must(api, 'POST', '/api/__test/reset', undefined, { 'x-sim-world': world })
+    const t3 = performance.now()
+    await must(api, 'DELETE', `/api/__test/worlds/${world}`)
+    create.push(t1 - t0)
+    order.push(t2 - t1)
+    reset.push(t3 - t2)
+    all.push(t3 - t0)
+  }
+  return { create, order, reset, all }
+}
+
+async function busy(api: JsonClient, count: number): Promise<number> {
+  const worlds = await Promise.all(Array.from({ length: count }, () => stocked(api)))
+  const headersFor = (i: number) => ({ 'x-sim-world': worlds[i % worlds.length] ?? 'default' })
+  const tag = `w${count}-${Date.now()}`
+  if (WARMUP > 0)
+    await runCycles(api, {
+      seconds: WARMUP,
+      concurrency: CONCURRENCY,
+      tag: `${tag}-warm`,
+      headersFor,
+    })
+  const run = await runCycles(api, { seconds: SECONDS, concurrency: CONCURRENCY, tag, headersFor })
+  for (const world of worlds) await must(api, 'DELETE', `/api/__test/worlds/${world}`)
+  const failures = [...run.failures.values()].reduce((a, b) => a + b, 0)
+  if (failures > 0)
+    console.log(
+      `  ${count} worlds: ${failures} failed cycles: ${[...run.failures.keys()].join(', ')}`,
+    )
+  return run.cycles / run.seconds
+}
+
+const server = await startServer({ data: 'memory', stderr: 'inherit' })
+const api = jsonClient(server.port, CONCURRENCY * 2)
+try {
+  // Warm the server's code paths before timing the life of a world.
+  for (let i = 0; i < 50; i++)
+    await must(api, 'DELETE', `/api/__test/worlds/${await newWorld(api)}`)
+  const life = await lifecycle(api)
+  console.log(`\n== a world's life, ${ROUNDS} rounds one after another (loopback, memory) ==`)
+  console.log(`create              ${spreadOf(life.create)}`)
+  console.log(`first order         ${spreadOf(life.order)}`)
+  console.log(`reset               ${spreadOf(life.reset)}`)
+  const p99 = percentile(life.all, 99)
+  console.log(
+    `all three           ${spreadOf(life.all)}  (target p99 < 5 ms: ${p99 < 5 ? 'ok' : 'OVER'})`,
+  )
+
+  console.log(
+    `\n== create-and-pay cycles/s, ${CONCURRENCY} in flight, spread over N busy worlds ==`,
+  )
+  const rates: [number, number][] = []
+  for (const count of [1, 10, 100]) rates.push([count, await busy(api, count)])
+  const one = rates[0]?.[1] ?? NaN
+  for (const [count, rate] of rates) {
+    const ratio = rate / one
+    const verdict = count === 1 ? '' : `  ${ratio >= 0.9 ? 'ok' : 'OVER'} (target ≥ 0.90)`
+    console.log(
+      `${String(count).padStart(3)} world(s)         ${rate.toFixed(0).padStart(6)} cycles/s  ${ratio.toFixed(2)}× one world${verdict}`,
+    )
+  }
+} finally {
+  api.agent.destroy()
+  await stopServer(server)
+}
