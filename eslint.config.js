@@ -73,7 +73,7 @@ const boundaries = [
 ]
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.data', 'public'] },
+  { ignores: ['dist', 'packages/*/dist', 'node_modules', 'test-results', 'playwright-report', '.data', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 
 /**
- * The suite runs against one production server per worker (so a worker's gateway reset never
- * touches another worker's test), or against an instance that is already running when BASE_URL is
- * set (then one worker, since the instance's gateway is shared). See TESTING.md.
+ * The suite runs against one production server for the whole run, or against an instance that is
+ * already running when BASE_URL is set: every test gets a world of its own on it (the Playwright kit,
+ * packages/playwright-kit), so workers never see each other's orders, clocks or faults. See TESTING.md.
  */
 const externalBaseURL = process.env.BASE_URL
-const workers = externalBaseURL ? 1 : Number(process.env.E2E_WORKERS ?? 2)
+const workers = Number(process.env.E2E_WORKERS ?? 2)
 /** Specs the Android-size project runs by default: one per main payment route. */
 const ANDROID_SMOKE = [
   'pay-with-balance.spec.ts',
@@ -73,11 +73,11 @@ export default defineConfig({
   ],
   webServer: externalBaseURL
     ? undefined
-    : Array.from({ length: workers }, (_, i) => ({
+    : {
         command: `node --import tsx src/server/main.ts`,
-        url: `http://127.0.0.1:${FIRST_PORT + i}/api/health`,
+        url: `http://127.0.0.1:${FIRST_PORT}/api/health`,
         env: {
-          PORT: String(FIRST_PORT + i),
+          PORT: String(FIRST_PORT),
           HOST: '127.0.0.1',
           GATEWAY_DATA: 'memory',
           ...(process.env.DIST_DIR ? { DIST_DIR: process.env.DIST_DIR } : {}),
@@ -86,5 +86,5 @@ export default defineConfig({
         timeout: 60_000,
         stdout: 'ignore' as const,
         stderr: 'pipe' as const,
-      })),
+      },
 })

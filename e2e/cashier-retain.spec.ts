@@ -2,6 +2,7 @@ import { expect, test } from './fixtures.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { OrdersPage } from './pages/orders-page.ts'
 import { ResultPage } from './pages/result-page.ts'
+import { orderPath } from '../src/contract/paths.ts'
 
 test('closing the cashier asks to stay; 继续支付 and Escape keep it open', async ({
   page,
@@ -53,7 +54,7 @@ test('确认离开 keeps the order 待付款 with its countdown; it is paid late
   const [order] = (await gateway.state()).orders
   if (!order) throw new Error('no order was created')
   // Left from the order page: the order's own page, waiting, counting down.
-  await expect(page).toHaveURL(new RegExp(`/orders/${order.id}`))
+  await expect(page).toHaveURL((url) => url.pathname === orderPath(order.id))
   const banner = page.getByTestId('order-row')
   await expect(banner).toHaveAttribute('data-status', 'PENDING_PAYMENT')
   await expect(banner).toContainText(/剩余 \d{1,2}:\d{2} 订单自动关闭/)

@@ -8,11 +8,14 @@ import { showScanCodeAt } from './pages/faults.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { WeChat } from './pages/wechat.ts'
 import { decodeQrPng, tokenOf } from './qr-decode.ts'
+import { payCodePath, withSim } from '../src/contract/paths.ts'
 
 // Its own production server with a journal in a temp folder, killed with SIGKILL while a code is on the
 // shopper's screen and started again over the same folder.
 test.skip(!!process.env.BASE_URL, 'starts and kills its own server')
 test.describe.configure({ timeout: 90_000 })
+// Its own server knows no world of the suite's: this spec stays in the default world.
+test.use({ worldPerTest: false })
 
 /**
  * `npm start` journalling into `data`, on `port` (0: a free one, so no other run's server can answer in
@@ -89,7 +92,11 @@ test('kill -9 while a code is on screen: after the restart the same code pays, o
 
     // 小美 scans the same code, after the restart, and pays.
     const friend = await phones.open({ persona: 'friend', device: 'restart-friend', baseURL: base })
-    await friend.page.goto(`${base}/wechat/pay?pr=${token}&persona=friend&device=restart-friend`)
+    const friendPayCode = withSim(payCodePath(token), {
+      persona: 'friend',
+      device: 'restart-friend',
+    })
+    await friend.page.goto(`${base}${friendPayCode}`)
     const wechat = new WeChat(friend.page)
     expect(await wechat.amountFen()).toBe(totalFen)
     await wechat.pay()
@@ -99,7 +106,7 @@ test('kill -9 while a code is on screen: after the restart the same code pays, o
     await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
 
     // Scanning the code again cannot pay a second time.
-    await friend.page.goto(`${base}/wechat/pay?pr=${token}&persona=friend&device=restart-friend`)
+    await friend.page.goto(`${base}${friendPayCode}`)
     await expect(friend.page.getByText('该订单已支付，无需重复付款')).toBeVisible()
     await expect(wechat.confirm).toHaveCount(0)
     const again = await fetch(`${base}/api/pay/sheets/${token}/confirm`, {

@@ -4,6 +4,7 @@ import { CHECKING, setFaults, showScanCodeAt } from './pages/faults.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { WeChat } from './pages/wechat.ts'
+import { payCodePath, withSim } from '../src/contract/paths.ts'
 
 // The gateway misbehaving while a shopper pays, seen on screen: the merchant still ends every order paid,
 // exactly once. The result page's "checking" state lasts until the merchant knows; the gateway's clock
@@ -112,7 +113,9 @@ test('the event stream cut mid-payment: the cashier falls back and still shows t
 
   // Meanwhile 小美 scans the code on her own phone and pays.
   const friend = await phones.open({ persona: 'friend', device: 'faults-sse-friend' })
-  await friend.page.goto(`/wechat/pay?pr=${token}&persona=friend&device=faults-sse-friend`)
+  await friend.page.goto(
+    withSim(payCodePath(token), { persona: 'friend', device: 'faults-sse-friend' }),
+  )
   const wechat = new WeChat(friend.page)
   expect(await wechat.amountFen()).toBe(totalFen)
   await wechat.pay()

@@ -1,101 +1,34 @@
-import {
-  test as base,
-  expect,
-  type APIRequestContext,
-  type BrowserContext,
-  type Page,
+// Our suite's fixtures: the Playwright kit a tester installs (packages/playwright-kit: a world per test,
+// phones in it, the gateway's test API bound to it), plus this suite's page objects on every phone.
+import { expect, SimPhone as KitPhone, test as kit } from '@taobao-sim/playwright-kit'
+import type { PhoneFactoryOptions, PhoneOptions, SimFixtures } from '@taobao-sim/playwright-kit'
+import type {
+  PlaywrightTestArgs,
+  PlaywrightTestOptions,
+  PlaywrightWorkerArgs,
+  PlaywrightWorkerOptions,
+  TestType,
 } from '@playwright/test'
-import type { Era, PersonaId } from '../src/contract/sim.ts'
-import { TestStateSchema, type TestState } from '../src/contract/test-api.ts'
-import { FIRST_PORT } from '../playwright.config.ts'
 import { Cashier } from './pages/cashier.ts'
 import { OrderPage } from './pages/order-page.ts'
 
-/** The gateway's test API (BRIEF §8), bound to this worker's server. */
-export class Gateway {
-  constructor(private readonly request: APIRequestContext) {}
+export type { Gateway, PhoneFactoryOptions, PhoneOptions } from '@taobao-sim/playwright-kit'
 
-  async reset(): Promise<void> {
-    const res = await this.request.post('/api/__test/reset')
-    expect(res.ok(), await res.text()).toBe(true)
-  }
-
-  async state(): Promise<TestState> {
-    const res = await this.request.get('/api/__test/state')
-    expect(res.ok()).toBe(true)
-    return TestStateSchema.parse(await res.json())
-  }
-
-  async advanceClock(ms: number): Promise<string> {
-    const res = await this.request.post('/api/__test/clock', { data: { advanceMs: ms } })
-    expect(res.ok()).toBe(true)
-    const body = (await res.json()) as { now: string }
-    return body.now
-  }
-
-  async wallet(persona: PersonaId) {
-    const wallet = (await this.state()).wallets[persona]
-    if (!wallet) throw new Error(`no wallet for ${persona}`)
-    return wallet
-  }
-}
-
-export interface PhoneOptions {
-  persona?: PersonaId
-  /** The phone's name (`?device=`): its album, its apps' state. */
-  device?: string
-  era?: Era
-  lang?: 'zh-CN' | 'en'
-}
-
-/**
- * A simulated phone: a page whose first visit says who holds it (`?persona=&device=`, and the era and
- * language when given); the app remembers them for the rest of the test.
- */
-export class SimPhone {
-  readonly persona: PersonaId
-  readonly device: string
-  readonly era: Era
-  readonly lang: 'zh-CN' | 'en' | undefined
-
-  constructor(
-    readonly page: Page,
-    options: PhoneOptions = {},
-  ) {
-    this.persona = options.persona ?? 'shopper'
-    this.device = options.device ?? 'phone-1'
-    this.era = options.era ?? 'beta'
-    this.lang = options.lang
-  }
-
-  get context(): BrowserContext {
-    return this.page.context()
-  }
-
-  /** `path` with this phone's persona, device, era and language added to its query. */
-  url(path = '/'): string {
-    const url = new URL(path, 'http://phone.invalid')
-    url.searchParams.set('persona', this.persona)
-    url.searchParams.set('device', this.device)
-    url.searchParams.set('era', this.era)
-    if (this.lang) url.searchParams.set('lang', this.lang)
-    return `${url.pathname}${url.search}`
-  }
-
-  /** The same page with some options changed: `phone.with({ era: 'launch', lang: 'en' })`. */
-  with(options: PhoneOptions): SimPhone {
-    return new SimPhone(this.page, {
-      persona: this.persona,
-      device: this.device,
-      era: this.era,
-      ...(this.lang ? { lang: this.lang } : {}),
-      ...options,
-    })
-  }
-
-  /** Opens a screen of the app on this phone. */
-  async open(path = '/'): Promise<void> {
-    await this.page.goto(this.url(path))
+/** A simulated phone (the kit's), with this suite's steps: the order page, a checkout. */
+export class SimPhone extends KitPhone {
+  override with(options: PhoneOptions): SimPhone {
+    const changed = super.with(options)
+    return new SimPhone(
+      changed.page,
+      changed.world,
+      {
+        persona: changed.persona,
+        device: changed.device,
+        era: changed.era,
+        ...(changed.lang ? { lang: changed.lang } : {}),
+      },
+      changed.token,
+    )
   }
 
   /** The order page with the seeded cart, ready to submit. */
@@ -105,6 +38,7 @@ export class SimPhone {
       persona: this.persona,
       device: this.device,
       era: this.era,
+      world: this.world,
       ...(this.lang ? { lang: this.lang } : {}),
     })
     return orderPage
@@ -120,87 +54,42 @@ export class SimPhone {
   }
 }
 
-export interface PhoneFactoryOptions extends PhoneOptions {
-  /** `desktop` is a 1280×1000 laptop screen (for `/stage`); a phone is shaped like the test's project. */
-  screen?: 'phone' | 'desktop'
-  /** Another server than the test's (a spec that starts its own); relative `goto`s resolve against it. */
-  baseURL?: string
-}
+const suitePhone = (phone: KitPhone) =>
+  new SimPhone(
+    phone.page,
+    phone.world,
+    {
+      persona: phone.persona,
+      device: phone.device,
+      era: phone.era,
+      ...(phone.lang ? { lang: phone.lang } : {}),
+    },
+    phone.token,
+  )
 
-/** Opens more phones (each its own browser context) and closes them after the test. */
+/** Opens more phones (each its own browser context, in the test's world) and closes them after. */
 export interface Phones {
   open(options?: PhoneFactoryOptions): Promise<SimPhone>
 }
 
-interface Fixtures {
-  /** The gateway, reset to the seed before the test. */
-  gateway: Gateway
-  /** Who holds the test's phone: `test.use({ persona: 'low_balance' })`. */
-  persona: PersonaId
-  /** The test's page as a simulated phone of `persona` (the gateway reset first). */
-  phone: SimPhone
-  /** A second, third… phone: `await phones.open({ persona: 'friend', device: 'xiaomei' })`. */
-  phones: Phones
-}
+type SuiteFixtures = Omit<SimFixtures, 'phone' | 'phones'> & { phone: SimPhone; phones: Phones }
 
-export const test = base.extend<Fixtures>({
-  // One server per worker (playwright.config.ts), unless BASE_URL points at a running instance.
-  baseURL: async ({ baseURL }, use, testInfo) => {
-    await use(process.env.BASE_URL ?? `http://127.0.0.1:${FIRST_PORT + testInfo.parallelIndex}`)
-    void baseURL
+const extended = kit.extend<{ phone: SimPhone; phones: Phones }>({
+  phone: async ({ phone }, use) => {
+    await use(suitePhone(phone))
   },
-  persona: ['shopper', { option: true }],
-  gateway: async ({ request }, use) => {
-    const gateway = new Gateway(request)
-    await gateway.reset()
-    await use(gateway)
-  },
-  // Asking for the phone resets the gateway too: every phone starts in the seeded world.
-  phone: async ({ page, persona, gateway }, use) => {
-    void gateway
-    await use(new SimPhone(page, { persona }))
-  },
-  phones: async (
-    {
-      browser,
-      baseURL,
-      viewport,
-      isMobile,
-      hasTouch,
-      userAgent,
-      deviceScaleFactor,
-      locale,
-      timezoneId,
-      reducedMotion,
-    },
-    use,
-  ) => {
-    const opened: BrowserContext[] = []
-    await use({
-      async open({ screen, baseURL: server = baseURL, ...options } = {}) {
-        const desktop = screen === 'desktop'
-        const context = await browser.newContext({
-          ...(server ? { baseURL: server } : {}),
-          ...(locale ? { locale } : {}),
-          ...(timezoneId ? { timezoneId } : {}),
-          ...(reducedMotion ? { reducedMotion } : {}),
-          ...(desktop
-            ? { viewport: { width: 1280, height: 1000 } }
-            : {
-                viewport: viewport ?? { width: 390, height: 664 },
-                isMobile,
-                hasTouch,
-                deviceScaleFactor,
-                ...(userAgent ? { userAgent } : {}),
-              }),
-        })
-        opened.push(context)
-        const device = options.device ?? `phone-${opened.length + 1}`
-        return new SimPhone(await context.newPage(), { ...options, device })
-      },
-    })
-    await Promise.all(opened.map((context) => context.close()))
+  phones: async ({ phones }, use) => {
+    await use({ open: async (options) => suitePhone(await phones.open(options)) })
   },
 })
+
+/**
+ * The kit's test with its `phone` and `phones` replaced by this suite's (an extend can only intersect a
+ * fixture's type, which would keep the kit's `with()`; the value is this suite's phone either way).
+ */
+export const test = extended as unknown as TestType<
+  PlaywrightTestArgs & PlaywrightTestOptions & SuiteFixtures,
+  PlaywrightWorkerArgs & PlaywrightWorkerOptions
+>
 
 export { expect }

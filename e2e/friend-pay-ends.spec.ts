@@ -3,6 +3,7 @@ import { expect, test } from './fixtures.ts'
 import { Cashier } from './pages/cashier.ts'
 import { FriendPayPage, FriendShare } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
+import { friendLinkPath } from '../src/contract/paths.ts'
 
 test.describe.configure({ timeout: 60_000 })
 
@@ -65,7 +66,7 @@ test('a forged or truncated token is a not-found page with nothing to pay', asyn
 }) => {
   const { path } = await shopperWithLink(page, 'fp-forged-shopper')
   const friendPage = new FriendPayPage(page)
-  for (const bad of [path.slice(0, -3), '/friend-pay/AAAAAAAAAAAAAAAAAAAAAA']) {
+  for (const bad of [path.slice(0, -3), friendLinkPath('AAAAAAAAAAAAAAAAAAAAAA')]) {
     await friendPage.open(bad, 'fp-forged-friend')
     await expect(friendPage.status).toHaveAttribute('data-status', 'NOT_FOUND')
     await expect(friendPage.ended).toContainText('代付链接不存在')

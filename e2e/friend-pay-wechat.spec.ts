@@ -3,6 +3,8 @@ import { Cashier } from './pages/cashier.ts'
 import { FriendShare } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { Phone } from './pages/wechat.ts'
+import { friendLinkInWechat, friendLinkToken } from '../src/contract/paths.ts'
+import { at } from './pages/at.ts'
 
 test.describe.configure({ timeout: 60_000 })
 
@@ -25,7 +27,7 @@ test('微信好友: the link goes into a chat of the simulated WeChat, and back 
 
   // Tapping the link opens it in WeChat's own browser: WeChat Pay, and the phone is still in WeChat.
   await page.getByRole('button', { name: new RegExp(path) }).click()
-  await expect(page).toHaveURL(new RegExp(`/wechat${path}$`))
+  await expect(page).toHaveURL(at(friendLinkInWechat(friendLinkToken(path) ?? '')))
   await expect(page.getByRole('group', { name: '微信支付' })).toBeVisible()
   await page.getByRole('button', { name: '切换应用' }).click()
   await expect(

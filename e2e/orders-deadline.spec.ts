@@ -4,6 +4,7 @@ import type { Gateway } from './fixtures.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { OrdersPage } from './pages/orders-page.ts'
 import { ResultPage } from './pages/result-page.ts'
+import { ordersPath, resultPath } from '../src/contract/paths.ts'
 
 const THIRTY_MINUTES = 30 * 60 * 1000
 
@@ -74,7 +75,7 @@ test('/orders flips a waiting order to 已关闭 at its deadline, by itself', as
   await expect(orders.row(order.id)).toBeHidden()
 
   // Its result page says why it can't be paid.
-  await page.goto(`/pay/result/${order.id}`)
+  await page.goto(resultPath(order.id))
   const result = new ResultPage(page).result
   await expect(result).toHaveAttribute('data-status', 'failed')
   await expect(result).toContainText('超时未付款')
@@ -101,6 +102,6 @@ test("a phone that opens /orders first counts a waiting order down on the gatewa
   // The same shopper on a phone that has not talked to the gateway yet: the list alone sets its clock.
   const other = await phones.open({ persona: 'shopper', device: 'orders-first' })
   const orders = new OrdersPage(other.page)
-  await other.open('/orders')
+  await other.open(ordersPath())
   await expect(orders.row(order.id).getByText(/剩余/)).toHaveText(/剩余 (09|10):\d\d/)
 })

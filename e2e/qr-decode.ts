@@ -1,5 +1,6 @@
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
+import { readPayCode } from '../src/contract/paths.ts'
 
 /** Reads the QR code in a PNG (a page screenshot, a downloaded image) from its pixels, in Node. */
 export function decodeQrPng(png: Buffer): string | null {
@@ -10,5 +11,5 @@ export function decodeQrPng(png: Buffer): string | null {
 
 /** The `pr` token of a pay code in either form. */
 export function tokenOf(payload: string): string | null {
-  return new URL(payload).searchParams.get('pr')
+  return readPayCode(payload)
 }

@@ -5,6 +5,8 @@ import { FriendShare } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { Phone, ScanCodePanel, WeChat } from './pages/wechat.ts'
+import { HOME, orderPath, payCodePath, withSim } from '../src/contract/paths.ts'
+import { at } from './pages/at.ts'
 
 test.describe.configure({ timeout: 60_000 })
 
@@ -80,7 +82,7 @@ test('a note and a message full of markup stay text: cashier, clipboard, WeChat 
   // The friend's page: the message as text, and nothing of the shopper's address, phone or name.
   const friend = await phones.open({ persona: 'friend', device: 'xss-friend' })
   const friendWatch = await watch(friend.page)
-  await friend.page.goto(`${path}?persona=friend&device=xss-friend`)
+  await friend.page.goto(withSim(path, { persona: 'friend', device: 'xss-friend' }))
   await expect(friend.page.getByTestId('friend-pay-status')).toHaveAttribute('data-status', 'OPEN')
   await expect(friend.page.getByTestId('friend-pay-message')).toHaveText(MESSAGE)
   await expect(friend.page.getByTestId('friend-pay-requester')).toHaveText(/^张\*+/)
@@ -94,7 +96,7 @@ test('a note and a message full of markup stay text: cashier, clipboard, WeChat 
 
   // The order's detail shows the note, as text.
   const orderId = (await gateway.state()).orders[0]?.id ?? ''
-  await page.goto(`/orders/${orderId}?persona=shopper&device=xss-shopper`)
+  await page.goto(withSim(orderPath(orderId), { persona: 'shopper', device: 'xss-shopper' }))
   await expect(page.getByText(NOTE)).toBeVisible()
   await expect(shopper.injected()).toHaveCount(0)
 
@@ -110,7 +112,9 @@ test('the CSP is on and breaks nothing: screenshot → album → scan → pay, w
 }) => {
   const watcher = await watch(page)
   const orderPage = new OrderPage(page)
-  const response = await page.goto('/?persona=shopper&era=beta&device=csp-shot')
+  const response = await page.goto(
+    withSim(HOME, { persona: 'shopper', era: 'beta', device: 'csp-shot' }),
+  )
   const csp = response?.headers()['content-security-policy'] ?? ''
   expect(csp).toContain("script-src 'self'")
   expect(response?.headers()['x-content-type-options']).toBe('nosniff')
@@ -123,7 +127,7 @@ test('the CSP is on and breaks nothing: screenshot → album → scan → pay, w
   await phone.screenshot()
   const wechat = new WeChat(page)
   await wechat.switchInAndScanAlbum()
-  await expect(page).toHaveURL(new RegExp(`/wechat/pay\\?pr=${token}$`))
+  await expect(page).toHaveURL(at(payCodePath(token)))
   await wechat.pay()
   await phone.switchTo('taobao')
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')

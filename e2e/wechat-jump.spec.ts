@@ -5,6 +5,8 @@ import { Cashier } from './pages/cashier.ts'
 import { untilStill } from './pages/motion.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { WeChat } from './pages/wechat.ts'
+import { payCodePath, paySheetOf } from '../src/contract/paths.ts'
+import { at } from './pages/at.ts'
 
 test.describe.configure({ timeout: 60_000 })
 
@@ -27,7 +29,10 @@ test('微信支付 jumps to WeChat on the same phone, pays, and Taobao asks the 
   const totalFen = await openLaunch(phone, 'shopper', 'jump-paid')
   await new Cashier(page).choose('wechat')
   await expect(page.getByTestId('wechat-jump')).toContainText(/正在打开微信|Opening WeChat/)
-  await expect(page).toHaveURL(/\/wechat\/pay\?pr=[\w-]+&from=taobao$/)
+  await expect(page).toHaveURL((url) => {
+    const { token } = paySheetOf(url.search)
+    return /^(w[\w-]{22}\.)?[\w-]+$/.test(token) && at(payCodePath(token, 'taobao'))(url)
+  })
 
   const wechat = new WeChat(page)
   expect(await wechat.amountFen()).toBe(totalFen)

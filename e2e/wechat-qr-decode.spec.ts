@@ -5,6 +5,8 @@ import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { Phone, ScanCodePanel, setWechatSettings, WeChat } from './pages/wechat.ts'
 import { decodeQrPng, tokenOf } from './qr-decode.ts'
+import { payCodePath, payCodeUrls } from '../src/contract/paths.ts'
+import { at } from './pages/at.ts'
 
 test.describe.configure({ timeout: 60_000 })
 
@@ -23,8 +25,10 @@ test('the code on the cashier, read from a screenshot of the page, names the pay
 
   // Real pixels, decoded in Node.
   const payload = decodeQrPng(await page.screenshot())
-  expect(payload).toMatch(/^https?:\/\/[^/]+\/wechat\/pay\?pr=[\w-]+$/)
+  // The web form of BRIEF §5: ORIGIN/wechat/pay?pr=TOKEN.
   const token = tokenOf(payload ?? '')
+  expect(token).toMatch(/^(w[\w-]{22}\.)?[\w-]+$/)
+  expect(payload).toBe(payCodeUrls(new URL(payload ?? '').origin, token ?? '').web)
 
   const [held] = (await gateway.state()).payments
   expect(held).toMatchObject({ channel: 'wechat-scan', status: 'NOTPAY', amountFen: totalFen })
@@ -37,7 +41,7 @@ test('the code on the cashier, read from a screenshot of the page, names the pay
 
   // 小美 scans it on her own phone (the code opens for whoever scans it) and pays.
   const friendPhone = await phones.open({ persona: 'friend', device: 'decode-friend' })
-  await friendPhone.open(`/wechat/pay?pr=${token}`)
+  await friendPhone.open(payCodePath(token ?? ''))
   const friend = new WeChat(friendPhone.page)
   expect(await friend.amountFen()).toBe(totalFen)
   await expect(code.status).toHaveAttribute('data-status', 'USERPAYING')
@@ -64,12 +68,12 @@ test("WeChat's own form weixin://wxpay/bizpayurl?pr= is drawn when set, and the 
   const token = await code.token()
 
   const payload = decodeQrPng(await page.screenshot())
-  expect(payload).toBe(`weixin://wxpay/bizpayurl?pr=${token}`)
+  expect(payload).toBe(payCodeUrls('', token).weixin)
   expect((await gateway.state()).payments).toHaveLength(1)
 
   await new Phone(page).screenshot()
   const wechat = new WeChat(page)
   await wechat.switchInAndScanAlbum()
-  await expect(page).toHaveURL(new RegExp(`/wechat/pay\\?pr=${token}$`))
+  await expect(page).toHaveURL(at(payCodePath(token)))
   await expect(wechat.confirm).toBeEnabled()
 })

@@ -4,6 +4,7 @@ import { expect, test } from './fixtures.ts'
 import { Cashier } from './pages/cashier.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ScanCodePanel, WeChat } from './pages/wechat.ts'
+import { payCodePath } from '../src/contract/paths.ts'
 
 test.describe.configure({ timeout: 60_000 })
 
@@ -42,7 +43,7 @@ test('two hours later the order has closed before the code: the cashier says so 
   expect(state.orders[0]?.status).toBe('CLOSED')
   expect(state.payments[0]?.status).toBe('CLOSED')
 
-  await page.goto(`/wechat/pay?pr=${token}`)
+  await page.goto(payCodePath(token))
   await expect(page.getByRole('alert')).toContainText(/二维码已过期|expired/)
   await expect(new WeChat(page).confirm).toBeHidden()
 })
@@ -63,8 +64,8 @@ test('刷新二维码 makes a new code and closes the old one', async ({ page, g
   expect(state.payments.map((p) => p.status).sort()).toEqual(['CLOSED', 'NOTPAY'])
 
   // The old code is dead in WeChat; the new one opens.
-  await page.goto(`/wechat/pay?pr=${first}`)
+  await page.goto(payCodePath(first))
   await expect(page.getByRole('alert')).toContainText(/二维码已(失效|过期)|no longer valid|expired/)
-  await page.goto(`/wechat/pay?pr=${second}`)
+  await page.goto(payCodePath(second))
   await expect(new WeChat(page).confirm).toBeEnabled()
 })

@@ -5,6 +5,8 @@ import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { Phone, ScanCodePanel, setWechatSettings, WeChat } from './pages/wechat.ts'
 import { decodeQrPng, tokenOf } from './qr-decode.ts'
+import { payCodePath } from '../src/contract/paths.ts'
+import { at } from './pages/at.ts'
 
 test.describe.configure({ timeout: 60_000 })
 
@@ -33,7 +35,7 @@ test('save image: a PNG download and the album; 扫一扫 → 相册 → the sav
 
   const wechat = new WeChat(page)
   await wechat.switchInAndScanAlbum(/^(图片 1|Image 1)/)
-  await expect(page).toHaveURL(new RegExp(`/wechat/pay\\?pr=${token}$`))
+  await expect(page).toHaveURL(at(payCodePath(token)))
   expect(await wechat.amountFen()).toBe(totalFen)
   await wechat.pay()
   await wechat.done()
@@ -68,6 +70,6 @@ test('long-press 识别图中二维码 on a pay code in a chat: refused, unless 
   await setWechatSettings(page, { longPress: 'allow' })
   await wechat.longPressNewestImage()
   await wechat.identifyCode.click()
-  await expect(page).toHaveURL(new RegExp(`/wechat/pay\\?pr=${token}$`))
+  await expect(page).toHaveURL(at(payCodePath(token)))
   await expect(wechat.confirm).toBeEnabled()
 })

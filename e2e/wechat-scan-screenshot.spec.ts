@@ -3,6 +3,8 @@ import { Cashier } from './pages/cashier.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { Phone, ScanCodePanel, WeChat } from './pages/wechat.ts'
+import { payCodePath } from '../src/contract/paths.ts'
+import { at } from './pages/at.ts'
 
 test.describe.configure({ timeout: 60_000 })
 
@@ -29,7 +31,7 @@ test('scan-code via a screenshot: cashier → screenshot → WeChat → 扫一�
   await wechat.openScan()
   await wechat.scanFromAlbum()
   // The code was read from the screenshot's pixels: it names this payment.
-  await expect(page).toHaveURL(new RegExp(`/wechat/pay\\?pr=${token}$`))
+  await expect(page).toHaveURL(at(payCodePath(token)))
   expect(await wechat.amountFen()).toBe(totalFen)
   // Opening the sheet tells the gateway the code was scanned.
   await expect

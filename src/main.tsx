@@ -2,18 +2,28 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
 import { syncDocumentLang } from './lib/i18n/i18n.ts'
-import { labRunId } from './lib/instrument/lab-run.ts'
 import { applySearchSettings } from './lib/settings.ts'
 import './ui/base.css'
 
 // The URL's ?persona= ?era= ?lang= win before the first render and the first API call.
-applySearchSettings(window.location.search)
+applySearchSettings(window.location.search, window.location.pathname)
 // English words are a chunk of their own: an English phone waits for them rather than flash Chinese.
 const languageReady = syncDocumentLang()
 
-// Inside the UX lab (/lab), the phone reports what the shopper does to the lab: see lib/instrument.
-const labRun = labRunId(window.location.search)
-if (labRun) void import('./app/lab-probe.ts').then((probe) => probe.startLabProbe(labRun))
+// Inside the UX lab (/lab), a framed phone reports what the shopper does to the lab: see lib/instrument.
+// Only a frame can be one, so nothing of it weighs on a phone's first chunk.
+if (isFramed()) {
+  const search = window.location.search
+  void import('./app/lab-probe.ts').then((probe) => probe.startLabProbe(search))
+}
+
+function isFramed(): boolean {
+  try {
+    return window.self !== window.top
+  } catch {
+    return true
+  }
+}
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')

@@ -1,4 +1,10 @@
 import { expect, type Page } from '@playwright/test'
+import {
+  friendLinkInWechat,
+  friendLinkPath,
+  friendLinkToken,
+  withSim,
+} from '../../src/contract/paths.ts'
 
 /** The cashier's share sheet of 找朋友帮忙付, then 等待好友付款. */
 export class FriendShare {
@@ -29,9 +35,10 @@ export class FriendShare {
     await expect(this.page.getByRole('radio', { name: via })).toBeChecked()
     await this.create.click()
     await expect(this.status).toHaveAttribute('data-status', 'OPEN')
-    const url = new URL(await this.link.innerText())
-    expect(url.pathname).toMatch(/^\/friend-pay\/[\w-]{22,}$/)
-    return url.pathname
+    const token = friendLinkToken(await this.link.innerText())
+    // A world's tokens name it first (`<world>.<token>`, docs/worlds.md).
+    expect(token).toMatch(/^(w[\w-]{22}\.)?[\w-]{22,}$/)
+    return friendLinkPath(token ?? '')
   }
 }
 
@@ -57,7 +64,9 @@ export class FriendPayPage {
    * `inWechat`, as when the friend taps it in a WeChat chat (WeChat Pay pays).
    */
   async open(path: string, device: string, persona = 'friend', { inWechat = false } = {}) {
-    await this.page.goto(`${inWechat ? '/wechat' : ''}${path}?persona=${persona}&device=${device}`)
+    const token = friendLinkToken(path)
+    const link = inWechat && token !== null ? friendLinkInWechat(token) : path
+    await this.page.goto(withSim(link, { persona, device }))
   }
 
   /** The wallets this page offers (radio names, in order). */

@@ -4,6 +4,7 @@ import { untilStill } from './motion.ts'
 import { parseCsv } from '../../src/features/lab/export.ts'
 import type { FlowId } from '../../src/features/lab/flows.ts'
 import type { LabRun } from '../../src/features/lab/run.ts'
+import { labPath } from '../../src/contract/paths.ts'
 
 /** The table's columns, in order (lab/table-rows.ts). */
 export const COLUMNS = {
@@ -25,7 +26,7 @@ export class Lab {
   constructor(readonly page: Page) {}
 
   async open(lang: 'zh-CN' | 'en' = 'zh-CN') {
-    await this.page.goto(`/lab?lang=${lang}`)
+    await this.page.goto(labPath(lang))
     await expect(this.page.getByRole('heading', { level: 1 })).toContainText(/UX/)
   }
 

@@ -2,12 +2,15 @@ import { expect, type Page } from '@playwright/test'
 import type { Era, PersonaId } from '../../src/contract/sim.ts'
 import { Cashier } from './cashier.ts'
 import { fenFromText } from './money.ts'
+import { HOME, withSim } from '../../src/contract/paths.ts'
 
 interface OpenOptions {
   persona?: PersonaId
   era?: Era
   lang?: 'zh-CN' | 'en'
   device?: string
+  /** The test's world (`?world=`; its requests name it in a header too). */
+  world?: string
   /** Another server than the test's own (`http://127.0.0.1:PORT`); by default the baseURL. */
   origin?: string
 }
@@ -27,11 +30,14 @@ export class OrderPage {
   }
 
   async open(options: OpenOptions = {}) {
-    const params = new URLSearchParams({ persona: options.persona ?? 'shopper' })
-    params.set('era', options.era ?? 'beta')
-    if (options.lang) params.set('lang', options.lang)
-    if (options.device) params.set('device', options.device)
-    await this.page.goto(`${options.origin ?? ''}/?${params.toString()}`)
+    const path = withSim(HOME, {
+      persona: options.persona ?? 'shopper',
+      era: options.era ?? 'beta',
+      lang: options.lang,
+      device: options.device,
+      world: options.world === 'default' ? undefined : options.world,
+    })
+    await this.page.goto(`${options.origin ?? ''}${path}`)
     await expect(this.submit).toBeEnabled()
     await expect(this.total).toContainText('¥')
   }

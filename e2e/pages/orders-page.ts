@@ -1,11 +1,12 @@
 import { expect, type Page } from '@playwright/test'
+import { orderPath, ordersPath } from '../../src/contract/paths.ts'
 
 /** 我的订单 and one order's details. */
 export class OrdersPage {
   constructor(readonly page: Page) {}
 
   async open(tab?: 'pending' | 'paid' | 'closed') {
-    await this.page.goto(tab ? `/orders?tab=${tab}` : '/orders')
+    await this.page.goto(ordersPath(tab))
     await expect(this.page.getByRole('tablist')).toBeVisible()
   }
 
@@ -22,6 +23,6 @@ export class OrdersPage {
   }
 
   async openDetail(orderId: string) {
-    await this.page.goto(`/orders/${encodeURIComponent(orderId)}`)
+    await this.page.goto(orderPath(orderId))
   }
 }

@@ -1,6 +1,6 @@
 import { useLocation, useNavigate, useSearchParams } from 'react-router'
+import { HOME, orderPath, resultPath, withCashier } from '@/contract/paths.ts'
 import { CashierSheet } from '@/features/cashier/CashierSheet.tsx'
-import { withPay } from './pay-param.ts'
 
 /** Joins the cashier to the routes: where closing it leads, and where a payment's outcome is shown. */
 export function CashierHost({ orderId }: { orderId: string }) {
@@ -9,19 +9,19 @@ export function CashierHost({ orderId }: { orderId: string }) {
   const [params, setParams] = useSearchParams()
 
   function close() {
-    if (pathname === '/') {
+    if (pathname === HOME) {
       // Left unpaid from the order page: the order now waits in its details, 待付款 with its countdown.
-      void navigate(`/orders/${encodeURIComponent(orderId)}`, { replace: true })
+      void navigate(orderPath(orderId), { replace: true })
       return
     }
-    setParams(withPay(params, null), { replace: true })
+    setParams(withCashier(params, null), { replace: true })
   }
 
   return (
     <CashierSheet
       orderId={orderId}
       onClose={close}
-      onDone={(id) => void navigate(`/pay/result/${encodeURIComponent(id)}`, { replace: true })}
+      onDone={(id) => void navigate(resultPath(id), { replace: true })}
       onOpenWechat={(path) => void navigate(path)}
     />
   )

@@ -1,15 +1,16 @@
 import { Fragment, lazy, Suspense, useEffect } from 'react'
 import { Outlet, useLocation, useSearchParams } from 'react-router'
+import { cashierOrderId } from '@/contract/paths.ts'
 import { whenApiIdle } from '@/lib/api/client.ts'
 import { deviceFromSearch, switchDevice } from '@/lib/device.ts'
 import { loadMessages } from '@/lib/i18n/i18n.ts'
 import { SimButton } from '@/features/simulator/SimButton.tsx'
 import { applySearchSettings, serverContextKey, useSettings } from '@/lib/settings.ts'
+import { whenIdle } from '@/lib/useLazy.ts'
 import { PhoneShell } from '@/ui/PhoneShell.tsx'
 import { SimMark } from '@/ui/SimMark.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
 import { Toaster } from '@/ui/Toaster.tsx'
-import { PAY_PARAM } from './pay-param.ts'
 import { PhoneChrome } from './phone/PhoneChrome.tsx'
 
 // The cashier's WeChat steps (scan code, jump) speak the lazily loaded WeChat words.
@@ -22,8 +23,7 @@ const CashierHost = lazy(async () => ({ default: (await loadCashier()).CashierHo
  * screen's own calls have answered (on a slow network the prefetch must not delay the catalog), when idle.
  */
 function warmCashier(): void {
-  const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1200))
-  void whenApiIdle().then(() => idle(() => void loadCashier()))
+  void whenApiIdle().then(() => whenIdle(() => void loadCashier()))
 }
 
 /**
@@ -31,17 +31,17 @@ function warmCashier(): void {
  * phones, and `?pay=<orderId>` opens the cashier over whatever route is showing.
  */
 export function Shell() {
-  const { search } = useLocation()
+  const { search, pathname } = useLocation()
   const [params] = useSearchParams()
-  const payOrderId = params.get(PAY_PARAM)
+  const payOrderId = cashierOrderId(params)
   // Persona, era and app version change what the server answers: the screen starts again under the new key.
   const contextKey = useSettings(serverContextKey)
 
   useEffect(() => {
-    applySearchSettings(search)
+    applySearchSettings(search, pathname)
     const device = deviceFromSearch(search)
     if (device) switchDevice(device)
-  }, [search])
+  }, [search, pathname])
 
   useEffect(warmCashier, [])
 

@@ -1,15 +1,15 @@
 import { createBrowserRouter } from 'react-router'
-import type { FriendWallet } from '@/features/friend-pay/PayPanel.tsx'
+import { HOME, PAGE_ROUTES } from '@/contract/paths.ts'
+import type { FriendWallet } from '@/features/friend-pay/flow.ts'
 import { loadMessages } from '@/lib/i18n/i18n.ts'
 import { CheckoutRoute } from './routes/CheckoutRoute.tsx'
-import { NotFoundRoute } from './routes/NotFoundRoute.tsx'
 import { BootScreen, Shell } from './Shell.tsx'
 
 /** `/` ships in the first chunk; every other screen loads when it is first visited. */
 export const router = createBrowserRouter([
   {
     // Two phones side by side (desktop): outside the phone shell, each phone an iframe of this app.
-    path: '/stage',
+    path: PAGE_ROUTES.stage,
     lazy: async () => {
       const [route] = await Promise.all([
         import('./routes/StageRoute.tsx'),
@@ -20,34 +20,34 @@ export const router = createBrowserRouter([
   },
   {
     // The UX lab (desktop): phones as iframes of this app, autoplayed and measured, outside the phone shell.
-    path: '/lab',
+    path: PAGE_ROUTES.lab,
     lazy: async () => {
       const [route] = await Promise.all([import('./routes/LabRoute.tsx'), loadMessages('lab')])
       return { Component: route.LabRoute }
     },
   },
   {
-    path: '/',
+    path: HOME,
     Component: Shell,
     HydrateFallback: BootScreen,
     children: [
       { index: true, Component: CheckoutRoute },
       {
-        path: 'orders',
+        path: PAGE_ROUTES.orders,
         lazy: async () => ({ Component: (await import('./routes/OrdersRoute.tsx')).OrdersRoute }),
       },
       {
-        path: 'orders/:orderId',
+        path: PAGE_ROUTES.order,
         lazy: async () => ({
           Component: (await import('./routes/OrderDetailRoute.tsx')).OrderDetailRoute,
         }),
       },
       {
-        path: 'pay/result/:orderId',
+        path: PAGE_ROUTES.result,
         lazy: async () => ({ Component: (await import('./routes/ResultRoute.tsx')).ResultRoute }),
       },
       {
-        path: 'wechat/*',
+        path: PAGE_ROUTES.wechat,
         lazy: async () => {
           const [route] = await Promise.all([
             import('./routes/WechatRoute.tsx'),
@@ -56,10 +56,16 @@ export const router = createBrowserRouter([
           return { Component: route.WechatRoute }
         },
       },
-      { path: 'friend-pay/:token', lazy: () => friendPayRoute('alipay') },
+      { path: PAGE_ROUTES.friendPay, lazy: () => friendPayRoute('alipay') },
       // WeChat opens a shared link in its own browser: the same page, paid with WeChat Pay.
-      { path: 'wechat/friend-pay/:token', lazy: () => friendPayRoute('wechat') },
-      { path: '*', Component: NotFoundRoute },
+      { path: PAGE_ROUTES.wechatFriendPay, lazy: () => friendPayRoute('wechat') },
+      {
+        // Only a mistyped address gets here: not worth a byte of the first chunk.
+        path: '*',
+        lazy: async () => ({
+          Component: (await import('./routes/NotFoundRoute.tsx')).NotFoundRoute,
+        }),
+      },
     ],
   },
 ])

@@ -8,12 +8,14 @@ const enc = encodeURIComponent
 /** A base to read relative paths against (only the path and query of the result are used). */
 const ANY_ORIGIN = 'http://app.invalid'
 
-function parse(pathOrUrl: string): URL | null {
-  try {
-    return new URL(pathOrUrl.trim(), ANY_ORIGIN)
-  } catch {
-    return null
-  }
+type Search = string | URLSearchParams
+
+/** `search` with `name` set to `value`, or without it (null). */
+function withParam(search: Search, name: string, value: string | null): URLSearchParams {
+  const query = new URLSearchParams(search)
+  if (value) query.set(name, value)
+  else query.delete(name)
+  return query
 }
 
 function withQuery(path: string, query: URLSearchParams): string {
@@ -21,13 +23,11 @@ function withQuery(path: string, query: URLSearchParams): string {
   return qs ? `${path}?${qs}` : path
 }
 
-/** The one segment after `prefix` (`/friend-pay/` → the token), decoded; null if the path is another. */
+/** The one segment after `prefix` (`/friend-pay/` → the token), decoded; null for any other path. */
 function segmentAfter(prefix: string, pathname: string): string | null {
-  if (!pathname.startsWith(prefix)) return null
-  const rest = pathname.slice(prefix.length)
-  if (rest === '' || rest.includes('/')) return null
+  const rest = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : ''
   try {
-    return decodeURIComponent(rest)
+    return rest && !rest.includes('/') ? decodeURIComponent(rest) : null
   } catch {
     return null
   }
@@ -35,20 +35,24 @@ function segmentAfter(prefix: string, pathname: string): string | null {
 
 // ——— The simulator's parameters: any URL may carry them, and the phone keeps them (BRIEF §3).
 
-/** `token`: the test API's token for a phone beyond loopback (`TEST_TOKEN_QUERY` of headers.ts). */
-export const SIM_PARAMS = ['persona', 'era', 'lang', 'device', 'token'] as const
-export type SimParam = (typeof SIM_PARAMS)[number]
+/**
+ * `token`: the test API's token for a phone beyond loopback (`TEST_TOKEN_QUERY` of headers.ts); `world`:
+ * the simulated world the phone is in (`WORLD_QUERY`, docs/worlds.md).
+ */
+export const SIM_PARAMS = ['persona', 'era', 'lang', 'device', 'token', 'world'] as const
 /** `?lab=<runId>`: a phone the UX lab opened reports to that run. */
 export const LAB_PARAM = 'lab'
-export type SimParams = { readonly [K in SimParam | typeof LAB_PARAM]?: string | null | undefined }
+export type SimParam = (typeof SIM_PARAMS)[number]
+type SetupParam = SimParam | typeof LAB_PARAM
+export type SimParams = { readonly [K in SetupParam]?: string | null | undefined }
 
-const SETUP_PARAMS: readonly string[] = [...SIM_PARAMS, LAB_PARAM]
+const SETUP_PARAMS: readonly SetupParam[] = [...SIM_PARAMS, LAB_PARAM]
 
-/** `path` (query and hash kept) with the simulator's parameters set; a missing value is left out. */
+/** `path` (its query and hash kept) with the simulator's parameters set; a missing one is left out. */
 export function withSim(path: string, params: SimParams): string {
-  const url = parse(path) ?? new URL('/', ANY_ORIGIN)
+  const url = new URL(path, ANY_ORIGIN)
   for (const name of SETUP_PARAMS) {
-    const value = params[name as SimParam]
+    const value = params[name]
     if (value) url.searchParams.set(name, value)
   }
   return `${url.pathname}${url.search}${url.hash}`
@@ -57,16 +61,13 @@ export function withSim(path: string, params: SimParams): string {
 /** The simulator's parameters a search names, as written (the app checks the values). */
 export function readSim(search: string): SimParams {
   const query = new URLSearchParams(search)
-  const found: Partial<Record<SimParam | typeof LAB_PARAM, string>> = {}
-  for (const name of SETUP_PARAMS) {
-    const value = query.get(name)
-    if (value !== null) found[name as SimParam] = value
-  }
+  const found: { [K in SetupParam]?: string } = {}
+  for (const name of SETUP_PARAMS) found[name] = query.get(name) ?? undefined
   return found
 }
 
-/** A search without the simulator's parameters (and the lab's), other parameters in their order. */
-export function withoutSim(search: string | URLSearchParams): URLSearchParams {
+/** A search without the simulator's parameters (nor the lab's), the others in their order. */
+export function withoutSim(search: Search): URLSearchParams {
   const query = new URLSearchParams(search)
   for (const name of SETUP_PARAMS) query.delete(name)
   return query
@@ -84,25 +85,20 @@ export const HOME = '/'
 export const CASHIER_PARAM = 'pay'
 
 /** The search with the cashier open on `orderId`, or closed (null). */
-export function withCashier(search: string | URLSearchParams, orderId: string | null) {
-  const query = new URLSearchParams(search)
-  if (orderId) query.set(CASHIER_PARAM, orderId)
-  else query.delete(CASHIER_PARAM)
-  return query
+export function withCashier(search: Search, orderId: string | null): URLSearchParams {
+  return withParam(search, CASHIER_PARAM, orderId)
 }
-
-export function cashierOrderId(search: string | URLSearchParams): string | null {
+export function cashierOrderId(search: Search): string | null {
   return new URLSearchParams(search).get(CASHIER_PARAM) || null
 }
-
 /** The order page with the cashier open on a new order. */
 export function checkoutCashierPath(orderId: string): string {
   return withQuery(HOME, withCashier('', orderId))
 }
 
-export const RESULT_PREFIX = '/pay/result/'
+const RESULT_PREFIX = '/pay/result/'
 export function resultPath(orderId: string): string {
-  return `${RESULT_PREFIX}${enc(orderId)}`
+  return RESULT_PREFIX + enc(orderId)
 }
 /** The order a result page is about, or null for any other path. */
 export function resultOrderId(pathname: string): string | null {
@@ -110,9 +106,9 @@ export function resultOrderId(pathname: string): string | null {
 }
 
 export const ORDERS_PATH = '/orders'
-export const ORDERS_TAB_PARAM = 'tab'
+/** My orders, on one tab (`?tab=`), or on all of them. */
 export function ordersPath(tab?: string | null): string {
-  return tab ? `${ORDERS_PATH}?${ORDERS_TAB_PARAM}=${enc(tab)}` : ORDERS_PATH
+  return withQuery(ORDERS_PATH, withParam('', 'tab', tab ?? null))
 }
 export function orderPath(orderId: string): string {
   return `${ORDERS_PATH}/${enc(orderId)}`
@@ -120,43 +116,57 @@ export function orderPath(orderId: string): string {
 
 // ——— A pay-for-me link: in a browser, or in WeChat's own browser (WeChat Pay pays there).
 
-export const FRIEND_PREFIX = '/friend-pay/'
+const FRIEND_PREFIX = '/friend-pay/'
 export const WECHAT_HOME = '/wechat'
 export function friendLinkPath(token: string): string {
-  return `${FRIEND_PREFIX}${enc(token)}`
+  return FRIEND_PREFIX + enc(token)
 }
 export function friendLinkInWechat(token: string): string {
-  return `${WECHAT_HOME}${friendLinkPath(token)}`
+  return WECHAT_HOME + friendLinkPath(token)
 }
-/** The token of a friend link (a path, or a whole URL as the shopper copies it), either form. */
+/**
+ * The world a location names by itself: its `?world=`, else the world of the token it opens (a friend
+ * link `/friend-pay/<world>.<token>`, a pay code `?pr=<world>.<token>`); null when it names none.
+ */
+export function worldOfLocation(pathname: string, search: string): string | null {
+  const named = new URLSearchParams(search).get('world')
+  if (named) return named
+  const token =
+    friendLinkToken(pathname) ?? (isWechatPath(pathname) ? paySheetOf(search).token : '')
+  const dot = token ? token.indexOf('.') : -1
+  return dot > 0 ? token.slice(0, dot) : null
+}
+
+/** The token of a friend link in either form: a path, or the whole URL the shopper copies. */
 export function friendLinkToken(pathOrUrl: string): string | null {
-  const url = parse(pathOrUrl)
-  if (!url) return null
-  const path = url.pathname.startsWith(`${WECHAT_HOME}/`)
-    ? url.pathname.slice(WECHAT_HOME.length)
-    : url.pathname
-  return segmentAfter(FRIEND_PREFIX, path)
+  let path: string
+  try {
+    path = new URL(pathOrUrl.trim(), ANY_ORIGIN).pathname
+  } catch {
+    return null
+  }
+  return segmentAfter(FRIEND_PREFIX, path.replace(/^\/wechat(?=\/)/, ''))
+}
+/** A link to this site opened inside WeChat: a pay-for-me link opens in WeChat's own browser. */
+export function inWechatBrowser(path: string): string {
+  return path.startsWith(FRIEND_PREFIX) ? WECHAT_HOME + path : path
 }
 
 // ——— WeChat's native pay code (BRIEF §5) and its pay sheet.
 
-export const PAY_CODE_PATH = `${WECHAT_HOME}/pay`
-export const PAY_CODE_PARAM = 'pr'
+const PAY_CODE_PATH = `${WECHAT_HOME}/pay`
 /** `?from=taobao`: the app that jumped to the sheet; leaving it goes back there. */
-export const FROM_PARAM = 'from'
+const FROM_PARAM = 'from'
 
 /** WeChat's pay sheet of `token`; `from` names the app that jumped to it. */
 export function payCodePath(token: string, from?: 'taobao'): string {
-  const path = `${PAY_CODE_PATH}?${PAY_CODE_PARAM}=${enc(token)}`
+  const path = `${PAY_CODE_PATH}?pr=${enc(token)}`
   return from ? `${path}&${FROM_PARAM}=${from}` : path
 }
 
 /** The two payloads a code may hold: the web form a phone's camera opens, and WeChat's own. */
 export function payCodeUrls(origin: string, token: string): { web: string; weixin: string } {
-  return {
-    web: `${origin}${payCodePath(token)}`,
-    weixin: `weixin://wxpay/bizpayurl?${PAY_CODE_PARAM}=${enc(token)}`,
-  }
+  return { web: origin + payCodePath(token), weixin: `weixin://wxpay/bizpayurl?pr=${enc(token)}` }
 }
 
 /** The pay token of a scanned payload in either form (any host for the web form), or null. */
@@ -167,21 +177,18 @@ export function readPayCode(text: string): string | null {
   } catch {
     return null
   }
-  const token = url.searchParams.get(PAY_CODE_PARAM)
-  if (!token) return null
-  if (url.protocol === 'weixin:') {
-    // weixin://wxpay/bizpayurl?pr=…: host "wxpay", path "/bizpayurl" (or all in the path, by parser).
-    const where = `${url.host}${url.pathname}`
-    return where === 'wxpay/bizpayurl' || url.href.includes('wxpay/bizpayurl') ? token : null
-  }
-  const web = url.protocol === 'http:' || url.protocol === 'https:'
-  return web && url.pathname === PAY_CODE_PATH ? token : null
+  // weixin://wxpay/bizpayurl?pr=…: host "wxpay" and path "/bizpayurl", or all of it in the path.
+  const pay =
+    url.protocol === 'weixin:'
+      ? url.href.includes('wxpay/bizpayurl')
+      : /^https?:$/.test(url.protocol) && url.pathname === PAY_CODE_PATH
+  return pay ? url.searchParams.get('pr') || null : null
 }
 
 /** What the pay sheet's search says: the token, and whether an app jumped here. */
 export function paySheetOf(search: string): { token: string; jumped: boolean } {
   const query = new URLSearchParams(search)
-  return { token: query.get(PAY_CODE_PARAM) ?? '', jumped: query.has(FROM_PARAM) }
+  return { token: query.get('pr') ?? '', jumped: query.has(FROM_PARAM) }
 }
 
 // ——— The simulated WeChat's screens.
@@ -190,7 +197,7 @@ export type WechatScreen = 'contacts' | 'discover' | 'me' | 'scan' | 'services' 
 /** `?share=<text>` on the chats: another app hands over a text; the shopper picks the chat. */
 export const SHARE_PARAM = 'share'
 /** `?album=1` on 扫一扫 or a chat: the album picker is open (Back closes it). */
-export const ALBUM_PARAM = 'album'
+const ALBUM_PARAM = 'album'
 
 export function isWechatPath(pathname: string): boolean {
   return pathname === WECHAT_HOME || pathname.startsWith(`${WECHAT_HOME}/`)
@@ -205,29 +212,20 @@ export function wechatBillPath(paymentId: string): string {
   return `${WECHAT_HOME}/bills/${enc(paymentId)}`
 }
 export function wechatSharePath(text: string): string {
-  return `${WECHAT_HOME}?${SHARE_PARAM}=${enc(text)}`
+  return withQuery(WECHAT_HOME, withParam('', SHARE_PARAM, text))
 }
-export function withAlbum(search: string | URLSearchParams, open: boolean): URLSearchParams {
-  const query = new URLSearchParams(search)
-  if (open) query.set(ALBUM_PARAM, '1')
-  else query.delete(ALBUM_PARAM)
-  return query
+export function withAlbum(search: Search, open: boolean): URLSearchParams {
+  return withParam(search, ALBUM_PARAM, open ? '1' : null)
 }
-export function albumOpen(search: string | URLSearchParams): boolean {
+export function albumOpen(search: Search): boolean {
   return new URLSearchParams(search).get(ALBUM_PARAM) === '1'
-}
-
-/** A link to this site opened inside WeChat: a pay-for-me link opens in WeChat's browser. */
-export function inWechatBrowser(path: string): string {
-  return path.startsWith(FRIEND_PREFIX) ? `${WECHAT_HOME}${path}` : path
 }
 
 // ——— Desktop screens outside the phone.
 
 export const STAGE_PATH = '/stage'
-export const LAB_PATH = '/lab'
 export function labPath(lang?: string): string {
-  return withSim(LAB_PATH, { lang })
+  return withSim('/lab', { lang })
 }
 
 /**
@@ -236,7 +234,7 @@ export function labPath(lang?: string): string {
  */
 export const PAGE_ROUTES = {
   stage: STAGE_PATH,
-  lab: LAB_PATH,
+  lab: '/lab',
   orders: ORDERS_PATH,
   order: `${ORDERS_PATH}/:orderId`,
   result: `${RESULT_PREFIX}:orderId`,
@@ -246,8 +244,4 @@ export const PAGE_ROUTES = {
 } as const
 
 /** WeChat's own routes, relative to `/wechat`. */
-export const WECHAT_ROUTES = {
-  chat: 'chat/:chatId',
-  pay: 'pay',
-  bill: 'bills/:paymentId',
-} as const
+export const WECHAT_ROUTES = { chat: 'chat/:chatId', pay: 'pay', bill: 'bills/:paymentId' } as const

@@ -1,3 +1,5 @@
+import { readSim } from '@/contract/paths.ts'
+
 /**
  * The simulated phone this tab is. `?device=` names it; the name is remembered per tab (sessionStorage), so
  * two tabs (or two frames of /stage) can be two phones, each with its own storage.
@@ -38,7 +40,7 @@ function writeSession(value: string): void {
 
 /** The device a URL asks for, if it names a valid one. */
 export function deviceFromSearch(search: string): string | null {
-  const wanted = new URLSearchParams(search).get('device')
+  const wanted = readSim(search).device
   return wanted && DEVICE_PATTERN.test(wanted) ? wanted : null
 }
 

@@ -4,7 +4,7 @@ import { foldLiveEvent, OrderLiveEventSchema } from '@/contract/order-live.ts'
 import type { LiveOrder, OrderLiveView } from '@/contract/order-live.ts'
 import { OrderSchema } from '@/contract/order.ts'
 import type { Order } from '@/contract/order.ts'
-import { SIM_HEADERS } from '@/contract/headers.ts'
+import { SIM_HEADERS, WORLD_HEADER, WORLD_QUERY } from '@/contract/headers.ts'
 import { routePath } from '@/contract/routes.ts'
 
 /**
@@ -30,6 +30,8 @@ export interface SubscribeOptions {
   persona?: string
   era?: string
   appVersion?: string | null
+  /** The world the order is in (null or none: the default world). */
+  world?: string | null
   /** Polling period while the stream is down (ms). */
   pollMs?: number
   /** How long to poll before trying the stream again (ms). */
@@ -48,13 +50,14 @@ export const RESUME_MS = 5000
 export function streamUrl(
   base: string,
   orderId: string,
-  who: { persona?: string; era?: string; appVersion?: string | null },
+  who: { persona?: string; era?: string; appVersion?: string | null; world?: string | null },
   lastEventId: number,
 ): string {
   const query = new URLSearchParams()
   if (who.persona) query.set('persona', who.persona)
   if (who.era) query.set('era', who.era)
   if (who.appVersion) query.set('appVersion', who.appVersion)
+  if (who.world) query.set(WORLD_QUERY, who.world)
   if (lastEventId > 0) query.set('lastEventId', String(lastEventId))
   const qs = query.toString()
   return `${base}${routePath('orderEvents', { orderId })}${qs ? `?${qs}` : ''}`
@@ -159,6 +162,7 @@ export function subscribe(
       if (options.persona) headers[SIM_HEADERS.persona] = options.persona
       if (options.era) headers[SIM_HEADERS.era] = options.era
       if (options.appVersion) headers[SIM_HEADERS.appVersion] = options.appVersion
+      if (options.world) headers[WORLD_HEADER] = options.world
       const res = await doFetch(`${base}${routePath('getOrder', { orderId })}`, { headers })
       if (stopped) return
       if (res.status === 404) {

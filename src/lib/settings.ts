@@ -1,6 +1,8 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import { readSim, worldOfLocation } from '@/contract/paths.ts'
 import type { Era, PersonaId } from '@/contract/sim.ts'
+import { DEFAULT_WORLD, TEST_TOKEN_PATTERN, WORLD_ID_PATTERN } from '@/contract/headers.ts'
 import { deviceKey } from './device.ts'
 
 export const LANGS = ['zh-CN', 'en'] as const
@@ -17,6 +19,13 @@ export interface Settings {
   qrPayload: QrPayload
   /** WeChat's long-press 识别图中二维码 on a pay code: refused as in real WeChat, or allowed. */
   longPress: LongPressPolicy
+  /**
+   * The test API's token from the start URL (`?token=`), sent as `x-sim-test-token` on every test-API
+   * call (a phone on the LAN needs it); null: none given to this phone.
+   */
+  testToken: string | null
+  /** The simulated world this phone is in (`?world=`, or the world of a link it opened); null: default. */
+  world: string | null
 }
 
 export const QR_PAYLOADS = ['web', 'weixin'] as const
@@ -35,6 +44,8 @@ const DEFAULTS: Settings = {
   appVersion: null,
   qrPayload: 'web',
   longPress: 'refuse',
+  testToken: null,
+  world: null,
 }
 
 /** The simulator's settings for this phone, kept across reloads under `tbsim:<device>:settings`. */
@@ -48,13 +59,24 @@ export const useSettings = create<SettingsStore>()(
       name: deviceKey('settings'),
       version: 2,
       migrate: migrateSettings,
-      partialize: ({ persona, era, lang, appVersion, qrPayload, longPress }): Settings => ({
+      partialize: ({
         persona,
         era,
         lang,
         appVersion,
         qrPayload,
         longPress,
+        testToken,
+        world,
+      }): Settings => ({
+        persona,
+        era,
+        lang,
+        appVersion,
+        qrPayload,
+        longPress,
+        testToken,
+        world,
       }),
     },
   ),
@@ -74,7 +96,7 @@ export function migrateSettings(persisted: unknown): Settings {
  * be asked for again. The shell remounts the routes under this key.
  */
 export function serverContextKey(s: Settings): string {
-  return `${s.persona}|${s.era}|${s.appVersion ?? ''}`
+  return `${s.persona}|${s.era}|${s.appVersion ?? ''}|${s.world ?? ''}`
 }
 
 /**
@@ -113,15 +135,48 @@ export function effectiveLang(lang: Lang | null): Lang {
   return lang ?? browserLang()
 }
 
-/** `?persona=`, `?era=`, `?lang=` set the simulator and stick; unknown values are ignored. */
-export function applySearchSettings(search: string): void {
-  const params = new URLSearchParams(search)
+/**
+ * Where this browser keeps the last test token it was given, for a phone that has none of its own (a new
+ * `?device=`, a frame of /stage or /lab): the token is the server's, not the phone's.
+ */
+const SHARED_TEST_TOKEN_KEY = 'tbsim:test-token'
+
+function rememberTestToken(token: string): void {
+  try {
+    localStorage.setItem(SHARED_TEST_TOKEN_KEY, token)
+  } catch {
+    // Storage refused (private mode): the phone's own settings still have it.
+  }
+}
+
+/** The token the test-API calls carry: this phone's, else the last one this browser was given. */
+export function testToken(): string | null {
+  const own = useSettings.getState().testToken
+  if (own) return own
+  try {
+    const shared = localStorage.getItem(SHARED_TEST_TOKEN_KEY)
+    return shared && TEST_TOKEN_PATTERN.test(shared) ? shared : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * `?persona=`, `?era=`, `?lang=` (and `?token=`, the test API's token; `?world=`, or the world a link's
+ * token names) set the simulator and stick; unknown values are ignored.
+ */
+export function applySearchSettings(search: string, pathname = ''): void {
+  const { persona = null, era = null, lang = null, token = null } = readSim(search)
   const patch: Partial<Settings> = {}
-  const persona = params.get('persona')
+  const world = worldOfLocation(pathname, search)
+  if (world === DEFAULT_WORLD) patch.world = null
+  else if (world !== null && WORLD_ID_PATTERN.test(world)) patch.world = world
+  if (token !== null && TEST_TOKEN_PATTERN.test(token)) {
+    patch.testToken = token
+    rememberTestToken(token)
+  }
   if (isPersona(persona)) patch.persona = persona
-  const era = params.get('era')
   if (isEra(era)) patch.era = era
-  const lang = params.get('lang')
   if (isLang(lang)) patch.lang = lang
   const current = useSettings.getState()
   const changed = (Object.keys(patch) as (keyof Settings)[]).some((k) => patch[k] !== current[k])

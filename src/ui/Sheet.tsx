@@ -1,5 +1,7 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { IconClose } from './icons.tsx'
+import { useModalDialog } from './useModalDialog.ts'
+import './modal.css'
 import './sheet.css'
 
 interface SheetProps {
@@ -27,44 +29,13 @@ export function Sheet({
   closeOnScrim = true,
 }: SheetProps) {
   const ref = useRef<HTMLDialogElement>(null)
-  const onCloseRef = useRef(onClose)
-  useEffect(() => {
-    onCloseRef.current = onClose
-  })
-
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    if (!dialog.open) dialog.showModal()
-    let unmounting = false
-    const onCancel = (event: Event) => {
-      // Escape: let the owner decide (it unmounts us), rather than the browser closing the dialog under React.
-      event.preventDefault()
-      onCloseRef.current()
-    }
-    // A browser may close it without a cancelable `cancel` (a second Escape with no tap between): show it
-    // again and let the owner decide, as for any Escape.
-    const onClosed = () => {
-      // Ignore the late `close` of an earlier mount (the dialog is open again by now).
-      if (unmounting || dialog.open) return
-      dialog.showModal()
-      onCloseRef.current()
-    }
-    dialog.addEventListener('cancel', onCancel)
-    dialog.addEventListener('close', onClosed)
-    return () => {
-      unmounting = true
-      dialog.removeEventListener('cancel', onCancel)
-      dialog.removeEventListener('close', onClosed)
-      if (dialog.open) dialog.close()
-    }
-  }, [])
+  useModalDialog(ref, onClose)
 
   return (
-    <dialog ref={ref} className="sheet" aria-labelledby={labelledBy} data-testid={testId}>
+    <dialog ref={ref} className="modal sheet" aria-labelledby={labelledBy} data-testid={testId}>
       <div
         className="sheet__scrim"
-        onClick={closeOnScrim ? () => onCloseRef.current() : undefined}
+        onClick={closeOnScrim ? onClose : undefined}
         aria-hidden="true"
       />
       {aside}

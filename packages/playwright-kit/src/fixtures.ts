@@ -1,6 +1,7 @@
 import { test as base } from '@playwright/test'
 import type { BrowserContext } from '@playwright/test'
 import { createWorld, Gateway } from './gateway.js'
+import { TEST_TOKEN_HEADER, WORLD_HEADER } from './sim.js'
 import { SimPhone } from './phone.js'
 import type { PhoneOptions } from './phone.js'
 import type { Persona } from './sim.js'
@@ -40,15 +41,30 @@ export const test = base.extend<SimFixtures>({
   worldPerTest: [true, { option: true }],
   testToken: [process.env.GATEWAY_TEST_TOKEN || undefined, { option: true }],
   persona: ['shopper', { option: true }],
-  world: async ({ request, worldPerTest, testToken }, use) => {
-    if (!worldPerTest) {
-      await new Gateway({ request, world: 'default', token: testToken }).reset()
-      await use('default')
-      return
+  // Its own request context: the `request` fixture carries the world's header, so it comes after.
+  world: async ({ playwright, baseURL, worldPerTest, testToken }, use) => {
+    const request = await playwright.request.newContext(baseURL ? { baseURL } : {})
+    try {
+      if (!worldPerTest) {
+        await new Gateway({ request, world: 'default', token: testToken }).reset()
+        await use('default')
+        return
+      }
+      const made = await createWorld(request, testToken)
+      await use(made.world)
+      await made.delete()
+    } finally {
+      await request.dispose()
     }
-    const made = await createWorld(request, testToken)
-    await use(made.world)
-    await made.delete()
+  },
+  // Every request of the test's pages and of `request` names the test's world: even a bare
+  // `page.goto('/')` or `request.get('/api/…')` lands in it.
+  extraHTTPHeaders: async ({ extraHTTPHeaders, world, testToken }, use) => {
+    await use({
+      ...extraHTTPHeaders,
+      ...(world === 'default' ? {} : { [WORLD_HEADER]: world }),
+      ...(testToken ? { [TEST_TOKEN_HEADER]: testToken } : {}),
+    })
   },
   gateway: async ({ request, world, testToken }, use) => {
     await use(new Gateway({ request, world, token: testToken }))
@@ -70,6 +86,7 @@ export const test = base.extend<SimFixtures>({
       reducedMotion,
       world,
       testToken,
+      extraHTTPHeaders,
     },
     use,
   ) => {
@@ -79,6 +96,7 @@ export const test = base.extend<SimFixtures>({
         const desktop = screen === 'desktop'
         const context = await browser.newContext({
           ...(server ? { baseURL: server } : {}),
+          ...(extraHTTPHeaders ? { extraHTTPHeaders } : {}),
           ...(locale ? { locale } : {}),
           ...(timezoneId ? { timezoneId } : {}),
           ...(reducedMotion ? { reducedMotion } : {}),

@@ -20,6 +20,7 @@ export function AppSwitcher({ current, onPick, onClose }: AppSwitcherProps) {
   return (
     <div
       className="app-switcher"
+      data-testid="app-switcher"
       role="dialog"
       aria-label={t('phone.switcherTitle')}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
@@ -35,6 +36,7 @@ export function AppSwitcher({ current, onPick, onClose }: AppSwitcherProps) {
             ref={i === 0 ? first : undefined}
             type="button"
             className={`app-card app-card--${app}`}
+            data-testid={`phone-app-${app}`}
             aria-current={app === current ? 'true' : undefined}
             onClick={() => onPick(app)}
           >

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useLocation, useNavigate } from 'react-router'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { AppSwitcher } from './AppSwitcher.tsx'
-import { appOf, routeOf, usePhoneStore, type PhoneApp } from './phone-store.ts'
+import { routeOf } from '@/contract/paths.ts'
+import { useLazy, whenIdle } from '@/lib/useLazy.ts'
+import { appOf, usePhoneStore, type PhoneApp } from './phone-store.ts'
 import { useTopSheet } from './useTopSheet.ts'
 import './phone-chrome.css'
 
@@ -11,6 +12,8 @@ type Shot =
   { state: 'idle' } | { state: 'busy' } | { state: 'saved'; url: string } | { state: 'failed' }
 
 const SHOT_SHOWN_MS = 3500
+
+const switcherCode = async () => (await import('./AppSwitcher.tsx')).AppSwitcher
 
 /**
  * The simulated phone's system bar, under the app: a screenshot button (the visible screen goes into the
@@ -23,6 +26,8 @@ export function PhoneChrome() {
   const current = appOf(pathname)
   const remember = usePhoneStore((s) => s.remember)
   const [switching, setSwitching] = useState(false)
+  // The switcher's code loads when the phone is idle (or at the first tap), not with the first screen.
+  const [Switcher, loadSwitcher] = useLazy(switcherCode)
   const [shot, setShot] = useState<Shot>({ state: 'idle' })
   const busy = useRef(false)
   const topSheet = useTopSheet()
@@ -33,8 +38,7 @@ export function PhoneChrome() {
 
   useEffect(() => {
     // Have the screenshot code ready before the first tap on the button.
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500))
-    idle(() => void import('./capture-screen.ts').catch(() => undefined))
+    whenIdle(() => void import('./capture-screen.ts').catch(() => undefined))
   }, [])
 
   useEffect(() => {
@@ -59,17 +63,8 @@ export function PhoneChrome() {
     busy.current = true
     setShot({ state: 'busy' })
     try {
-      const [{ captureScreen }, { addPhoto }] = await Promise.all([
-        import('./capture-screen.ts'),
-        import('@/lib/album/album.ts'),
-      ])
-      const capture = await captureScreen()
-      await addPhoto(capture.blob, {
-        origin: 'screenshot',
-        width: capture.width,
-        height: capture.height,
-      })
-      setShot({ state: 'saved', url: URL.createObjectURL(capture.blob) })
+      const blob = await (await import('./capture-screen.ts')).screenshotToAlbum()
+      setShot({ state: 'saved', url: URL.createObjectURL(blob) })
     } catch {
       setShot({ state: 'failed' })
     } finally {
@@ -79,12 +74,12 @@ export function PhoneChrome() {
 
   const chrome = (
     <div className={`phone-chrome phone-chrome--${current}`}>
-      {switching && (
-        <AppSwitcher current={current} onPick={open} onClose={() => setSwitching(false)} />
+      {switching && Switcher && (
+        <Switcher current={current} onPick={open} onClose={() => setSwitching(false)} />
       )}
       {shot.state === 'busy' && <div className="phone-chrome__flash" aria-hidden="true" />}
       {(shot.state === 'saved' || shot.state === 'failed') && (
-        <div className="shot-toast" role="status">
+        <div className="shot-toast" role="status" data-testid="phone-shot" data-state={shot.state}>
           {shot.state === 'saved' && <img className="shot-toast__thumb" src={shot.url} alt="" />}
           <span>{shot.state === 'saved' ? t('phone.shotSaved') : t('phone.shotFailed')}</span>
         </div>
@@ -95,6 +90,7 @@ export function PhoneChrome() {
           className="system-bar__btn"
           aria-label={t('phone.screenshot')}
           aria-busy={shot.state === 'busy'}
+          data-testid="phone-screenshot"
           onClick={() => void screenshot()}
         >
           <svg viewBox="0 0 24 24" width="17" height="17" aria-hidden="true">
@@ -112,7 +108,11 @@ export function PhoneChrome() {
           className="system-bar__home"
           aria-label={t('phone.switcher')}
           aria-expanded={switching}
-          onClick={() => setSwitching((v) => !v)}
+          data-testid="phone-switcher"
+          onClick={() => {
+            loadSwitcher()
+            setSwitching((v) => !v)
+          }}
         >
           <span className="system-bar__pill" />
         </button>

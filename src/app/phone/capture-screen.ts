@@ -1,4 +1,5 @@
 import { domToCanvas } from 'modern-screenshot'
+import { addPhoto } from '@/lib/album/album.ts'
 
 /** The pixel ratio of screenshots: a 390×844 screen becomes 780×1688, as a 2× phone saves it. */
 const SCALE = 2
@@ -58,4 +59,15 @@ export async function captureScreen(): Promise<Capture> {
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
   if (!blob) throw new Error('the screenshot could not be encoded')
   return { blob, width: canvas.width, height: canvas.height }
+}
+
+/** The phone's screenshot button: the screen as it is, into the phone's album. Answers the image. */
+export async function screenshotToAlbum(): Promise<Blob> {
+  const capture = await captureScreen()
+  await addPhoto(capture.blob, {
+    origin: 'screenshot',
+    width: capture.width,
+    height: capture.height,
+  })
+  return capture.blob
 }

@@ -1,26 +1,16 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import { HOME, isWechatPath, WECHAT_HOME } from '@/contract/paths.ts'
 import { deviceKey } from '@/lib/device.ts'
 
 /** The two apps on the simulated phone. Every route belongs to one; `/wechat…` is WeChat's. */
 export type PhoneApp = 'taobao' | 'wechat'
 export const PHONE_APPS: readonly PhoneApp[] = ['taobao', 'wechat']
 
-export const APP_HOME: Record<PhoneApp, string> = { taobao: '/', wechat: '/wechat' }
+export const APP_HOME: Record<PhoneApp, string> = { taobao: HOME, wechat: WECHAT_HOME }
 
 export function appOf(pathname: string): PhoneApp {
-  return pathname === '/wechat' || pathname.startsWith('/wechat/') ? 'wechat' : 'taobao'
-}
-
-/** The simulator's own URL parameters: they set the phone once and must not come back with a route. */
-const SETTING_PARAMS = ['persona', 'era', 'lang', 'device']
-
-/** `pathname + search` without the simulator's parameters. */
-export function routeOf(pathname: string, search: string): string {
-  const params = new URLSearchParams(search)
-  for (const name of SETTING_PARAMS) params.delete(name)
-  const query = params.toString()
-  return query ? `${pathname}?${query}` : pathname
+  return isWechatPath(pathname) ? 'wechat' : 'taobao'
 }
 
 interface PhoneStore {

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router'
+import { checkoutCashierPath, ORDERS_PATH } from '@/contract/paths.ts'
 import { CheckoutPage } from '@/features/checkout/CheckoutPage.tsx'
-import { PAY_PARAM } from '../pay-param.ts'
 
 /** Whether this tab has an earlier page of ours to go back to (react-router keeps the index in history.state). */
 function hasHistory(): boolean {
@@ -12,8 +12,8 @@ export function CheckoutRoute() {
   const navigate = useNavigate()
   return (
     <CheckoutPage
-      onOrderCreated={(orderId) => void navigate(`/?${PAY_PARAM}=${encodeURIComponent(orderId)}`)}
-      onOpenOrders={() => void navigate('/orders')}
+      onOrderCreated={(orderId) => void navigate(checkoutCashierPath(orderId))}
+      onOpenOrders={() => void navigate(ORDERS_PATH)}
       onBack={hasHistory() ? () => void navigate(-1) : undefined}
     />
   )

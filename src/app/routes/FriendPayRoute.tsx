@@ -1,6 +1,7 @@
 import { useNavigate, useParams } from 'react-router'
+import { WECHAT_HOME } from '@/contract/paths.ts'
 import { FriendPayPage } from '@/features/friend-pay/FriendPayPage.tsx'
-import type { FriendWallet } from '@/features/friend-pay/PayPanel.tsx'
+import type { FriendWallet } from '@/features/friend-pay/flow.ts'
 
 /**
  * The friend's page, opened from the shared link: `/friend-pay/:token` in a browser (Alipay pays), or
@@ -12,7 +13,7 @@ export function FriendPayRoute({ wallet }: { wallet: FriendWallet }) {
   // In WeChat's browser the back arrow returns to the chat the link was tapped in, or to WeChat.
   const back =
     wallet === 'wechat'
-      ? () => void (historyIndex() > 0 ? navigate(-1) : navigate('/wechat'))
+      ? () => void (historyIndex() > 0 ? navigate(-1) : navigate(WECHAT_HOME))
       : undefined
   return <FriendPayPage key={token} token={token} wallet={wallet} onBack={back} />
 }

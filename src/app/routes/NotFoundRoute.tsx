@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router'
+import { HOME } from '@/contract/paths.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { PageHeader } from '@/ui/PageHeader.tsx'
 
@@ -10,13 +11,13 @@ export function NotFoundRoute() {
       <PageHeader
         title={t('common.loadFailed')}
         backLabel={t('common.back')}
-        onBack={() => void navigate('/')}
+        onBack={() => void navigate(HOME)}
       />
       <div className="state-box">
         <button
           type="button"
           className="btn-ghost btn-ghost--orange"
-          onClick={() => void navigate('/')}
+          onClick={() => void navigate(HOME)}
         >
           {t('result.home')}
         </button>

@@ -1,6 +1,6 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router'
+import { cashierOrderId, ORDERS_PATH, withCashier } from '@/contract/paths.ts'
 import { OrderDetailPage } from '@/features/orders/OrderDetailPage.tsx'
-import { PAY_PARAM, withPay } from '../pay-param.ts'
 
 export function OrderDetailRoute() {
   const navigate = useNavigate()
@@ -9,9 +9,9 @@ export function OrderDetailRoute() {
   return (
     <OrderDetailPage
       orderId={orderId}
-      onBack={() => void navigate('/orders')}
-      onPay={(id) => setParams(withPay(params, id))}
-      refreshKey={params.get(PAY_PARAM) ?? ''}
+      onBack={() => void navigate(ORDERS_PATH)}
+      onPay={(id) => setParams(withCashier(params, id))}
+      refreshKey={cashierOrderId(params) ?? ''}
     />
   )
 }

@@ -1,6 +1,6 @@
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
+import { HOME, ORDERS_PATH, withCashier } from '@/contract/paths.ts'
 import { ResultPage } from '@/features/cashier/ResultPage.tsx'
-import { withPay } from '../pay-param.ts'
 
 export function ResultRoute() {
   const navigate = useNavigate()
@@ -12,9 +12,9 @@ export function ResultRoute() {
       // A new visit (e.g. after paying again from here) checks afresh.
       key={`${orderId}:${key}`}
       orderId={orderId}
-      onViewOrders={() => void navigate('/orders')}
-      onHome={() => void navigate('/')}
-      onRetry={() => setParams(withPay(params, orderId))}
+      onViewOrders={() => void navigate(ORDERS_PATH)}
+      onHome={() => void navigate(HOME)}
+      onRetry={() => setParams(withCashier(params, orderId))}
     />
   )
 }

@@ -1,16 +1,20 @@
 import { useState } from 'react'
+import { friendLinkPath, HOME, WECHAT_HOME, withSim } from '@/contract/paths.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
+import { useSettings } from '@/lib/settings.ts'
 import './stage.css'
 
-const SHOPPER_URL = '/?device=shopper-phone&persona=shopper&era=beta'
-const FRIEND_HOME = '/wechat?device=friend-phone&persona=friend&era=beta'
+// Both phones are in the world /stage was opened in (`?world=`), so a test's world reaches its frames.
+const inWorld = () => ({ world: useSettings.getState().world })
+const SHOPPER = { device: 'shopper-phone', persona: 'shopper', era: 'beta' } as const
+const FRIEND = { device: 'friend-phone', persona: 'friend', era: 'beta' } as const
 
 /** Where the friend's phone goes: a pasted link (or path) on this origin, as that phone and persona. */
 function friendUrl(pasted: string): string | null {
   try {
     const url = new URL(pasted.trim(), window.location.origin)
     if (url.origin !== window.location.origin) return null
-    return `${url.pathname}?device=friend-phone&persona=friend&era=beta`
+    return withSim(url.pathname, { ...FRIEND, ...inWorld() })
   } catch {
     return null
   }
@@ -23,7 +27,8 @@ function friendUrl(pasted: string): string | null {
  */
 export function StageRoute() {
   const { t } = useT()
-  const [friendSrc, setFriendSrc] = useState(FRIEND_HOME)
+  const [shopperSrc] = useState(() => withSim(HOME, { ...SHOPPER, ...inWorld() }))
+  const [friendSrc, setFriendSrc] = useState(() => withSim(WECHAT_HOME, { ...FRIEND, ...inWorld() }))
   const [pasted, setPasted] = useState('')
   return (
     <main className="stage">
@@ -42,7 +47,7 @@ export function StageRoute() {
           <input
             value={pasted}
             onChange={(e) => setPasted(e.target.value)}
-            placeholder="/friend-pay/…"
+            placeholder={`${friendLinkPath('')}…`}
             data-testid="stage-friend-url"
           />
         </label>
@@ -53,7 +58,7 @@ export function StageRoute() {
           <iframe
             name="shopper-phone"
             title={t('friendPay.stage.shopper')}
-            src={SHOPPER_URL}
+            src={shopperSrc}
             data-testid="stage-shopper"
             allow="clipboard-read; clipboard-write"
           />

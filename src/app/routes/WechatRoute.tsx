@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router'
+import { WECHAT_HOME } from '@/contract/paths.ts'
 import { WechatApp } from '@/features/wechat/WechatApp.tsx'
 import { usePhoneStore } from '../phone/phone-store.ts'
 
@@ -8,11 +9,11 @@ export function WechatRoute() {
   return (
     <WechatApp
       onLeavePay={(jumped) => {
-        if (!jumped) return void navigate('/wechat', { replace: true })
+        if (!jumped) return void navigate(WECHAT_HOME, { replace: true })
         // The sheet is done with: WeChat, switched to later, opens on its chats, not on a spent sheet.
         const phone = usePhoneStore.getState()
         void navigate(phone.last.taobao)
-        phone.remember('wechat', '/wechat')
+        phone.remember('wechat', WECHAT_HOME)
       }}
     />
   )

@@ -1,93 +1,25 @@
-import { useEffect, useRef, useState } from 'react'
-import type { PaySheet } from '@/contract/payment.ts'
-import { isApiError } from '@/lib/api/client.ts'
-import { confirmPaySheet, openPaySheet } from '@/lib/api/pay.ts'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { IconBack, IconCheck, IconClose } from '@/ui/icons.tsx'
 import { Money } from '@/ui/Money.tsx'
+import { PinPad } from '@/ui/PinPad.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
 import { UnionPayMark } from './BrandIcon.tsx'
-import { PinPad } from './PinPad.tsx'
+import type { Intent, UnionPayState } from './flow-state.ts'
 import './unionpay.css'
 
-/** The jump feels like one: the transition stays up at least this long. */
-const JUMP_MS = 700
-
 interface UnionPaySheetProps {
-  payToken: string
-  /** Paid (or paid already): back to Taobao, which asks the merchant for the truth. */
-  onPaid: () => void
-  /** Cancelled in UnionPay, or the sheet could not open: back to the cashier, with why. */
-  onCancel: (message: string) => void
+  unionpay: UnionPayState
+  send: (intent: Intent) => void
 }
-
-type Phase = 'jumping' | 'sheet' | 'pin' | 'success' | 'returning'
 
 /**
  * 云闪付 (UnionPay QuickPass) over the whole phone after the jump: its own red-and-white sheet with the
  * amount, the payee and the card, its own 6-digit password, then back to Taobao.
  */
-export function UnionPaySheet({ payToken, onPaid, onCancel }: UnionPaySheetProps) {
+export function UnionPaySheet({ unionpay, send }: UnionPaySheetProps) {
   const { t, lang } = useT()
-  const [phase, setPhase] = useState<Phase>('jumping')
-  const [sheet, setSheet] = useState<PaySheet | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [tries, setTries] = useState(0)
-  const inFlight = useRef(false)
-  const describe = (e: unknown) => errorText(t, lang, e)
-  const handlers = useRef({ onPaid, onCancel, describe })
-  useEffect(() => {
-    handlers.current = { onPaid, onCancel, describe }
-  })
-
-  useEffect(() => {
-    let stopped = false
-    const minimum = new Promise((resolve) => setTimeout(resolve, JUMP_MS))
-    Promise.all([openPaySheet(payToken), minimum]).then(
-      ([opened]) => {
-        if (stopped) return
-        if (opened.status === 'SUCCESS') return handlers.current.onPaid()
-        setSheet(opened)
-        setPhase('sheet')
-      },
-      (e: unknown) => {
-        if (!stopped) handlers.current.onCancel(handlers.current.describe(e))
-      },
-    )
-    return () => {
-      stopped = true
-    }
-  }, [payToken])
-
-  useEffect(() => {
-    if (phase !== 'returning') return
-    const timer = setTimeout(() => handlers.current.onPaid(), JUMP_MS / 2)
-    return () => clearTimeout(timer)
-  }, [phase])
-
-  async function pay(password: string) {
-    if (inFlight.current) return
-    inFlight.current = true
-    setBusy(true)
-    try {
-      await confirmPaySheet(payToken, password)
-      setError(null)
-      setPhase('success')
-    } catch (e) {
-      if (isApiError(e) && (e.code === 'ORDERPAID' || e.code === 'NETWORK_ERROR')) {
-        return handlers.current.onPaid()
-      }
-      setError(describe(e))
-      setTries((n) => n + 1)
-    } finally {
-      inFlight.current = false
-      setBusy(false)
-    }
-  }
-
-  if (phase === 'jumping' || phase === 'returning' || !sheet) {
+  if (unionpay.phase === 'jumping' || unionpay.phase === 'returning') {
     return (
       <div className="up up--jump" role="status" aria-live="polite">
         <span className="up__jump-mark">
@@ -95,12 +27,16 @@ export function UnionPaySheet({ payToken, onPaid, onCancel }: UnionPaySheetProps
         </span>
         <Spinner />
         <p>
-          {phase === 'returning' ? t('cashier.unionpay.returning') : t('cashier.unionpay.jumping')}
+          {unionpay.phase === 'returning'
+            ? t('cashier.unionpay.returning')
+            : t('cashier.unionpay.jumping')}
         </p>
       </div>
     )
   }
 
+  const { sheet, phase } = unionpay
+  const pin = unionpay.phase === 'pin' ? unionpay : null
   const source = sheet.sources[0]
   return (
     <section className="up" data-testid="unionpay-sheet" aria-labelledby="unionpay-title">
@@ -110,8 +46,8 @@ export function UnionPaySheet({ payToken, onPaid, onCancel }: UnionPaySheetProps
           className="up__bar-btn"
           aria-label={t('cashier.unionpay.cancel')}
           data-testid="unionpay-cancel"
-          disabled={busy || phase === 'success'}
-          onClick={() => handlers.current.onCancel(t('cashier.unionpay.cancelled'))}
+          disabled={pin?.busy === true || phase === 'success'}
+          onClick={() => send({ type: 'UP_CANCEL' })}
         >
           <IconClose size={22} />
         </button>
@@ -158,7 +94,7 @@ export function UnionPaySheet({ payToken, onPaid, onCancel }: UnionPaySheetProps
             type="button"
             className="up__btn"
             data-testid="unionpay-done"
-            onClick={() => setPhase('returning')}
+            onClick={() => send({ type: 'UP_DONE' })}
           >
             {t('cashier.unionpay.done')}
           </button>
@@ -168,29 +104,32 @@ export function UnionPaySheet({ payToken, onPaid, onCancel }: UnionPaySheetProps
             className="up__btn"
             data-testid="unionpay-pay"
             disabled={!source?.enabled}
-            onClick={() => setPhase('pin')}
+            onClick={() => send({ type: 'UP_PAY' })}
           >
             {t('cashier.unionpay.pay')}
           </button>
         )}
       </div>
-      {phase === 'pin' && (
+      {pin && (
         <div className="up__pin">
           <PinPad
-            key={tries}
-            theme="unionpay"
+            key={pin.tries}
+            look="unionpay"
+            testId="pin-pad"
             titleId="unionpay-pin-title"
-            busy={busy}
-            error={error}
-            onComplete={(password) => void pay(password)}
+            busy={pin.busy}
+            busyText={t('pin.paying')}
+            error={pin.problem ? errorText(t, lang, pin.problem) : null}
+            hint={t('pin.hint')}
+            onComplete={(password) => send({ type: 'PASSWORD', password })}
             head={
               <div className="sheet__head">
                 <button
                   type="button"
                   className="sheet__close sheet__close--left"
                   aria-label={t('cashier.unionpay.pinBack')}
-                  disabled={busy}
-                  onClick={() => setPhase('sheet')}
+                  disabled={pin.busy}
+                  onClick={() => send({ type: 'UP_PIN_BACK' })}
                 >
                   <IconBack size={22} />
                 </button>

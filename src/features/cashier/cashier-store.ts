@@ -1,70 +1,51 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { HuabeiPeriods, PaymentMethodId } from '@/contract/payment.ts'
 import { deviceKey } from '@/lib/device.ts'
-import { newIdempotencyKey } from '@/lib/idempotency.ts'
-
-/** What the shopper chose at the cashier: a method and, for Huabei, a plan. */
-export interface Choice {
-  method: PaymentMethodId
-  /** Huabei only: 0 pays in full. */
-  huabeiPeriods: HuabeiPeriods | null
-}
-
-/** The shopper's open payment attempt on an order: it survives a reload, so confirming again reuses it. */
-export interface Attempt extends Choice {
-  /** Idempotency-Key of the create: the same key answers with the same payment. */
-  key: string
-  paymentId: string | null
-  /** UnionPay: the token of its pay sheet. */
-  payToken: string | null
-}
+import { EMPTY_RESUME, type Resume } from './resume.ts'
 
 interface CashierStore {
-  attempts: Record<string, Attempt>
-  /** The attempt for paying `orderId` this way: the open one if it is for the same choice, else a new one. */
-  attemptFor: (orderId: string, choice: Choice) => Attempt
-  setPayment: (orderId: string, paymentId: string, payToken: string | null) => void
-  /** The attempt is over (paid, or closed by the gateway): the next confirm starts a new one. */
-  forget: (orderId: string) => void
+  /** Per order: what a reload of the cashier resumes (flow.ts reads it once, writes it on change). */
+  orders: Record<string, Resume>
+  save: (orderId: string, resume: Resume) => void
 }
 
-function sameChoice(attempt: Attempt, choice: Choice): boolean {
-  return (
-    attempt.method === choice.method &&
-    (attempt.huabeiPeriods ?? null) === (choice.huabeiPeriods ?? null)
-  )
+/** Version 1 kept only the attempts; a pending jump or share sheet of then is forgotten. */
+interface V1 {
+  attempts?: Record<string, Resume['attempt']>
 }
 
+/** The cashier's persisted slice, per device, across reloads: `tbsim:<device>:cashier`. */
 export const useCashierStore = create<CashierStore>()(
   persist(
-    (set, get) => ({
-      attempts: {},
-      attemptFor: (orderId, choice) => {
-        const open = get().attempts[orderId]
-        if (open && sameChoice(open, choice)) return open
-        const attempt: Attempt = {
-          ...choice,
-          key: newIdempotencyKey(),
-          paymentId: null,
-          payToken: null,
-        }
-        set((s) => ({ attempts: { ...s.attempts, [orderId]: attempt } }))
-        return attempt
-      },
-      setPayment: (orderId, paymentId, payToken) =>
+    (set) => ({
+      orders: {},
+      save: (orderId, resume) =>
         set((s) => {
-          const open = s.attempts[orderId]
-          return open
-            ? { attempts: { ...s.attempts, [orderId]: { ...open, paymentId, payToken } } }
-            : s
-        }),
-      forget: (orderId) =>
-        set((s) => {
-          const { [orderId]: _gone, ...rest } = s.attempts
-          return { attempts: rest }
+          const { [orderId]: _old, ...others } = s.orders
+          const empty = !resume.attempt && !resume.jump && !resume.friend
+          return { orders: empty ? others : { ...others, [orderId]: resume } }
         }),
     }),
-    { name: deviceKey('cashier'), version: 1 },
+    {
+      name: deviceKey('cashier'),
+      version: 2,
+      partialize: ({ orders }) => ({ orders }),
+      migrate: (persisted, version) => {
+        if (version >= 2) return persisted as Pick<CashierStore, 'orders'>
+        const orders: Record<string, Resume> = {}
+        for (const [orderId, attempt] of Object.entries((persisted as V1 | null)?.attempts ?? {}))
+          if (attempt) orders[orderId] = { ...EMPTY_RESUME, attempt }
+        return { orders }
+      },
+    },
   ),
 )
+
+/** What this phone kept for `orderId` (nothing kept: nothing to resume). */
+export function resumeOf(orderId: string): Resume {
+  return useCashierStore.getState().orders[orderId] ?? EMPTY_RESUME
+}
+
+export function saveResume(orderId: string, resume: Resume): void {
+  useCashierStore.getState().save(orderId, resume)
+}

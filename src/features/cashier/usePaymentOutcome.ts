@@ -5,7 +5,7 @@ import { isApiError } from '@/lib/api/client.ts'
 import { fetchPayment } from '@/lib/api/pay.ts'
 import { fetchOrder } from '@/lib/api/shop.ts'
 import { useOrderStatus } from '@/lib/useOrderStatus.ts'
-import { useCashierStore } from './cashier-store.ts'
+import { resumeOf } from './cashier-store.ts'
 
 export type Outcome =
   | { status: 'pending'; order: Order | null; gaveUp: boolean }
@@ -46,8 +46,7 @@ export function usePaymentOutcome(orderId: string): Outcome {
         } else if (order.status !== 'PENDING_PAYMENT')
           next = { status: 'failed', order, error: null, payment: null }
         else {
-          const paymentId =
-            order.paymentId ?? useCashierStore.getState().attempts[orderId]?.paymentId ?? null
+          const paymentId = order.paymentId ?? resumeOf(orderId).attempt?.paymentId ?? null
           const payment = paymentId ? await fetchPayment(paymentId).catch(() => null) : null
           next =
             payment?.status === 'PAYERROR'

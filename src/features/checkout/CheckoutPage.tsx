@@ -2,16 +2,15 @@ import { useState } from 'react'
 import type { Catalog } from '@/contract/catalog.ts'
 import type { CreateOrderBody, Invoice } from '@/contract/order.ts'
 import { fetchCatalog } from '@/lib/api/shop.ts'
-import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useSettings } from '@/lib/settings.ts'
 import { showToast } from '@/lib/toast.ts'
 import { useResource } from '@/lib/useResource.ts'
+import { useLazy } from '@/lib/useLazy.ts'
 import { IconOrders } from '@/ui/icons.tsx'
 import { PageHeader } from '@/ui/PageHeader.tsx'
-import { Spinner } from '@/ui/Spinner.tsx'
+import { LoadState } from '@/ui/LoadState.tsx'
 import { AddressCard } from './AddressCard.tsx'
-import { AddressSheet } from './AddressSheet.tsx'
 import { useCheckout } from './checkout-store.ts'
 import { OptionsCard } from './OptionsCard.tsx'
 import { PriceCard } from './PriceCard.tsx'
@@ -29,7 +28,7 @@ interface CheckoutPageProps {
 
 /** 确认订单: the seeded cart, editable, priced live; 提交订单 creates the order once. */
 export function CheckoutPage({ onOrderCreated, onOpenOrders, onBack }: CheckoutPageProps) {
-  const { t, lang } = useT()
+  const { t } = useT()
   const persona = useSettings((s) => s.persona)
   const catalog = useResource(`catalog:${persona}`, fetchCatalog)
 
@@ -56,18 +55,12 @@ export function CheckoutPage({ onOrderCreated, onOpenOrders, onBack }: CheckoutP
           onOrderCreated={onOrderCreated}
           onStockChanged={catalog.reload}
         />
-      ) : catalog.error ? (
-        <div className="state-box" role="alert">
-          <p>{errorText(t, lang, catalog.error)}</p>
-          <button type="button" className="btn-ghost" onClick={catalog.reload}>
-            {t('common.retry')}
-          </button>
-        </div>
       ) : (
-        <div className="state-box" aria-busy="true">
-          <Spinner />
-          <span>{t('common.loading')}</span>
-        </div>
+        <LoadState
+          error={catalog.error}
+          onRetry={catalog.reload}
+          loadingText={t('common.loading')}
+        />
       )}
     </div>
   )
@@ -79,10 +72,14 @@ interface BodyProps {
   onStockChanged: () => void
 }
 
+const addressSheetCode = async () => (await import('./AddressSheet.tsx')).AddressSheet
+
 function CheckoutBody({ catalog, onOrderCreated, onStockChanged }: BodyProps) {
   const { t } = useT()
   const { lines, address, priced } = useCart(catalog)
   const [choosingAddress, setChoosingAddress] = useState(false)
+  // The address book's code loads when the page is idle (or at the tap), not with the first screen.
+  const [AddressSheet, loadAddressSheet] = useLazy(addressSheetCode)
   const { submit, submitting } = useSubmitOrder(onOrderCreated, onStockChanged)
   const setAddress = useCheckout((s) => s.setAddress)
 
@@ -113,7 +110,15 @@ function CheckoutBody({ catalog, onOrderCreated, onStockChanged }: BodyProps) {
   return (
     <>
       <main className="checkout__main">
-        {address && <AddressCard address={address} onChoose={() => setChoosingAddress(true)} />}
+        {address && (
+          <AddressCard
+            address={address}
+            onChoose={() => {
+              loadAddressSheet()
+              setChoosingAddress(true)
+            }}
+          />
+        )}
         {priced.ok &&
           priced.value.groups.map((group) => (
             <ShopCard
@@ -139,7 +144,7 @@ function CheckoutBody({ catalog, onOrderCreated, onStockChanged }: BodyProps) {
         disabled={!priced.ok || !address}
         onSubmit={onSubmit}
       />
-      {choosingAddress && address && (
+      {choosingAddress && address && AddressSheet && (
         <AddressSheet
           addresses={catalog.addresses}
           selectedId={address.id}

@@ -1,6 +1,6 @@
 import type { FriendRequestEnd } from '@/contract/friend-pay.ts'
 import { useT, type MessageKey } from '@/lib/i18n/i18n.ts'
-import type { PageStatus } from './FriendPayPage.tsx'
+import type { PageStatus } from './flow.ts'
 
 interface EndedNoticeProps {
   status: Exclude<PageStatus, 'OPEN'>

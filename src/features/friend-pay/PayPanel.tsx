@@ -1,71 +1,32 @@
-import { useState } from 'react'
-import type { PayFriendRequestBody } from '@/contract/friend-pay.ts'
-import { isApiError } from '@/lib/api/client.ts'
-import { payFriendRequest } from '@/lib/api/friend-pay.ts'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { FriendPinPad } from './FriendPinPad.tsx'
-
-type Source = PayFriendRequestBody['source']
-/** Which wallet the page can reach: WeChat Pay inside WeChat's own browser, Alipay anywhere else. */
-export type FriendWallet = 'wechat' | 'alipay'
-const SOURCES: Record<FriendWallet, readonly [Source, ...Source[]]> = {
-  wechat: ['wechat-balance', 'wechat-card'],
-  alipay: ['alipay-balance', 'alipay-card'],
-}
-
-/** Codes after which the link is over: the page asks for its new state instead of the pad trying again. */
-const ENDING = new Set(['ORDERPAID', 'ORDERCLOSED', 'LINK_EXPIRED', 'PAYMENT_CLOSED', 'NOT_FOUND'])
+import { PinPad } from '@/ui/PinPad.tsx'
+import { SOURCES, type FriendPayIntent, type FriendPayState, type FriendWallet } from './flow.ts'
 
 interface PayPanelProps {
-  token: string
+  state: FriendPayState
   wallet: FriendWallet
-  onPaid: () => void
-  /** The request ended meanwhile (paid another way, cancelled, expired). */
-  onEnded: () => void
+  send: (intent: FriendPayIntent) => void
 }
 
 /** 立即帮TA付款: the friend's own wallet (WeChat Pay in WeChat, Alipay elsewhere), then the password. */
-export function PayPanel({ token, wallet, onPaid, onEnded }: PayPanelProps) {
+export function PayPanel({ state, wallet, send }: PayPanelProps) {
   const { t, lang } = useT()
-  const sources = SOURCES[wallet]
-  const [source, setSource] = useState<Source>(sources[0])
-  const [padOpen, setPadOpen] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [tries, setTries] = useState(0)
-
-  async function pay(password: string) {
-    setBusy(true)
-    setError(null)
-    try {
-      await payFriendRequest(token, { password, source })
-      onPaid()
-    } catch (e) {
-      setError(errorText(t, lang, e))
-      setTries((n) => n + 1)
-      if (isApiError(e) && ENDING.has(e.code)) {
-        setPadOpen(false)
-        onEnded()
-      }
-    } finally {
-      setBusy(false)
-    }
-  }
-
+  const { padOpen, problem } = state
+  const error = problem ? errorText(t, lang, problem) : null
   return (
     <section className="fp__pay">
       <fieldset className="fp__sources">
         <legend>{t(`friendPay.page.payWith.${wallet}`)}</legend>
-        {sources.map((s) => (
+        {SOURCES[wallet].map((s) => (
           <label key={s} className="fp__source">
             <input
               type="radio"
               name="fp-source"
               value={s}
-              checked={s === source}
+              checked={s === state.source}
               disabled={padOpen}
-              onChange={() => setSource(s)}
+              onChange={() => send({ type: 'PICK', source: s })}
             />
             {t(`friendPay.page.sources.${s}`)}
           </label>
@@ -78,13 +39,17 @@ export function PayPanel({ token, wallet, onPaid, onEnded }: PayPanelProps) {
         </p>
       )}
       {padOpen ? (
-        <div role="group" aria-labelledby="fp-pin-title" className="fp__pad">
-          <h2 id="fp-pin-title">{t('friendPay.page.pinTitle')}</h2>
-          <FriendPinPad
-            key={tries}
-            busy={busy}
+        <div className="fp__pad">
+          <PinPad
+            key={state.tries}
+            look="friend"
+            testId="pin-pad"
+            titleId="fp-pin-title"
+            busy={state.busy}
+            busyText={t('friendPay.page.paying')}
             error={error}
-            onComplete={(password) => void pay(password)}
+            onComplete={(password) => send({ type: 'PASSWORD', password })}
+            head={<h2 id="fp-pin-title">{t('friendPay.page.pinTitle')}</h2>}
           />
         </div>
       ) : (
@@ -92,10 +57,7 @@ export function PayPanel({ token, wallet, onPaid, onEnded }: PayPanelProps) {
           type="button"
           className={`btn-primary fp__confirm fp__confirm--${wallet}`}
           data-testid="friend-pay-confirm"
-          onClick={() => {
-            setError(null)
-            setPadOpen(true)
-          }}
+          onClick={() => send({ type: 'OPEN_PAD' })}
         >
           {t('friendPay.page.pay')}
         </button>

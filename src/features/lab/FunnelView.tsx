@@ -9,7 +9,8 @@ const percent = (share: number) => String(Math.round(share * 1000) / 10)
 /** Of 100 shoppers who start each route, how many finish, from an editable drop-off per step. */
 export function FunnelView({ rows }: { rows: readonly FlowRow[] }) {
   const { t } = useT()
-  const { drop, setDrop } = useLabStore()
+  const drop = useLabStore((s) => s.drop)
+  const setDrop = useLabStore((s) => s.setDrop)
   return (
     <section className="lab-card" aria-labelledby="lab-funnel">
       <h2 id="lab-funnel">{t('lab.funnel.title')}</h2>

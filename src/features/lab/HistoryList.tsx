@@ -5,7 +5,10 @@ import { rowCells, rowOf } from './table-rows.ts'
 /** Every run kept, newest first, with the same cells as the table. */
 export function HistoryList() {
   const { t, lang } = useT()
-  const { runs, klm, drop, clear } = useLabStore()
+  const runs = useLabStore((s) => s.runs)
+  const klm = useLabStore((s) => s.klm)
+  const drop = useLabStore((s) => s.drop)
+  const clear = useLabStore((s) => s.clear)
   const time = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'medium' })
   return (
     <section className="lab-card lab-card--wide" aria-labelledby="lab-history">

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { friendLinkPath, friendLinkToken, HOME, withSim } from '@/contract/paths.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { isLabMessage } from '@/lib/instrument/events.ts'
+import { useSettings } from '@/lib/settings.ts'
 import { autoplay, AutoplayStopped } from './autoplay.ts'
 import { FLOW_IDS, FLOWS, type FlowId } from './flows.ts'
 import { FunnelView } from './FunnelView.tsx'
@@ -29,14 +32,15 @@ function phoneUrl(
   era: string,
   lang: string,
 ) {
-  const params = new URLSearchParams({
+  const { world } = useSettings.getState()
+  return withSim(path, {
     device: `lab${runId}${role[0]}`,
     persona: role,
     era,
     lang,
     lab: runId,
+    world,
   })
-  return `${path}?${params.toString()}`
 }
 
 /** The run's iframe, once React has put it in the page. */
@@ -61,7 +65,12 @@ async function frameOf(
  */
 export function LabScreen() {
   const { t, lang } = useT()
-  const { runs, klm, drop, start, record, fail } = useLabStore()
+  const runs = useLabStore((s) => s.runs)
+  const klm = useLabStore((s) => s.klm)
+  const drop = useLabStore((s) => s.drop)
+  const { start, record, fail } = useLabStore(
+    useShallow(({ start, record, fail }) => ({ start, record, fail })),
+  )
   const [frames, setFrames] = useState<Partial<Record<FlowId, PhoneFrames>>>({})
   const [playing, setPlaying] = useState<Partial<Record<FlowId, true>>>({})
   const [linkMissing, setLinkMissing] = useState(false)
@@ -99,7 +108,7 @@ export function LabScreen() {
     })
     setFrames((f) => ({
       ...f,
-      [flow]: { runId, src: phoneUrl('/', runId, 'shopper', era, lang), friendSrc: null },
+      [flow]: { runId, src: phoneUrl(HOME, runId, 'shopper', era, lang), friendSrc: null },
     }))
     return runId
   }
@@ -151,9 +160,9 @@ export function LabScreen() {
     const text = frame?.contentDocument?.querySelector(
       '[data-testid="friend-pay-link"]',
     )?.textContent
-    setLinkMissing(!text)
-    if (text)
-      openFriendLink(flow, current.runId, new URL(text.trim(), window.location.origin).pathname)
+    const token = text ? friendLinkToken(text) : null
+    setLinkMissing(token === null)
+    if (token !== null) openFriendLink(flow, current.runId, friendLinkPath(token))
   }
 
   const rows = latestRows(runs, klm, drop)

@@ -6,7 +6,10 @@ import { NumberField } from './NumberField.tsx'
 /** Autoplay's speed and the KLM operator times (the prediction and autoplay's pace both use them). */
 export function LabSettings() {
   const { t } = useT()
-  const { klm, speed, setKlm, setSpeed } = useLabStore()
+  const klm = useLabStore((s) => s.klm)
+  const speed = useLabStore((s) => s.speed)
+  const setKlm = useLabStore((s) => s.setKlm)
+  const setSpeed = useLabStore((s) => s.setSpeed)
   return (
     <section className="lab-card" aria-labelledby="lab-settings">
       <h2 id="lab-settings">{t('lab.controls.title')}</h2>

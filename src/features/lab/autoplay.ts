@@ -1,3 +1,4 @@
+import { friendLinkPath, friendLinkToken } from '@/contract/paths.ts'
 import type { Find, Flow, Step } from './flows.ts'
 import type { KlmTimes } from './klm.ts'
 
@@ -129,10 +130,10 @@ async function play(
       }
       case 'share': {
         const link = await waitFor(step.find, step)
-        const url = new URL(link.textContent?.trim() ?? '', frame.contentWindow?.location.href)
-        if (!options.openOnFriendPhone || !flow.friendSteps)
+        const token = friendLinkToken(link.textContent ?? '')
+        if (token === null || !options.openOnFriendPhone || !flow.friendSteps)
           throw new AutoplayStopped(describe(step))
-        const friend = await options.openOnFriendPhone(url.pathname)
+        const friend = await options.openOnFriendPhone(friendLinkPath(token))
         await play(friend, flow.friendSteps, flow, options)
         break
       }

@@ -1,6 +1,7 @@
 /**
  * The routes the lab compares, and how autoplay walks each one: the same taps and keys a shopper makes, in
- * order, found on the real screens by test id or accessible name (names in both UI languages).
+ * order, found on the real screens by their documented test ids (TESTING.md), never by a style or a label;
+ * a password's digits are the keypad's buttons named "0"–"9".
  */
 export type FlowId = 'jump' | 'screenshot' | 'friend'
 export const FLOW_IDS: readonly FlowId[] = ['jump', 'screenshot', 'friend']
@@ -31,15 +32,16 @@ export interface Flow {
   friendSteps?: readonly Step[]
 }
 
+/** Found by its documented test id (TESTING.md), and optionally more of the same element's selector. */
 const byTestId = (id: string, extra = ''): Find => ({ css: `[data-testid="${id}"]${extra}` })
 const tap = (find: Find, switchesApp = false): Step => ({ do: 'tap', find, switchesApp })
-const button = (name: RegExp, within = ''): Find => ({ css: `${within} button`.trim(), name })
 const PASSWORD = '123456'
 const PAID = byTestId('pay-result', '[data-status="success"]')
 
-const switchTo = (app: RegExp): Step[] => [
-  tap(button(/^(切换应用|Switch apps)$/)),
-  tap(button(app, '.app-switcher'), true),
+/** The phone's 切换应用, then the app's card in 最近使用的应用. */
+const switchTo = (app: 'taobao' | 'wechat'): Step[] => [
+  tap(byTestId('phone-switcher')),
+  tap(byTestId(`phone-app-${app}`), true),
 ]
 
 const checkout = (method: string): Step[] => [
@@ -58,8 +60,8 @@ export const FLOWS: Record<FlowId, Flow> = {
       ...checkout('wechat'),
       tap(byTestId('wechat-pay-confirm', ':enabled')),
       { do: 'keys', keypad: 'wechat-pin-pad', text: PASSWORD },
-      tap(button(/^(完成|Done)$/, '[data-testid="wechat-pay-success"]')),
-      tap(button(/^(已完成支付|I have paid)$/, '[data-testid="wechat-return"]')),
+      tap(byTestId('wechat-pay-done')),
+      tap(byTestId('wechat-return-paid')),
       { do: 'wait', find: PAID },
     ],
   },
@@ -69,18 +71,19 @@ export const FLOWS: Record<FlowId, Flow> = {
     done: PAID,
     steps: [
       ...checkout('wechat-scan'),
-      { do: 'wait', find: { css: '[data-testid="wechat-qr"] svg' } },
-      tap(button(/^(截屏|Screenshot)$/)),
-      { do: 'wait', find: { css: '[role="status"]', name: /截屏已保存|Screenshot saved/ } },
-      ...switchTo(/^(微信|WeChat)$/),
-      tap(button(/^(更多功能|More)$/)),
-      tap({ css: '[role="menuitem"]', name: /^(扫一扫|Scan)$/ }),
-      tap(button(/^(相册|Album)$/)),
-      tap(button(/截屏|Screenshot/, '.wx-album')),
+      { do: 'wait', find: byTestId('wechat-qr', ' svg') },
+      tap(byTestId('phone-screenshot')),
+      { do: 'wait', find: byTestId('phone-shot', '[data-state="saved"]') },
+      ...switchTo('wechat'),
+      tap(byTestId('wechat-more')),
+      tap(byTestId('wechat-menu-scan')),
+      tap(byTestId('wechat-scan-album')),
+      // The album lists the newest first: the screenshot just taken.
+      tap(byTestId('wechat-album-photo', '[data-origin="screenshot"]')),
       tap(byTestId('wechat-pay-confirm', ':enabled')),
       { do: 'keys', keypad: 'wechat-pin-pad', text: PASSWORD },
       { do: 'wait', find: byTestId('wechat-pay-success') },
-      ...switchTo(/^(淘宝|Taobao)$/),
+      ...switchTo('taobao'),
       { do: 'wait', find: PAID },
     ],
   },
@@ -90,7 +93,7 @@ export const FLOWS: Record<FlowId, Flow> = {
     done: PAID,
     steps: [
       ...checkout('friend-pay'),
-      tap({ css: 'label', name: /^(复制链接|Copy link)$/ }),
+      tap(byTestId('friend-pay-via-link')),
       tap(byTestId('friend-pay-create', ':enabled')),
       { do: 'wait', find: byTestId('friend-pay-status', '[data-status="OPEN"]') },
       tap(byTestId('friend-pay-copy')),

@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import { resultOrderId } from '@/contract/paths.ts'
 import type { LabEvent } from '@/lib/instrument/events.ts'
 import { DEFAULT_DROP_OFF, type DropOff } from './funnel.ts'
 import { DEFAULT_KLM, type KlmTimes } from './klm.ts'
@@ -26,7 +27,7 @@ interface LabStore {
 
 /** Where a run is over: the shopper's phone shows Taobao's payment result. */
 const isResultScreen = (event: LabEvent) =>
-  event.kind === 'screen' && event.screen.startsWith('/pay/result/')
+  event.kind === 'screen' && resultOrderId(event.screen.split('?')[0] ?? '') !== null
 
 function withEvent(run: LabRun, phone: string, event: LabEvent): LabRun {
   if (run.done) return run

@@ -1,6 +1,5 @@
 import type { Order } from '@/contract/order.ts'
 import { formatDateTime, maskPhone } from '@/lib/format.ts'
-import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useOrderStatus } from '@/lib/useOrderStatus.ts'
 import { useReloadOn } from '@/lib/useResource.ts'
@@ -8,7 +7,7 @@ import { Countdown } from '@/ui/Countdown.tsx'
 import { IconLocation, IconShop } from '@/ui/icons.tsx'
 import { Money } from '@/ui/Money.tsx'
 import { PageHeader } from '@/ui/PageHeader.tsx'
-import { Spinner } from '@/ui/Spinner.tsx'
+import { LoadState } from '@/ui/LoadState.tsx'
 import { shopNames } from './OrderCard.tsx'
 import { amountLabel } from './amount-label.ts'
 import { OrderLines } from './OrderLines.tsx'
@@ -26,7 +25,7 @@ interface OrderDetailPageProps {
 
 /** One order: status, address, goods, price breakdown, numbers and times. */
 export function OrderDetailPage({ orderId, onBack, onPay, refreshKey }: OrderDetailPageProps) {
-  const { t, lang } = useT()
+  const { t } = useT()
   const order = useOrder(orderId)
   const { reload } = order
   useReloadOn(refreshKey, reload)
@@ -45,17 +44,8 @@ export function OrderDetailPage({ orderId, onBack, onPay, refreshKey }: OrderDet
       />
       {order.data ? (
         <OrderDetail order={order.data} onPay={onPay} onExpire={order.reload} />
-      ) : order.error ? (
-        <div className="state-box" role="alert">
-          <p>{errorText(t, lang, order.error)}</p>
-          <button type="button" className="btn-ghost" onClick={order.reload}>
-            {t('common.retry')}
-          </button>
-        </div>
       ) : (
-        <div className="state-box" aria-busy="true">
-          <Spinner />
-        </div>
+        <LoadState error={order.error} onRetry={order.reload} />
       )}
     </main>
   )

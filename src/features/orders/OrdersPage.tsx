@@ -1,9 +1,8 @@
 import { useSearchParams } from 'react-router'
-import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useReloadOn } from '@/lib/useResource.ts'
 import { PageHeader } from '@/ui/PageHeader.tsx'
-import { Spinner } from '@/ui/Spinner.tsx'
+import { LoadState } from '@/ui/LoadState.tsx'
 import { OrderCard } from './OrderCard.tsx'
 import { inTab, isTab, TABS, type Tab } from './tabs.ts'
 import { useOrders } from './useOrders.ts'
@@ -21,7 +20,7 @@ interface OrdersPageProps {
 
 /** 我的订单: 全部 / 待付款 / 待发货 / 已关闭 (the tab is in the URL: ?tab=). */
 export function OrdersPage({ onBack, onOpen, onPay, onShop, refreshKey }: OrdersPageProps) {
-  const { t, lang } = useT()
+  const { t } = useT()
   const [params, setParams] = useSearchParams()
   const rawTab = params.get('tab')
   const tab: Tab = isTab(rawTab) ? rawTab : 'all'
@@ -85,17 +84,8 @@ export function OrdersPage({ onBack, onOpen, onPay, onShop, refreshKey }: Orders
               </button>
             </div>
           )
-        ) : orders.error ? (
-          <div className="state-box" role="alert">
-            <p>{errorText(t, lang, orders.error)}</p>
-            <button type="button" className="btn-ghost" onClick={reload}>
-              {t('common.retry')}
-            </button>
-          </div>
         ) : (
-          <div className="state-box" aria-busy="true">
-            <Spinner />
-          </div>
+          <LoadState error={orders.error} onRetry={reload} />
         )}
       </div>
     </main>

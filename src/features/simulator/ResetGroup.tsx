@@ -1,3 +1,4 @@
+import { HOME, withSim } from '@/contract/paths.ts'
 import { useEffect, useRef, useState } from 'react'
 import { clearDeviceStorage, deviceId } from '@/lib/device.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
@@ -32,7 +33,7 @@ export function ResetGroup() {
       await resetGateway()
       await clearDeviceStorage()
       // Not a reload of the current URL: the order or payment it names is gone.
-      window.location.replace(`/?device=${encodeURIComponent(deviceId)}`)
+      window.location.replace(withSim(HOME, { device: deviceId }))
     } catch (error) {
       setProblem(gatewayErrorText(t, lang, error))
       setBusy(false)

@@ -1,3 +1,4 @@
+import { payCodeUrls } from '@/contract/paths.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { LONG_PRESS_POLICIES, useSettings } from '@/lib/settings.ts'
 import { ChoiceList, Group, Segmented } from './controls.tsx'
@@ -9,7 +10,8 @@ export function WeChatGroup() {
   const qrPayload = useSettings((s) => s.qrPayload)
   const longPress = useSettings((s) => s.longPress)
   const change = useChangeSettings()
-  const origin = window.location.origin
+  // The two forms with the token left out.
+  const form = payCodeUrls(window.location.origin, '')
   return (
     <Group id="sim-wechat" title={t('sim.wechat.title')} footer={t('sim.wechat.footer')}>
       <ChoiceList
@@ -17,12 +19,8 @@ export function WeChatGroup() {
         label={t('sim.wechat.qr')}
         value={qrPayload}
         options={[
-          { value: 'web', label: t('sim.wechat.qrWeb'), desc: `${origin}/wechat/pay?pr=…` },
-          {
-            value: 'weixin',
-            label: t('sim.wechat.qrWeixin'),
-            desc: 'weixin://wxpay/bizpayurl?pr=…',
-          },
+          { value: 'web', label: t('sim.wechat.qrWeb'), desc: `${form.web}…` },
+          { value: 'weixin', label: t('sim.wechat.qrWeixin'), desc: `${form.weixin}…` },
         ]}
         onChange={(next) => change({ qrPayload: next })}
         showLabel

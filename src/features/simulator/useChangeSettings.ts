@@ -1,9 +1,11 @@
 import { useCallback } from 'react'
 import { useSearchParams } from 'react-router'
+import type { SimParam } from '@/contract/paths.ts'
 import { useSettings, type Settings } from '@/lib/settings.ts'
 
-/** The settings a URL can name (`?persona= &era= &lang=`, BRIEF §3). */
-const URL_NAMED: readonly (keyof Settings)[] = ['persona', 'era', 'lang']
+/** The settings a URL can name (`?persona= &era= &lang=`, BRIEF §3): simulator parameters of paths.ts. */
+const URL_NAMED = ['persona', 'era', 'lang'] as const satisfies readonly (keyof Settings &
+  SimParam)[]
 
 /**
  * Changes the simulator's settings for this phone. A setting the panel changes is dropped from the URL too:

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { loadAlbum, useAlbum, type AlbumPhoto } from '@/lib/album/album.ts'
 import { formatDateTime } from '@/lib/format.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
+import { Modal } from '@/ui/Modal.tsx'
 import { PhotoImg } from './PhotoImg.tsx'
 import { IconClose } from './wx-icons.tsx'
 
@@ -22,7 +23,7 @@ export function AlbumPicker({ mode, onPick, onClose, busy = false }: AlbumPicker
   useEffect(() => void loadAlbum(), [])
 
   return (
-    <div className="wx-album" role="dialog" aria-modal="true" aria-labelledby="wx-album-title">
+    <Modal className="wx-album" labelledBy="wx-album-title" onCancel={onClose}>
       <header className="wx-album__head">
         <button
           type="button"
@@ -57,6 +58,8 @@ export function AlbumPicker({ mode, onPick, onClose, busy = false }: AlbumPicker
               key={photo.id}
               type="button"
               className="wx-album__cell"
+              data-testid="wechat-album-photo"
+              data-origin={photo.origin}
               aria-label={label}
               aria-pressed={mode === 'send' ? chosen?.id === photo.id : undefined}
               disabled={busy}
@@ -80,6 +83,6 @@ export function AlbumPicker({ mode, onPick, onClose, busy = false }: AlbumPicker
       {loaded && photos.length === 0 && (
         <p className="wx-album__empty">{t('wechat.album.empty')}</p>
       )}
-    </div>
+    </Modal>
   )
 }

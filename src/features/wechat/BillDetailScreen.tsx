@@ -1,4 +1,5 @@
 import { useNavigate, useParams } from 'react-router'
+import { wechatPath } from '@/contract/paths.ts'
 import { fetchBills } from '@/lib/api/pay-sheets.ts'
 import { formatDateTime, formatMoney } from '@/lib/format.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
@@ -20,7 +21,10 @@ export function BillDetailScreen() {
 
   return (
     <div className="wx wx--white">
-      <WxHeader title={t('wechat.bills.detail')} onBack={() => void navigate('/wechat/bills')} />
+      <WxHeader
+        title={t('wechat.bills.detail')}
+        onBack={() => void navigate(wechatPath('bills'))}
+      />
       <main className="wx-main">
         {!bill ? (
           <p className="wx-empty" aria-busy={bills.loading}>

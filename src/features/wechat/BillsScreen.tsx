@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router'
+import { wechatBillPath, wechatPath } from '@/contract/paths.ts'
 import type { Bill } from '@/contract/payment.ts'
 import { fetchBills } from '@/lib/api/pay-sheets.ts'
 import { formatDateTime, formatMoney } from '@/lib/format.ts'
@@ -28,7 +29,10 @@ export function BillsScreen() {
 
   return (
     <div className="wx">
-      <WxHeader title={t('wechat.bills.title')} onBack={() => void navigate('/wechat/wallet')} />
+      <WxHeader
+        title={t('wechat.bills.title')}
+        onBack={() => void navigate(wechatPath('wallet'))}
+      />
       <main className="wx-main">
         {bills.data === undefined ? (
           bills.error ? (
@@ -64,9 +68,7 @@ export function BillsScreen() {
                       className="wx-bill"
                       data-testid="wechat-bill"
                       data-payment-id={bill.paymentId}
-                      onClick={() =>
-                        void navigate(`/wechat/bills/${encodeURIComponent(bill.paymentId)}`)
-                      }
+                      onClick={() => void navigate(wechatBillPath(bill.paymentId))}
                     >
                       <span className="wx-pay__logo wx-pay__logo--sm" aria-hidden="true">
                         淘

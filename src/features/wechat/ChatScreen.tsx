@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
+import { albumOpen, wechatPath, withAlbum } from '@/contract/paths.ts'
 import { photoBlob, type AlbumPhoto } from '@/lib/album/album.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useSettings } from '@/lib/settings.ts'
@@ -31,7 +32,7 @@ export function ChatScreen() {
   const messages = useChatStore((s) => s.chats[contact?.id ?? ''] ?? EMPTY)
   const send = useChatStore((s) => s.send)
   const [params, setParams] = useSearchParams()
-  const picking = params.get('album') === '1'
+  const picking = albumOpen(params)
   const [more, setMore] = useState(false)
   const [text, setText] = useState('')
   const [held, setHeld] = useState<Held | null>(null)
@@ -49,10 +50,7 @@ export function ChatScreen() {
   if (!contact) return null
 
   function setPicking(on: boolean) {
-    const next = new URLSearchParams(params)
-    if (on) next.set('album', '1')
-    else next.delete('album')
-    setParams(next, { replace: !on })
+    setParams(withAlbum(params, on), { replace: !on })
   }
 
   function sendText() {
@@ -94,7 +92,7 @@ export function ChatScreen() {
     <div className="wx">
       <WxHeader
         title={contactName(contact, lang)}
-        onBack={() => void navigate('/wechat')}
+        onBack={() => void navigate(wechatPath())}
         right={
           <span className="wx-header__btn" aria-hidden="true">
             <IconMore />

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
+import { SHARE_PARAM, wechatChatPath, wechatPath } from '@/contract/paths.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { Avatar } from './Avatar.tsx'
 import { useChatStore, type ChatMessage } from './chat-store.ts'
@@ -26,11 +27,11 @@ export function ChatsScreen() {
   const [now] = useState(() => Date.now())
   // `?share=`: another app (Taobao's 找朋友帮忙付) hands over a text to send: pick the chat it goes to.
   const [params] = useSearchParams()
-  const share = params.get('share')?.slice(0, 500) ?? null
+  const share = params.get(SHARE_PARAM)?.slice(0, 500) ?? null
 
   function open(chatId: string) {
     if (share) useChatStore.getState().send(chatId, { kind: 'text', text: share })
-    void navigate(`/wechat/chat/${chatId}`, { replace: share !== null })
+    void navigate(wechatChatPath(chatId), { replace: share !== null })
   }
 
   function preview(last: ChatMessage): string {
@@ -58,6 +59,7 @@ export function ChatsScreen() {
             className="wx-header__btn"
             aria-label={t('wechat.menu.open')}
             aria-expanded={menu}
+            data-testid="wechat-more"
             onClick={() => setMenu((v) => !v)}
           >
             <IconPlusCircle size={24} />
@@ -79,10 +81,19 @@ export function ChatsScreen() {
             <button type="button" role="menuitem" onClick={() => setMenu(false)}>
               <IconUserAdd /> {t('wechat.menu.addFriend')}
             </button>
-            <button type="button" role="menuitem" onClick={() => void navigate('/wechat/scan')}>
+            <button
+              type="button"
+              role="menuitem"
+              data-testid="wechat-menu-scan"
+              onClick={() => void navigate(wechatPath('scan'))}
+            >
               <IconScan /> {t('wechat.scan.title')}
             </button>
-            <button type="button" role="menuitem" onClick={() => void navigate('/wechat/services')}>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => void navigate(wechatPath('services'))}
+            >
               <IconPayCode /> {t('wechat.menu.payCode')}
             </button>
           </div>
@@ -92,7 +103,7 @@ export function ChatsScreen() {
         {share && (
           <div className="wx-share" role="status" data-testid="wechat-share-pick">
             <span>{t('wechat.chat.pickChat')}</span>
-            <button type="button" onClick={() => void navigate('/wechat', { replace: true })}>
+            <button type="button" onClick={() => void navigate(wechatPath(), { replace: true })}>
               {t('wechat.chat.cancelShare')}
             </button>
           </div>

@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router'
+import { wechatChatPath } from '@/contract/paths.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { Avatar } from './Avatar.tsx'
 import { Cell } from './Cell.tsx'
@@ -39,7 +40,7 @@ export function ContactsScreen() {
               key={c.id}
               type="button"
               className="wx-cell"
-              onClick={() => void navigate(`/wechat/chat/${c.id}`)}
+              onClick={() => void navigate(wechatChatPath(c.id))}
             >
               <Avatar contact={c} small />
               <span className="wx-cell__body">

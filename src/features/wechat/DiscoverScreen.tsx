@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router'
+import { wechatPath } from '@/contract/paths.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { Cell } from './Cell.tsx'
 import { TabBar } from './TabBar.tsx'
@@ -25,7 +26,7 @@ export function DiscoverScreen() {
             icon={<IconScan size={18} />}
             iconColor="#2782D7"
             title={t('wechat.scan.title')}
-            onClick={() => void navigate('/wechat/scan')}
+            onClick={() => void navigate(wechatPath('scan'))}
           />
         </div>
         <div className="wx-group">

@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router'
+import { wechatPath } from '@/contract/paths.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useSettings } from '@/lib/settings.ts'
 import { Cell } from './Cell.tsx'
@@ -33,7 +34,7 @@ export function MeScreen() {
             icon={<IconPayCode size={18} />}
             iconColor="#07C160"
             title={t('wechat.me.services')}
-            onClick={() => void navigate('/wechat/services')}
+            onClick={() => void navigate(wechatPath('services'))}
           />
         </div>
         <div className="wx-group">

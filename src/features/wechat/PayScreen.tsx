@@ -1,10 +1,10 @@
-import { useState } from 'react'
-import { useSearchParams } from 'react-router'
-import { isApiError } from '@/lib/api/client.ts'
-import { formatMoney } from '@/lib/format.ts'
+import { useLocation } from 'react-router'
+import { paySheetOf } from '@/contract/paths.ts'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { Spinner } from '@/ui/Spinner.tsx'
+import { formatMoney } from '@/lib/format.ts'
+import { LoadState } from '@/ui/LoadState.tsx'
+import { isPayable, sourceOf } from './pay-sheet-flow.ts'
 import { PaySuccess } from './PaySuccess.tsx'
 import { payeeName, sourceName } from './pay-text.ts'
 import { SourcePicker } from './SourcePicker.tsx'
@@ -15,9 +15,6 @@ import { IconChevron, IconClose } from './wx-icons.tsx'
 import { WxPinPad } from './WxPinPad.tsx'
 import './wechat-pay.css'
 
-/** `?from=` names the app that jumped here: leaving the sheet goes back to it. */
-export const FROM_PARAM = 'from'
-
 interface PayScreenProps {
   /** Leaves the sheet: back to the app that jumped here, or to WeChat's chats. */
   onLeave: (jumped: boolean) => void
@@ -26,16 +23,16 @@ interface PayScreenProps {
 /** `/wechat/pay?pr=TOKEN`: WeChat's pay sheet for a scanned code or a jump from Taobao. */
 export function PayScreen({ onLeave }: PayScreenProps) {
   const { t, lang } = useT()
-  const [params] = useSearchParams()
-  const token = params.get('pr') ?? ''
-  const jumped = params.has(FROM_PARAM)
-  const pay = usePaySheet(token)
-  const [choosing, setChoosing] = useState(false)
-  const data = pay.sheet.data
-  const leave = () => onLeave(jumped)
+  const { search } = useLocation()
+  const { token, jumped } = paySheetOf(search)
+  const { state, send } = usePaySheet(token, () => onLeave(jumped))
+  const { sheet: data, pay } = state
+  const source = sourceOf(state)
+  const leave = () => send({ type: 'LEAVE' })
+  const dismiss = () => send({ type: 'DISMISS' })
 
-  if (pay.state.step === 'success') {
-    return <PaySuccess payment={pay.state.payment} payee={data?.payee ?? ''} onDone={leave} />
+  if (pay.step === 'success') {
+    return <PaySuccess payment={pay.payment} payee={data?.payee ?? ''} onDone={leave} />
   }
 
   const closeButton = (
@@ -52,24 +49,15 @@ export function PayScreen({ onLeave }: PayScreenProps) {
   let body: React.ReactNode
   let overlay: React.ReactNode = null
   if (!data) {
-    const code = isApiError(pay.sheet.error) ? pay.sheet.error.code : null
-    body = pay.sheet.error ? (
-      <Ended
-        text={
-          code === 'LINK_EXPIRED'
-            ? t('wechat.pay.expired')
-            : code === 'NOT_FOUND'
-              ? t('wechat.pay.invalid')
-              : errorText(t, lang, pay.sheet.error)
-        }
-        onRetry={code === 'LINK_EXPIRED' || code === 'NOT_FOUND' ? undefined : pay.sheet.reload}
-      />
+    const code = state.error?.code ?? null
+    body = !state.error ? (
+      <LoadState error={null} className="wx-empty" />
+    ) : code === 'LINK_EXPIRED' || code === 'NOT_FOUND' ? (
+      <Ended text={code === 'LINK_EXPIRED' ? t('wechat.pay.expired') : t('wechat.pay.invalid')} />
     ) : (
-      <div className="wx-empty" aria-busy="true">
-        <Spinner />
-      </div>
+      <Ended text={errorText(t, lang, state.error)} onRetry={() => send({ type: 'RELOAD' })} />
     )
-  } else if (data.status !== 'NOTPAY' && data.status !== 'USERPAYING') {
+  } else if (!isPayable(data)) {
     body = (
       <Ended
         text={
@@ -88,7 +76,7 @@ export function PayScreen({ onLeave }: PayScreenProps) {
       <button type="button" className="wx-pay__row" onClick={onClick}>
         <span className="wx-pay__row-label">{t('wechat.pay.method')}</span>
         <span className="wx-pay__row-value">
-          {pay.source ? sourceName(t, pay.source) : '—'}
+          {source ? sourceName(t, source) : '—'}
           <IconChevron />
         </span>
       </button>
@@ -110,48 +98,43 @@ export function PayScreen({ onLeave }: PayScreenProps) {
             <span className="wx-pay__row-label">{t('wechat.pay.payee')}</span>
             <span className="wx-pay__row-value">{payee}</span>
           </div>
-          {sourceRow(() => setChoosing(true))}
+          {sourceRow(() => send({ type: 'CHOOSE' }))}
         </div>
         <button
           type="button"
           className="wx-btn wx-pay__confirm"
           data-testid="wechat-pay-confirm"
-          disabled={!pay.source?.enabled || pay.state.step === 'paying'}
-          onClick={pay.start}
+          disabled={!source?.enabled || (pay.step === 'pin' && pay.busy)}
+          onClick={() => send({ type: 'START' })}
         >
           {t('wechat.pay.confirm')}
         </button>
-        {pay.source && !pay.source.enabled && (
-          <p className="wx-pay__short">{t('wechat.pay.notEnough')}</p>
-        )}
+        {source && !source.enabled && <p className="wx-pay__short">{t('wechat.pay.notEnough')}</p>}
       </div>
     )
     overlay = (
       <>
-        {(pay.state.step === 'pin' || pay.state.step === 'paying') && (
+        {pay.step === 'pin' && (
           <WxPinPad
-            key={pay.state.step === 'pin' ? pay.state.tries : 'paying'}
-            busy={pay.state.step === 'paying'}
-            onComplete={(password) => void pay.pay(password)}
-            onClose={pay.cancelPin}
+            key={pay.tries}
+            busy={pay.busy}
+            onComplete={(password) => send({ type: 'PASSWORD', password })}
+            onClose={() => send({ type: 'CANCEL_PIN' })}
             summary={
               <div className="wx-pin__summary">
                 <p className="wx-pin__payee">{payee}</p>
                 <p className="wx-pin__amount">{amount}</p>
-                {sourceRow(() => setChoosing(true))}
+                {sourceRow(() => send({ type: 'CHOOSE' }))}
               </div>
             }
           />
         )}
-        {choosing && (
+        {state.choosing && (
           <SourcePicker
             sources={data.sources}
-            selected={pay.source?.id ?? null}
-            onPick={(id) => {
-              pay.choose(id)
-              setChoosing(false)
-            }}
-            onClose={() => setChoosing(false)}
+            selected={source?.id ?? null}
+            onPick={(id) => send({ type: 'PICK', source: id })}
+            onClose={() => send({ type: 'CLOSE_PICKER' })}
           />
         )}
       </>
@@ -163,21 +146,21 @@ export function PayScreen({ onLeave }: PayScreenProps) {
       <WxHeader title={t('wechat.pay.title')} left={closeButton} />
       <main className="wx-main">{body}</main>
       {overlay}
-      {pay.problem && (
+      {state.problem && (
         <WxDialog
           testId="wechat-pay-error"
           text={
-            isApiError(pay.problem) && pay.problem.code === 'PASSWORD_ERROR'
+            state.problem.code === 'PASSWORD_ERROR'
               ? t('wechat.pay.wrongPassword')
-              : errorText(t, lang, pay.problem)
+              : errorText(t, lang, state.problem)
           }
           actions={
-            isApiError(pay.problem) && pay.problem.code === 'PASSWORD_ERROR'
+            state.problem.code === 'PASSWORD_ERROR'
               ? [
-                  { label: t('wechat.pay.forgot'), onClick: pay.dismissProblem },
-                  { label: t('wechat.pay.retry'), onClick: pay.dismissProblem },
+                  { label: t('wechat.pay.forgot'), onClick: dismiss },
+                  { label: t('wechat.pay.retry'), onClick: dismiss },
                 ]
-              : [{ label: t('wechat.code.ok'), onClick: pay.dismissProblem }]
+              : [{ label: t('wechat.code.ok'), onClick: dismiss }]
           }
         />
       )}

@@ -20,7 +20,12 @@ export function PaySuccess({ payment, payee, onDone }: PaySuccessProps) {
         <h1 className="wx-success__title">{t('wechat.pay.success')}</h1>
         <p className="wx-success__payee">{payeeName(payee, lang)}</p>
         <p className="wx-success__amount">{formatMoney(payment.amountFen, lang)}</p>
-        <button type="button" className="wx-btn wx-btn--plain wx-success__done" onClick={onDone}>
+        <button
+          type="button"
+          className="wx-btn wx-btn--plain wx-success__done"
+          data-testid="wechat-pay-done"
+          onClick={onDone}
+        >
           {t('wechat.pay.done')}
         </button>
       </main>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
+import { albumOpen, wechatPath, withAlbum } from '@/contract/paths.ts'
 import { photoBlob, type AlbumPhoto } from '@/lib/album/album.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { AlbumPicker } from './AlbumPicker.tsx'
@@ -16,16 +17,13 @@ export function ScanScreen() {
   const { t } = useT()
   const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
-  const picking = params.get('album') === '1'
+  const picking = albumOpen(params)
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<CodeNotice | null>(null)
   const openCode = useOpenCode()
 
   function setPicking(on: boolean) {
-    const next = new URLSearchParams(params)
-    if (on) next.set('album', '1')
-    else next.delete('album')
-    setParams(next, { replace: !on })
+    setParams(withAlbum(params, on), { replace: !on })
   }
 
   async function pick(photo: AlbumPhoto) {
@@ -51,7 +49,7 @@ export function ScanScreen() {
 
   return (
     <div className="wx wx-scan">
-      <WxHeader title={t('wechat.scan.title')} onBack={() => void navigate('/wechat')} dark />
+      <WxHeader title={t('wechat.scan.title')} onBack={() => void navigate(wechatPath())} dark />
       <main className="wx-scan__view">
         <div className="wx-scan__frame" aria-hidden="true">
           <span className="wx-scan__corner wx-scan__corner--tl" />
@@ -61,7 +59,12 @@ export function ScanScreen() {
           <span className="wx-scan__line" />
         </div>
         <p className="wx-scan__hint">{t('wechat.scan.hint')}</p>
-        <button type="button" className="wx-scan__album" onClick={() => setPicking(true)}>
+        <button
+          type="button"
+          className="wx-scan__album"
+          data-testid="wechat-scan-album"
+          onClick={() => setPicking(true)}
+        >
           <span className="wx-scan__album-icon">
             <IconImage size={24} />
           </span>

@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router'
+import { wechatPath } from '@/contract/paths.ts'
 import { fetchWallet } from '@/lib/api/pay.ts'
 import { formatMoney } from '@/lib/format.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
@@ -15,7 +16,7 @@ export function ServicesScreen() {
   const wallet = useResource(`wallet:${persona}`, (signal) => fetchWallet(signal))
   return (
     <div className="wx">
-      <WxHeader title={t('wechat.me.services')} onBack={() => void navigate('/wechat/me')} />
+      <WxHeader title={t('wechat.me.services')} onBack={() => void navigate(wechatPath('me'))} />
       <main className="wx-main">
         <div className="wx-services">
           <button type="button" className="wx-services__tile">
@@ -25,7 +26,7 @@ export function ServicesScreen() {
           <button
             type="button"
             className="wx-services__tile"
-            onClick={() => void navigate('/wechat/wallet')}
+            onClick={() => void navigate(wechatPath('wallet'))}
           >
             <svg viewBox="0 0 24 24" width="34" height="34" aria-hidden="true">
               <rect

@@ -1,8 +1,11 @@
 import type { FundingSource, PaySheet } from '@/contract/payment.ts'
 import { formatMoney } from '@/lib/format.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
+import { Modal } from '@/ui/Modal.tsx'
 import { sourceName } from './pay-text.ts'
-import { IconCheckCircle, IconClose } from './wx-icons.tsx'
+import { IconCheckCircle } from './wx-icons.tsx'
+import { WxSheetHead } from './WxSheetHead.tsx'
+import './wechat-pin.css'
 
 interface SourcePickerProps {
   sources: PaySheet['sources']
@@ -15,25 +18,19 @@ interface SourcePickerProps {
 export function SourcePicker({ sources, selected, onPick, onClose }: SourcePickerProps) {
   const { t, lang } = useT()
   return (
-    <div className="wx-overlay" onClick={onClose}>
-      <div
-        className="wx-sources"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="wx-sources-title"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <div className="wx-pin__head">
-          <button
-            type="button"
-            className="wx-header__btn"
-            aria-label={t('common.close')}
-            onClick={onClose}
-          >
-            <IconClose size={22} />
-          </button>
-          <h2 id="wx-sources-title">{t('wechat.pay.chooseMethod')}</h2>
-        </div>
+    <Modal
+      className="wx-overlay"
+      labelledBy="wx-sources-title"
+      onCancel={onClose}
+      onScrimTap={onClose}
+    >
+      <div className="wx-sources">
+        <WxSheetHead
+          titleId="wx-sources-title"
+          title={t('wechat.pay.chooseMethod')}
+          closeLabel={t('common.close')}
+          onClose={onClose}
+        />
         <div role="radiogroup" aria-labelledby="wx-sources-title">
           {sources.map((s) => (
             <button
@@ -61,6 +58,6 @@ export function SourcePicker({ sources, selected, onPick, onClose }: SourcePicke
           ))}
         </div>
       </div>
-    </div>
+    </Modal>
   )
 }

@@ -1,14 +1,15 @@
 import { useNavigate } from 'react-router'
+import { wechatPath } from '@/contract/paths.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { TabIcon } from './wx-icons.tsx'
 
 export type WxTab = 'chats' | 'contacts' | 'discover' | 'me'
 
 const TABS: readonly { tab: WxTab; path: string }[] = [
-  { tab: 'chats', path: '/wechat' },
-  { tab: 'contacts', path: '/wechat/contacts' },
-  { tab: 'discover', path: '/wechat/discover' },
-  { tab: 'me', path: '/wechat/me' },
+  { tab: 'chats', path: wechatPath() },
+  { tab: 'contacts', path: wechatPath('contacts') },
+  { tab: 'discover', path: wechatPath('discover') },
+  { tab: 'me', path: wechatPath('me') },
 ]
 
 /** 微信 · 通讯录 · 发现 · 我. */

@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router'
+import { wechatPath } from '@/contract/paths.ts'
 import { fetchWallet } from '@/lib/api/pay.ts'
 import { formatMoney } from '@/lib/format.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
@@ -19,12 +20,12 @@ export function WalletScreen() {
     <div className="wx">
       <WxHeader
         title={t('wechat.services.wallet')}
-        onBack={() => void navigate('/wechat/services')}
+        onBack={() => void navigate(wechatPath('services'))}
         right={
           <button
             type="button"
             className="wx-header__text-btn"
-            onClick={() => void navigate('/wechat/bills')}
+            onClick={() => void navigate(wechatPath('bills'))}
           >
             {t('wechat.bills.title')}
           </button>
@@ -50,7 +51,7 @@ export function WalletScreen() {
             icon={<IconPayCode size={18} />}
             iconColor="#07C160"
             title={t('wechat.bills.title')}
-            onClick={() => void navigate('/wechat/bills')}
+            onClick={() => void navigate(wechatPath('bills'))}
           />
         </div>
       </main>

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router'
+import { WECHAT_ROUTES } from '@/contract/paths.ts'
 // The base look first: each screen's own sheet comes after it and may refine it.
 import './wechat.css'
 import { BillDetailScreen } from './BillDetailScreen.tsx'
@@ -26,13 +27,13 @@ export function WechatApp({ onLeavePay }: WechatAppProps) {
       <Route path="contacts" element={<ContactsScreen />} />
       <Route path="discover" element={<DiscoverScreen />} />
       <Route path="me" element={<MeScreen />} />
-      <Route path="chat/:chatId" element={<ChatScreen />} />
+      <Route path={WECHAT_ROUTES.chat} element={<ChatScreen />} />
       <Route path="scan" element={<ScanScreen />} />
-      <Route path="pay" element={<PayScreen onLeave={onLeavePay} />} />
+      <Route path={WECHAT_ROUTES.pay} element={<PayScreen onLeave={onLeavePay} />} />
       <Route path="services" element={<ServicesScreen />} />
       <Route path="wallet" element={<WalletScreen />} />
       <Route path="bills" element={<BillsScreen />} />
-      <Route path="bills/:paymentId" element={<BillDetailScreen />} />
+      <Route path={WECHAT_ROUTES.bill} element={<BillDetailScreen />} />
       <Route path="*" element={<ChatsScreen />} />
     </Routes>
   )

@@ -1,35 +1,37 @@
 import { useEffect, useRef } from 'react'
+import { Modal } from '@/ui/Modal.tsx'
 
 interface WxDialogProps {
   title?: string
   text: string
-  /** Buttons, the last one primary (green). */
-  actions: readonly { label: string; onClick: () => void }[]
+  /** Buttons, the last one primary (green); Escape answers with the first. */
+  actions: readonly [
+    { label: string; onClick: () => void },
+    ...{ label: string; onClick: () => void }[],
+  ]
   testId?: string
 }
 
 /** WeChat's alert: a white rounded box, centred over a dimmed screen, buttons across its foot. */
 export function WxDialog({ title, text, actions, testId }: WxDialogProps) {
-  const first = useRef<HTMLButtonElement>(null)
-  useEffect(() => {
-    first.current?.focus()
-  }, [])
+  const primary = useRef<HTMLButtonElement>(null)
   return (
-    <div className="wx-overlay wx-overlay--center">
-      <div
-        className="wx-dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-label={title ?? text}
-        data-testid={testId}
-      >
+    <Modal
+      role="alertdialog"
+      className="wx-overlay wx-overlay--center"
+      label={title ?? text}
+      testId={testId}
+      initialFocus={primary}
+      onCancel={actions[0].onClick}
+    >
+      <div className="wx-dialog">
         {title && <p className="wx-dialog__title">{title}</p>}
         <p className="wx-dialog__text">{text}</p>
         <div className="wx-dialog__actions">
           {actions.map((a, i) => (
             <button
               key={a.label}
-              ref={i === actions.length - 1 ? first : undefined}
+              ref={i === actions.length - 1 ? primary : undefined}
               type="button"
               className={i === actions.length - 1 ? 'wx-dialog__primary' : undefined}
               onClick={a.onClick}
@@ -39,7 +41,7 @@ export function WxDialog({ title, text, actions, testId }: WxDialogProps) {
           ))}
         </div>
       </div>
-    </div>
+    </Modal>
   )
 }
 

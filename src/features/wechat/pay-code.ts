@@ -1,3 +1,5 @@
+import { readPayCode } from '@/contract/paths.ts'
+
 /**
  * A scanned text as WeChat reads it: a native pay code in either form of BRIEF §5 (`ORIGIN/wechat/pay?pr=`
  * or `weixin://wxpay/bizpayurl?pr=`), a web link, or plain text.
@@ -18,15 +20,9 @@ export function readCode(
   } catch {
     return { kind: 'text', text: trimmed }
   }
-  const pr = url.searchParams.get('pr')
-  if (url.protocol === 'weixin:') {
-    // weixin://wxpay/bizpayurl?pr=…: host "wxpay", path "/bizpayurl".
-    const isPay =
-      `${url.host}${url.pathname}` === 'wxpay/bizpayurl' || url.href.includes('wxpay/bizpayurl')
-    return isPay && pr ? { kind: 'pay', token: pr } : { kind: 'text', text: trimmed }
-  }
+  const token = readPayCode(trimmed)
+  if (token) return { kind: 'pay', token }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { kind: 'text', text: trimmed }
-  if (url.pathname === '/wechat/pay' && pr) return { kind: 'pay', token: pr }
   const sameSite = url.origin === origin
   return { kind: 'link', url: url.href, path: sameSite ? `${url.pathname}${url.search}` : null }
 }

@@ -1,18 +1,10 @@
 import { useNavigate } from 'react-router'
+import { inWechatBrowser, payCodePath } from '@/contract/paths.ts'
 import { useSettings } from '@/lib/settings.ts'
 import { readCode } from './pay-code.ts'
 
 /** What WeChat says instead of opening a code. */
 export type CodeNotice = { kind: 'refused' } | { kind: 'none' } | { kind: 'text'; text: string }
-
-export function payPath(token: string): string {
-  return `/wechat/pay?pr=${encodeURIComponent(token)}`
-}
-
-/** A pay-for-me link opens in WeChat's own browser, where the friend pays with WeChat Pay. */
-function inWechatBrowser(path: string): string {
-  return path.startsWith('/friend-pay/') ? `/wechat${path}` : path
-}
 
 /**
  * Opens what a QR code says, as WeChat does: a pay code opens the pay sheet, except through a long press,
@@ -30,10 +22,11 @@ export function useOpenCode(): (
     const code = readCode(text)
     if (code.kind === 'pay') {
       if (via === 'long-press' && longPress !== 'allow') return { kind: 'refused' }
-      void navigate(payPath(code.token))
+      void navigate(payCodePath(code.token))
       return null
     }
     if (code.kind === 'link' && code.path) {
+      // A pay-for-me link opens in WeChat's own browser, where the friend pays with WeChat Pay.
       void navigate(inWechatBrowser(code.path))
       return null
     }

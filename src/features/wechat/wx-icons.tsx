@@ -99,13 +99,6 @@ export const IconCheckCircle = (p: IconProps) => (
     <path d="m7.5 12.2 3 3 6-6.2" stroke="#fff" strokeWidth={1.9} />
   </Svg>
 )
-export const IconBackspace = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="M9 5h10.5A1.5 1.5 0 0 1 21 6.5v11a1.5 1.5 0 0 1-1.5 1.5H9l-6-7z" />
-    <path d="m12 9.5 5 5M17 9.5l-5 5" />
-  </Svg>
-)
-
 /** Tab bar icons: outline when idle, filled green when current. */
 export function TabIcon({
   tab,

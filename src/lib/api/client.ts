@@ -1,6 +1,11 @@
 import type { z } from 'zod'
 import type { ErrorCode } from '@/contract/errors.ts'
-import { IDEMPOTENCY_HEADER, SIM_HEADERS, TEST_TOKEN_HEADER } from '@/contract/headers.ts'
+import {
+  IDEMPOTENCY_HEADER,
+  SIM_HEADERS,
+  TEST_TOKEN_HEADER,
+  WORLD_HEADER,
+} from '@/contract/headers.ts'
 import { testToken, useSettings } from '../settings.ts'
 
 /** Codes of the API (contract/errors.ts) plus two the client itself can meet. */
@@ -56,9 +61,10 @@ export interface Timed<T> {
 export type SchemaLoader<S extends z.ZodType> = () => Promise<S>
 
 function simHeaders(): Record<string, string> {
-  const { persona, era, appVersion } = useSettings.getState()
+  const { persona, era, appVersion, world } = useSettings.getState()
   const headers: Record<string, string> = { [SIM_HEADERS.persona]: persona, [SIM_HEADERS.era]: era }
   if (appVersion) headers[SIM_HEADERS.appVersion] = appVersion
+  if (world) headers[WORLD_HEADER] = world
   return headers
 }
 

@@ -217,6 +217,10 @@ export const en: Messages = {
     OUT_OF_STOCK: 'Not enough stock: change the quantity',
     METHOD_UNAVAILABLE: 'This payment method is not available',
     SYSTEMERROR: 'System busy, please try again',
+    STORAGE_UNAVAILABLE:
+      'The service is temporarily unable to save: nothing was charged, please try again shortly',
+    TEST_TOKEN_REQUIRED:
+      'This phone has no test token: open the address the server printed at start (it ends in ?token=…)',
     NETWORK_ERROR: 'Network problem: check your connection and try again',
     ORDER_NOT_EXIST: 'No such order',
     PAYMENT_NOT_EXIST: 'No such payment',

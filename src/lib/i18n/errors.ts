@@ -21,6 +21,8 @@ export function errorText(t: Translate, lang: string, error: unknown): string {
     case 'OUT_OF_STOCK':
     case 'METHOD_UNAVAILABLE':
     case 'SYSTEMERROR':
+    case 'STORAGE_UNAVAILABLE':
+    case 'TEST_TOKEN_REQUIRED':
     case 'NETWORK_ERROR':
     case 'ORDER_NOT_EXIST':
     case 'PAYMENT_NOT_EXIST':

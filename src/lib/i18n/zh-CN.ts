@@ -216,6 +216,8 @@ export const zhCN = {
     OUT_OF_STOCK: '商品库存不足，请调整数量',
     METHOD_UNAVAILABLE: '该付款方式暂不可用',
     SYSTEMERROR: '系统繁忙，请重试',
+    STORAGE_UNAVAILABLE: '服务暂时无法保存，本次未扣款，请稍后重试',
+    TEST_TOKEN_REQUIRED: '这部手机没有测试令牌：请打开服务器启动时打印的地址（以 ?token=… 结尾）',
     NETWORK_ERROR: '网络不给力，请检查网络后重试',
     ORDER_NOT_EXIST: '订单不存在',
     PAYMENT_NOT_EXIST: '付款记录不存在',

@@ -1,3 +1,5 @@
+import { readSim } from '@/contract/paths.ts'
+
 const RUN_PATTERN = /^[A-Za-z0-9_-]{1,32}$/
 
 /** Per frame, like the device (lib/device.ts): a reload of one phone keeps reporting to its run. */
@@ -17,7 +19,7 @@ export function labRunId(search: string): string | null {
     framed = true
   }
   if (!framed) return null
-  const wanted = new URLSearchParams(search).get('lab')
+  const wanted = readSim(search).lab
   try {
     if (wanted && RUN_PATTERN.test(wanted)) {
       sessionStorage.setItem(sessionKey(), wanted)

@@ -73,7 +73,7 @@ export function installRecorder(runId: string): Recorder {
         return
       }
       labelled = element instanceof HTMLLabelElement ? element.control : null
-      tappedSwitcher = element.closest('.app-switcher') !== null
+      tappedSwitcher = element.closest('[data-testid="app-switcher"]') !== null
       const kind = element.closest(KEYPADS) && element.matches('button') ? 'key' : 'tap'
       post({ kind, at: Date.now(), target: describeTarget(element) })
     },

@@ -1,5 +1,4 @@
-/** Parameters that set up the phone, not the screen: left out of a screen's name. */
-const SETUP_PARAMS = new Set(['persona', 'era', 'lang', 'device', 'lab'])
+import { withoutSim } from '@/contract/paths.ts'
 
 /**
  * A screen's name for counting steps: the path, and the names (not the values) of the parameters that
@@ -7,8 +6,7 @@ const SETUP_PARAMS = new Set(['persona', 'era', 'lang', 'device', 'lab'])
  * each order once, and two visits to one screen count as one step.
  */
 export function screenKey(pathname: string, search: string): string {
-  const names = [...new Set(new URLSearchParams(search).keys())]
-    .filter((name) => !SETUP_PARAMS.has(name))
-    .sort()
+  // The parameters that set the phone up (persona, era, lang, device, token, lab) name no screen.
+  const names = [...new Set(withoutSim(search).keys())].sort()
   return names.length > 0 ? `${pathname}?${names.join('&')}` : pathname
 }

@@ -1,32 +1,38 @@
-import { useEffect } from 'react'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { StepHead } from '../StepHead.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
-import { rememberFriend } from './resume.ts'
+import type { CashierState, FriendState, Intent } from '../flow-state.ts'
+import { StepHead } from '../StepHead.tsx'
+import { friendStatus } from './friend-flow.ts'
 import { ShareForm } from './ShareForm.tsx'
-import { useFriendRequest } from './useFriendRequest.ts'
 import { WaitingView } from './WaitingView.tsx'
 import './friend.css'
 
-interface FriendPanelProps {
-  orderId: string
+export interface FriendPanelProps {
+  state: CashierState
+  friend: FriendState
+  send: (intent: Intent) => void
+  /** This phone has the simulated WeChat to send the link in (its chat picker). */
+  canOpenWechat: boolean
   onBack: () => void
   onClose: () => void
-  /** The simulated WeChat on this phone, at `path` (its chat picker, with the text to send). */
-  onOpenWechat: ((path: string) => void) | undefined
 }
 
 /**
  * 找朋友帮忙付: share (WeChat, QQ, link) with a message → the link → 等待好友付款. The cashier moves on to the
  * result page by itself when the order is paid (its live status), so this panel never decides it.
  */
-export function FriendPanel({ orderId, onBack, onClose, onOpenWechat }: FriendPanelProps) {
+export function FriendPanel({
+  state,
+  friend,
+  send,
+  canOpenWechat,
+  onBack,
+  onClose,
+}: FriendPanelProps) {
   const { t, lang } = useT()
-  const friend = useFriendRequest(orderId)
-  const { request, status } = friend
-  const waiting = request !== null && status === 'OPEN'
-  useEffect(() => rememberFriend(orderId, waiting), [orderId, waiting])
+  const { request } = friend
+  const status = friendStatus(state, friend)
   return (
     <>
       <StepHead
@@ -46,14 +52,15 @@ export function FriendPanel({ orderId, onBack, onClose, onOpenWechat }: FriendPa
             request={request}
             status={status}
             busy={friend.busy}
-            onCancel={() => void friend.cancel()}
-            onOpenWechat={
-              onOpenWechat && ((text) => onOpenWechat(`/wechat?share=${encodeURIComponent(text)}`))
-            }
-            onAgain={friend.reset}
+            copied={friend.copied}
+            canOpenWechat={canOpenWechat}
+            send={send}
           />
         ) : (
-          <ShareForm busy={friend.busy} onCreate={(m, v) => void friend.create(m, v)} />
+          <ShareForm
+            busy={friend.busy}
+            onCreate={(message, via) => send({ type: 'SHARE', message, via })}
+          />
         )}
         {friend.error !== null && (
           <p className="pay-error" role="alert">

@@ -28,7 +28,11 @@ export function ShareForm({ busy, onCreate }: ShareFormProps) {
       <fieldset className="friend__vias">
         <legend>{t('friendPay.share.via')}</legend>
         {VIAS.map((v) => (
-          <label key={v} className={v === via ? 'friend__via friend__via--on' : 'friend__via'}>
+          <label
+            key={v}
+            className={v === via ? 'friend__via friend__via--on' : 'friend__via'}
+            data-testid={`friend-pay-via-${v}`}
+          >
             <input
               type="radio"
               name="friend-via"

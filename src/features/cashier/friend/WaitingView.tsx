@@ -1,19 +1,18 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import type { FriendRequest, FriendRequestStatus } from '@/contract/friend-pay.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { Countdown } from '@/ui/Countdown.tsx'
 import { Money } from '@/ui/Money.tsx'
-import { copyText } from './copy-text.ts'
+import type { FriendState, Intent } from '../flow-state.ts'
 
 interface WaitingViewProps {
   request: FriendRequest
   status: FriendRequestStatus
   busy: boolean
-  onCancel: () => void
-  /** Over to the simulated WeChat's chat picker, the share text ready to send. */
-  onOpenWechat: ((shareText: string) => void) | undefined
-  /** A new request after this one ended. */
-  onAgain: () => void
+  copied: FriendState['copied']
+  /** The simulated WeChat's chat picker can take the share text. */
+  canOpenWechat: boolean
+  send: (intent: Intent) => void
 }
 
 /** 等待好友付款: the link, copy (or select it by hand), WeChat, the link's expiry, cancel; live status. */
@@ -21,27 +20,22 @@ export function WaitingView({
   request,
   status,
   busy,
-  onCancel,
-  onOpenWechat,
-  onAgain,
+  copied,
+  canOpenWechat,
+  send,
 }: WaitingViewProps) {
   const { t } = useT()
-  const [copied, setCopied] = useState<'idle' | 'done' | 'manual'>('idle')
   const manual = useRef<HTMLTextAreaElement>(null)
   const url = `${window.location.origin}${request.path}`
   const shareText = t('friendPay.wait.shareText', { message: request.message, url }).trim()
   const open = status === 'OPEN'
 
-  async function copy(): Promise<boolean> {
-    const ok = await copyText(shareText)
-    setCopied(ok ? 'done' : 'manual')
-    if (!ok)
-      requestAnimationFrame(() => {
-        manual.current?.focus()
-        manual.current?.select()
-      })
-    return ok
-  }
+  // The clipboard refused: the text is selected in a read-only box, to copy by hand.
+  useEffect(() => {
+    if (copied !== 'manual') return
+    manual.current?.focus()
+    manual.current?.select()
+  }, [copied])
 
   return (
     <div className="friend__wait">
@@ -87,12 +81,12 @@ export function WaitingView({
         </p>
       )}
       <div className="friend__actions">
-        {open && request.via === 'wechat' && onOpenWechat && (
+        {open && request.via === 'wechat' && canOpenWechat && (
           <button
             type="button"
             className="btn-primary"
             data-testid="friend-pay-wechat"
-            onClick={() => onOpenWechat(shareText)}
+            onClick={() => send({ type: 'TO_WECHAT', text: shareText })}
           >
             {t('friendPay.wait.toWechat')}
           </button>
@@ -102,7 +96,7 @@ export function WaitingView({
           className={request.via === 'wechat' ? 'friend__secondary' : 'btn-primary'}
           data-testid="friend-pay-copy"
           disabled={!open}
-          onClick={() => void copy()}
+          onClick={() => send({ type: 'COPY', text: shareText })}
         >
           {request.via === 'qq' ? t('friendPay.wait.toQq') : t('friendPay.wait.copy')}
         </button>
@@ -112,12 +106,16 @@ export function WaitingView({
             className="friend__secondary"
             data-testid="friend-pay-cancel"
             disabled={busy}
-            onClick={onCancel}
+            onClick={() => send({ type: 'CANCEL_REQUEST' })}
           >
             {t('friendPay.wait.cancel')}
           </button>
         ) : status !== 'PAID' ? (
-          <button type="button" className="friend__secondary" onClick={onAgain}>
+          <button
+            type="button"
+            className="friend__secondary"
+            onClick={() => send({ type: 'ASK_AGAIN' })}
+          >
             {t('friendPay.share.create')}
           </button>
         ) : null}

@@ -1,80 +1,41 @@
 import { QRCodeSVG } from 'qrcode.react'
-import { useEffect, useRef, useState } from 'react'
-import { formatMoney } from '@/lib/format.ts'
+import type { RefObject } from 'react'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { StepHead } from '../StepHead.tsx'
 import { useSettings } from '@/lib/settings.ts'
 import { Countdown } from '@/ui/Countdown.tsx'
 import { Money } from '@/ui/Money.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
-import { useScanCode } from './useScanCode.ts'
+import type { CashierState, Intent, ScanState } from '../flow-state.ts'
+import { StepHead } from '../StepHead.tsx'
+import { scanExpired, scanStatus } from './scan-flow.ts'
 import './scan.css'
 
-/** The paid code shows "支付成功" this long before the result page takes over. */
-const PAID_PAUSE_MS = 1000
 /** Size of the code on screen (CSS px): big enough to survive a screenshot and a chat's compression. */
 const CODE_PX = 200
 
-interface ScanPanelProps {
-  orderId: string
-  /** Back to the methods (another way to pay). */
-  onBack: () => void
+export interface ScanPanelProps {
+  state: CashierState
+  scan: ScanState
+  send: (intent: Intent) => void
+  /** Holds the code's <svg>: saving the code draws it. */
+  codeRef: RefObject<HTMLDivElement | null>
   onClose: () => void
-  /** The payment landed: the result page asks the merchant for the truth. */
-  onPaid: () => void
 }
 
 /**
  * 微信扫码支付 (era beta): the QR code to carry into WeChat by hand, the four steps, the code's own
  * countdown, a refresh, "save image", and a status line that changes by itself when the payment lands.
  */
-export function ScanPanel({ orderId, onBack, onClose, onPaid }: ScanPanelProps) {
+export function ScanPanel({ state, scan, send, codeRef, onClose }: ScanPanelProps) {
   const { t, lang } = useT()
-  const code = useScanCode(orderId)
   const payload = useSettings((s) => s.qrPayload)
-  const svgHolder = useRef<HTMLDivElement>(null)
-  const [saving, setSaving] = useState<'idle' | 'busy' | 'saved' | 'failed'>('idle')
-  const [expired, setExpired] = useState<string | null>(null)
-  const { payment, status } = code
-
-  const onPaidRef = useRef(onPaid)
-  useEffect(() => {
-    onPaidRef.current = onPaid
-  })
-  useEffect(() => {
-    if (status !== 'SUCCESS') return
-    const timer = setTimeout(() => onPaidRef.current(), PAID_PAUSE_MS)
-    return () => clearTimeout(timer)
-  }, [status])
-
+  const { payment, saving } = scan
+  const status = scanStatus(state, scan)
   const codeUrl = payment?.codeUrl ?? null
-  const isExpired =
-    status === 'CLOSED' ||
-    (codeUrl !== null && expired === codeUrl.expiresAt && status !== 'SUCCESS')
+  const isExpired = scanExpired(status, scan)
   const value = codeUrl ? (payload === 'weixin' ? codeUrl.weixin : codeUrl.web) : ''
-
-  async function save() {
-    const svg = svgHolder.current?.querySelector('svg')
-    if (!svg || !payment || saving === 'busy') return
-    setSaving('busy')
-    try {
-      const [{ drawQrCard, downloadBlob }, { addPhoto }] = await Promise.all([
-        import('./qr-card.ts'),
-        import('@/lib/album/album.ts'),
-      ])
-      const card = await drawQrCard(svg, {
-        brand: t('scan.brand'),
-        amount: formatMoney(payment.amountFen, lang),
-        caption: t('scan.caption'),
-      })
-      await addPhoto(card.blob, { origin: 'saved', width: card.width, height: card.height })
-      downloadBlob(card.blob, `wechat-pay-${orderId}.png`)
-      setSaving('saved')
-    } catch {
-      setSaving('failed')
-    }
-  }
+  const refresh = () => send({ type: 'REFRESH_CODE' })
 
   const statusText =
     status === 'SUCCESS'
@@ -95,7 +56,7 @@ export function ScanPanel({ orderId, onBack, onClose, onPaid }: ScanPanelProps) 
         titleId="scan-title"
         title={t('scan.title')}
         backLabel={t('scan.back')}
-        onBack={onBack}
+        onBack={() => send({ type: 'BACK' })}
         onClose={onClose}
       />
       <div className="sheet__body scan">
@@ -108,7 +69,7 @@ export function ScanPanel({ orderId, onBack, onClose, onPaid }: ScanPanelProps) 
             {t('scan.brand')}
           </p>
           <div
-            ref={svgHolder}
+            ref={codeRef}
             className={isExpired ? 'scan__code scan__code--expired' : 'scan__code'}
             data-testid="wechat-qr"
             data-pay-token={payment?.payToken ?? undefined}
@@ -117,9 +78,9 @@ export function ScanPanel({ orderId, onBack, onClose, onPaid }: ScanPanelProps) 
           >
             {codeUrl ? (
               <QRCodeSVG value={value} size={CODE_PX} level="M" marginSize={3} aria-hidden />
-            ) : code.error ? (
+            ) : scan.error ? (
               <p className="scan__error" role="alert">
-                {errorText(t, lang, code.error)}
+                {errorText(t, lang, scan.error)}
               </p>
             ) : (
               <Spinner />
@@ -130,8 +91,8 @@ export function ScanPanel({ orderId, onBack, onClose, onPaid }: ScanPanelProps) 
                 <button
                   type="button"
                   className="scan__refresh-btn"
-                  disabled={code.busy}
-                  onClick={code.refresh}
+                  disabled={scan.refreshing}
+                  onClick={refresh}
                 >
                   {t('scan.refresh')}
                 </button>
@@ -143,10 +104,7 @@ export function ScanPanel({ orderId, onBack, onClose, onPaid }: ScanPanelProps) 
               deadline={codeUrl.expiresAt}
               className="scan__countdown"
               testId="qr-countdown"
-              onExpire={() => {
-                setExpired(codeUrl.expiresAt)
-                code.recheck()
-              }}
+              onExpire={() => send({ type: 'CODE_EXPIRED', expiresAt: codeUrl.expiresAt })}
             >
               {(time) => t('scan.countdown', { time })}
             </Countdown>
@@ -175,7 +133,7 @@ export function ScanPanel({ orderId, onBack, onClose, onPaid }: ScanPanelProps) 
             data-testid="qr-save"
             disabled={!codeUrl || isExpired || saving === 'busy'}
             aria-busy={saving === 'busy'}
-            onClick={() => void save()}
+            onClick={() => send({ type: 'SAVE_CODE' })}
           >
             {saving === 'busy' ? <Spinner /> : null}
             {t('scan.save')}
@@ -183,8 +141,8 @@ export function ScanPanel({ orderId, onBack, onClose, onPaid }: ScanPanelProps) 
           <button
             type="button"
             className="scan__link"
-            disabled={code.busy || status === 'SUCCESS'}
-            onClick={code.refresh}
+            disabled={scan.refreshing || status === 'SUCCESS'}
+            onClick={refresh}
           >
             {t('scan.refresh')}
           </button>
