@@ -1,32 +1,21 @@
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { closeSync, existsSync, openSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
 import { describeIoError, realDisk, writeAll } from './disk.ts'
 import type { DiskIO } from './disk.ts'
 import {
   encodeRecord,
   LEGACY_JOURNAL,
   scanJournal,
-  SEGMENT_PATTERN,
   segmentName,
-  SNAPSHOT_PATTERN,
   snapshotName,
 } from './journal-format.ts'
-import type { DamagedLine, JournalRecord } from './journal-format.ts'
-import { takeLock } from './lock.ts'
+import type { JournalRecord } from './journal-format.ts'
+import { cutTail, describeDamage, listFolder, openFolder, syncFolder } from './journal-folder.ts'
+import type { Folder } from './journal-folder.ts'
 import { readSnapshot, snapshotLines } from './snapshot-codec.ts'
 
 export { DataFolderBusyError } from './lock.ts'
+export { DataFolderUnusableError } from './journal-folder.ts'
 export type { JournalRecord } from './journal-format.ts'
 
 /** What a snapshot holds: each world's state, as the store encodes it. */
@@ -72,97 +61,11 @@ export function memoryJournal(): Journal {
 /** Damage followed by good records: not a torn write, so the start stops rather than drop history. */
 export class JournalDamagedError extends Error {}
 
-/** A data folder that cannot be made or written: said plainly, not as `ENOENT … LOCK`. */
-export class DataFolderUnusableError extends Error {}
-
 export interface FileJournalOptions {
   io?: DiskIO
   /** Bytes of journal after which a snapshot is taken (default 32 MiB). */
   snapshotBytes?: number
   log?: (message: string) => void
-}
-
-interface Folder {
-  segments: number[]
-  snapshots: number[]
-}
-
-function listFolder(dir: string): Folder {
-  const segments: number[] = []
-  const snapshots: number[] = []
-  for (const name of readdirSync(dir)) {
-    const segment = SEGMENT_PATTERN.exec(name)
-    if (segment?.[1]) segments.push(Number(segment[1]))
-    const snapshot = SNAPSHOT_PATTERN.exec(name)
-    if (snapshot?.[1]) snapshots.push(Number(snapshot[1]))
-  }
-  return { segments: segments.sort((a, b) => a - b), snapshots: snapshots.sort((a, b) => b - a) }
-}
-
-function syncFolder(dir: string): void {
-  const fd = openSync(dir, 'r')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
-
-/**
- * `mkdir -p`, one level at a time: Node's recursive mkdir hides the real error (ENOENT for a read-only
- * disk) and never returns on some special filesystems (/proc).
- */
-function makeFolder(dir: string): void {
-  const path = resolve(dir)
-  if (existsSync(path)) return
-  const parent = dirname(path)
-  if (parent !== path) makeFolder(parent)
-  mkdirSync(path)
-}
-
-function openFolder(dir: string): () => void {
-  try {
-    makeFolder(dir)
-    return takeLock(dir)
-  } catch (error) {
-    if (error instanceof Error && 'code' in error) {
-      const why =
-        error.code === 'EROFS' || error.code === 'EACCES' || error.code === 'EPERM'
-          ? 'is not writable'
-          : error.code === 'ENOENT' || error.code === 'ENOTDIR'
-            ? 'cannot be created'
-            : 'cannot be used'
-      throw new DataFolderUnusableError(
-        `data folder ${dir} ${why} (${describeIoError(error)}); ` +
-          'point GATEWAY_DATA at a writable folder, or set GATEWAY_DATA=memory',
-      )
-    }
-    throw error
-  }
-}
-
-const stamp = () =>
-  new Date()
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z')
-
-function describeDamage(path: string, damage: DamagedLine): string {
-  return `${path} line ${damage.line} (byte ${damage.offset}): ${damage.preview}`
-}
-
-/** Keeps the damaged tail of a segment in a side file, then cuts it off. */
-function cutTail(path: string, from: number, to: number): string {
-  const side = `${path}.damaged-${stamp()}`
-  const fd = openSync(path, 'r')
-  const bytes = Buffer.alloc(to - from)
-  try {
-    readSync(fd, bytes, 0, bytes.length, from)
-  } finally {
-    closeSync(fd)
-  }
-  writeFileSync(side, bytes)
-  return side
 }
 
 /**
@@ -361,11 +264,4 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
       unlock()
     },
   }
-}
-
-/** For the journal tool and tests: copies a folder's segment aside before rewriting it. */
-export function backupSegment(path: string): string {
-  const backup = `${path}.bak-${stamp()}`
-  copyFileSync(path, backup)
-  return backup
 }
