@@ -10,6 +10,7 @@ import { notificationOf } from '../../src/server/http/notify.ts'
 import { markPaid } from '../../src/server/domain/merchant/orders.ts'
 import { LiveLog } from '../../src/server/store/live.ts'
 import { openStore } from '../../src/server/store/store.ts'
+import type { Store } from '../../src/server/store/store.ts'
 
 const RICH = 10_000_000_000
 
@@ -23,6 +24,61 @@ export interface HistoryOptions {
    * state stays small however long the history grows.
    */
   resets?: number
+}
+
+/**
+ * One order of the seeded cart, paid from the shopper's Alipay balance through the store (three
+ * commands): the ids are the caller's; a wrong `password` leaves the payment open.
+ */
+export function placeAndPay(
+  store: Store,
+  ids: { order: string; payment: string; key: string },
+  password = '123456',
+): void {
+  store.run((s, now) =>
+    createOrder(
+      s.merchant,
+      {
+        orderId: ids.order,
+        persona: 'shopper',
+        idemKey: `k-${ids.key}`,
+        fingerprint: 'f',
+        body: seedBody,
+      },
+      now,
+    ),
+  )
+  store.run((s, now) =>
+    openPayment(
+      s,
+      {
+        persona: 'shopper',
+        era: 'beta',
+        appVersion: '10.40.0',
+        paymentId: ids.payment,
+        idemKey: `pk-${ids.key}`,
+        fingerprint: 'f',
+        orderId: ids.order,
+        method: 'alipay-balance',
+        huabeiPeriods: null,
+        payToken: '',
+      },
+      now,
+    ),
+  )
+  store.run((s, now) =>
+    confirmPayment(
+      s.gateway,
+      {
+        paymentId: ids.payment,
+        persona: 'shopper',
+        password,
+        source: null,
+        transactionId: `t-${ids.key}`,
+      },
+      now,
+    ),
+  )
 }
 
 /**
@@ -53,50 +109,7 @@ export async function writeHistory(dir: string, cycles: number, options: History
       fixtures()
     }
     const id = `${run}-${n}`
-    store.run((s, now) =>
-      createOrder(
-        s.merchant,
-        {
-          orderId: `o-${id}`,
-          persona: 'shopper',
-          idemKey: `k-${id}`,
-          fingerprint: 'f',
-          body: seedBody,
-        },
-        now,
-      ),
-    )
-    store.run((s, now) =>
-      openPayment(
-        s,
-        {
-          persona: 'shopper',
-          era: 'beta',
-          appVersion: '10.40.0',
-          paymentId: `p-${id}`,
-          idemKey: `pk-${id}`,
-          fingerprint: 'f',
-          orderId: `o-${id}`,
-          method: 'alipay-balance',
-          huabeiPeriods: null,
-          payToken: '',
-        },
-        now,
-      ),
-    )
-    store.run((s, now) =>
-      confirmPayment(
-        s.gateway,
-        {
-          paymentId: `p-${id}`,
-          persona: 'shopper',
-          password: '123456',
-          source: null,
-          transactionId: `t-${id}`,
-        },
-        now,
-      ),
-    )
+    placeAndPay(store, { order: `o-${id}`, payment: `p-${id}`, key: id })
     const payment = store.state.gateway.payments.get(`p-${id}`)
     const note = payment && notificationOf(payment)
     if (note) store.run((s) => markPaid(s.merchant, note))

@@ -9,13 +9,19 @@ export interface PhoneOptions {
   lang?: Lang
 }
 
+/** The simulator's parameters, in the order the app writes them. */
+const SIM_PARAMS = ['persona', 'era', 'lang', 'device', 'token', 'world'] as const
+
 /**
  * `path` (its query and hash kept) with the simulator's parameters set, a missing one left out: as the
  * app's own `withSim` (src/contract/paths.ts) writes them; a test of the repository keeps the two equal.
  */
 export function simUrl(path: string, params: Record<string, string | undefined>): string {
   const url = new URL(path, 'http://app.invalid')
-  for (const [name, value] of Object.entries(params)) if (value) url.searchParams.set(name, value)
+  for (const name of SIM_PARAMS) {
+    const value = params[name]
+    if (value) url.searchParams.set(name, value)
+  }
   return `${url.pathname}${url.search}${url.hash}`
 }
 

@@ -1,9 +1,7 @@
 // Write-ahead under a disk that fills, writes short and fails: nothing answered 2xx is lost, nothing
 // kept in memory is missing from disk, and the gateway recovers by itself when the disk does.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tempDirs } from '../../../test/support/temp-dirs.ts'
 import fc from 'fast-check'
 import { audit } from '../../../test/support/money-audit.ts'
 import { harness } from '../http/testing.ts'
@@ -11,15 +9,7 @@ import { realDisk } from './disk.ts'
 import type { DiskIO } from './disk.ts'
 import { openStore } from './store.ts'
 
-const dirs: string[] = []
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gateway-disk-'))
-  dirs.push(dir)
-  return dir
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const tempDir = tempDirs('gateway-disk-')
 
 const quiet = () => {}
 

@@ -4,16 +4,14 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import {
   appendFileSync,
   existsSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tempDirs } from '../../../test/support/temp-dirs.ts'
 import { setStock } from '../domain/fixtures.ts'
 import { T0 } from '../domain/testing.ts'
 import { encodeRecord, LEGACY_JOURNAL, segmentName, snapshotName } from './journal-format.ts'
@@ -22,15 +20,7 @@ import { processStart } from './lock.ts'
 import { openStore } from './store.ts'
 import type { Store } from './store.ts'
 
-const dirs: string[] = []
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gateway-journal-'))
-  dirs.push(dir)
-  return dir
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const tempDir = tempDirs('gateway-journal-')
 
 const logs: string[] = []
 const log = (message: string) => void logs.push(message)

@@ -1,65 +1,19 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { confirmPayment } from '../domain/gateway/payments.ts'
-import { openPayment } from '../domain/cashier.ts'
+import { describe, expect, it } from 'vitest'
+import { tempDirs } from '../../../test/support/temp-dirs.ts'
 import { createOrder } from '../domain/merchant/orders.ts'
 import { seedBody, T0 } from '../domain/testing.ts'
 import { DataFolderBusyError } from './journal.ts'
+import { placeAndPay } from '../../../test/support/history.ts'
 import { segmentName } from './journal-format.ts'
 import { openStore } from './store.ts'
 import type { Store } from './store.ts'
 
-const dirs: string[] = []
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gateway-journal-'))
-  dirs.push(dir)
-  return dir
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const tempDir = tempDirs('gateway-journal-')
 
 function buyAndPay(store: Store, n: number, password = '123456'): void {
-  store.run((s, now) =>
-    createOrder(
-      s.merchant,
-      {
-        orderId: `o${n}`,
-        persona: 'shopper',
-        idemKey: `key-${n}`,
-        fingerprint: 'f',
-        body: seedBody,
-      },
-      now,
-    ),
-  )
-  store.run((s, now) =>
-    openPayment(
-      s,
-      {
-        persona: 'shopper',
-        era: 'beta',
-        appVersion: '10.40.0',
-        paymentId: `p${n}`,
-        idemKey: `pk-${n}`,
-        fingerprint: 'f',
-        orderId: `o${n}`,
-        method: 'alipay-balance',
-        huabeiPeriods: null,
-        payToken: '',
-      },
-      now,
-    ),
-  )
-  store.run((s, now) =>
-    confirmPayment(
-      s.gateway,
-      { paymentId: `p${n}`, persona: 'shopper', password, source: null, transactionId: `t${n}` },
-      now,
-    ),
-  )
+  placeAndPay(store, { order: `o${n}`, payment: `p${n}`, key: String(n) }, password)
 }
 
 describe('the journal', () => {
