@@ -27,6 +27,8 @@ export const ErrorCodeSchema = z.enum([
   'WORLD_NOT_FOUND',
   'TOO_MANY_WORLDS',
   'WORLD_FULL',
+  'MCHID_TAKEN',
+  'PAY_SIGN_ERROR',
 ])
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
 
@@ -77,4 +79,8 @@ export const httpStatusOf: Record<ErrorCode, HttpErrorStatus> = {
   TOO_MANY_WORLDS: 429,
   // The world (or all worlds together) holds as many events as allowed: reset or delete one.
   WORLD_FULL: 413,
+  // A WeChat Pay mchid another world holds (mchids are unique in the process).
+  MCHID_TAKEN: 409,
+  // wx.requestPayment's paySign does not verify (the test API's pay route): nothing was paid.
+  PAY_SIGN_ERROR: 400,
 }

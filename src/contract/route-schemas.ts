@@ -39,6 +39,13 @@ import {
 import { SkuSchema } from './catalog.ts'
 
 import type { RouteName } from './routes.ts'
+import {
+  RegisteredMerchantSchema,
+  RegisterMerchantBodySchema,
+  TestPayAnswerSchema,
+  TestPayBodySchema,
+  WechatpayKeysSchema,
+} from './wechatpay-test.ts'
 import { CreatedWorldSchema, CreateWorldBodySchema, WorldListSchema } from './worlds.ts'
 
 /** One route's schemas and documentation. */
@@ -299,6 +306,39 @@ export const ROUTE_SCHEMAS = {
     tag: 'test',
     answer: { status: 200, schema: OkSchema },
     errors: ['NOT_FOUND', 'PARAM_ERROR', 'WORLD_NOT_FOUND', ...guarded],
+  },
+  testWechatpayKeys: {
+    summary: "WeChat Pay APIv3 sandbox: the platform's keys and this world's demo merchant",
+    tag: 'test',
+    answer: { status: 200, schema: WechatpayKeysSchema },
+    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
+  },
+  testWechatpayMerchant: {
+    summary: "Register a merchant's own key (mchid) in this world (again: updated)",
+    tag: 'test',
+    body: RegisterMerchantBodySchema,
+    answer: { status: 200, schema: RegisteredMerchantSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'MCHID_TAKEN', 'STORAGE_UNAVAILABLE', ...guarded],
+  },
+  testWechatpayPay: {
+    summary: 'Pay an APIv3 order as a persona (paySign checked first when given)',
+    tag: 'test',
+    body: TestPayBodySchema,
+    answer: { status: 200, schema: TestPayAnswerSchema },
+    errors: [
+      'NOT_FOUND',
+      'PARAM_ERROR',
+      'PAY_SIGN_ERROR',
+      'ORDER_NOT_EXIST',
+      'ORDERPAID',
+      'ORDERCLOSED',
+      'PASSWORD_ERROR',
+      'ACCOUNT_LOCKED',
+      'NOTENOUGH',
+      'SYSTEMERROR',
+      'STORAGE_UNAVAILABLE',
+      ...guarded,
+    ],
   },
 } as const satisfies Record<RouteName, RouteSchema>
 

@@ -43,12 +43,38 @@ export const ROUTES = {
   testCreateWorld: { method: 'POST', path: '/__test/worlds' },
   testListWorlds: { method: 'GET', path: '/__test/worlds' },
   testDeleteWorld: { method: 'DELETE', path: '/__test/worlds/:world' },
+  testWechatpayKeys: { method: 'GET', path: '/__test/wechatpay/keys' },
+  testWechatpayMerchant: { method: 'POST', path: '/__test/wechatpay/merchants' },
+  testWechatpayPay: { method: 'POST', path: '/__test/wechatpay/pay' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'DELETE'; path: string }>
 
 export type RouteName = keyof typeof ROUTES
 
 /** Where the API is mounted. */
 export const API_BASE = '/api'
+
+/**
+ * WeChat Pay's APIv3, at the server's root where WeChat has it (SDKs sign the path, so it cannot live
+ * under /api): the second table, mounted, validated and documented by the same code as the first.
+ * docs/wechatpay.md, docs/decisions/006-wechatpay-sandbox.md.
+ */
+export const V3_ROUTES = {
+  v3Native: { method: 'POST', path: '/pay/transactions/native' },
+  v3H5: { method: 'POST', path: '/pay/transactions/h5' },
+  v3Jsapi: { method: 'POST', path: '/pay/transactions/jsapi' },
+  v3App: { method: 'POST', path: '/pay/transactions/app' },
+  v3QueryByOutTradeNo: { method: 'GET', path: '/pay/transactions/out-trade-no/:out_trade_no' },
+  v3QueryById: { method: 'GET', path: '/pay/transactions/id/:transaction_id' },
+  v3Close: { method: 'POST', path: '/pay/transactions/out-trade-no/:out_trade_no/close' },
+  v3Refund: { method: 'POST', path: '/refund/domestic/refunds' },
+  v3RefundQuery: { method: 'GET', path: '/refund/domestic/refunds/:out_refund_no' },
+  v3Certificates: { method: 'GET', path: '/certificates' },
+} as const satisfies Record<string, { method: 'GET' | 'POST'; path: string }>
+
+export type V3RouteName = keyof typeof V3_ROUTES
+
+/** Where WeChat Pay's APIv3 is mounted. */
+export const V3_BASE = '/v3'
 
 /** The names of a path's `:params`, as a type: `'orderId'` for `/shop/orders/:orderId/events`. */
 export type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
@@ -59,6 +85,11 @@ export type ParamNames<P extends string> = P extends `${string}:${infer Name}/${
 
 export type RouteParams<N extends RouteName> = Record<
   ParamNames<(typeof ROUTES)[N]['path']>,
+  string
+>
+
+export type V3RouteParams<N extends V3RouteName> = Record<
+  ParamNames<(typeof V3_ROUTES)[N]['path']>,
   string
 >
 

@@ -11,6 +11,7 @@ import {
 } from './payment.ts'
 import { TEST_TOKEN_PATTERN } from './headers.ts'
 import { PersonaIdSchema } from './sim.ts'
+import { V3ErrorCodeSchema, V3TradeStateSchema } from './wechatpay.ts'
 
 export const ClockBodySchema = z.strictObject({
   advanceMs: z
@@ -47,6 +48,31 @@ export const TestStateSchema = z.object({
     }),
   ),
   wallets: z.record(PersonaIdSchema, WalletSchema),
+  /** WeChat Pay APIv3 orders of the world's merchants, and their notifications (docs/wechatpay.md). */
+  wechatpay: z
+    .object({
+      transactions: z.array(
+        z.object({
+          mchid: z.string(),
+          outTradeNo: z.string(),
+          tradeState: V3TradeStateSchema,
+          totalFen: FenSchema,
+          refundedFen: FenSchema,
+          payer: PersonaIdSchema.nullable(),
+        }),
+      ),
+      notifications: z.array(
+        z.object({
+          id: z.string(),
+          eventType: z.enum(['TRANSACTION.SUCCESS', 'REFUND.SUCCESS']),
+          status: z.enum(['PENDING', 'DELIVERED', 'FAILED']),
+          attempts: z.number().int().nonnegative(),
+          nextAt: z.iso.datetime().nullable(),
+          lastError: z.string().nullable(),
+        }),
+      ),
+    })
+    .optional(),
 })
 export type TestState = z.infer<typeof TestStateSchema>
 
@@ -54,6 +80,7 @@ export const HealthSchema = z.object({ ok: z.literal(true) })
 
 /** `POST /api/__test/faults` (BRIEF §8). Every field is optional: what is left out stays as it was. */
 export const NotifyFaultSchema = z.enum(['normal', 'drop', 'duplicate', 'delay'])
+export const NotifySignSchema = z.enum(['valid', 'wrong', 'signtest'])
 export const FaultsBodySchema = z.strictObject({
   /** Gateway → merchant notifications: delivered, never delivered, delivered twice, delivered late. */
   notify: NotifyFaultSchema.optional(),
@@ -61,12 +88,21 @@ export const FaultsBodySchema = z.strictObject({
   latencyMs: z.number().int().nonnegative().max(60_000).optional(),
   /** The next payment confirm fails with this code (nothing is charged); `null` clears it. */
   failNextConfirm: ErrorCodeSchema.nullable().optional(),
+  /**
+   * WeChat Pay APIv3 notifications: signed right (`valid`), with a wrong signature (`wrong`), or each
+   * one preceded by WeChat's signature probe (`signtest`: `Wechatpay-Signature: WECHATPAY/SIGNTEST/…`).
+   */
+  notifySign: NotifySignSchema.optional(),
+  /** The next signed /v3 call answers this WeChat error code instead (nothing changes); `null` clears it. */
+  wechatpayFailNext: V3ErrorCodeSchema.nullable().optional(),
 })
 export type FaultsBody = z.infer<typeof FaultsBodySchema>
 export const FaultsSchema = z.object({
   notify: NotifyFaultSchema,
   latencyMs: z.number().int().nonnegative(),
   failNextConfirm: ErrorCodeSchema.nullable(),
+  notifySign: NotifySignSchema,
+  wechatpayFailNext: V3ErrorCodeSchema.nullable(),
 })
 export type Faults = z.infer<typeof FaultsSchema>
 

@@ -46,3 +46,14 @@ export function startBanner(options: BannerOptions): string[] {
   }
   return lines
 }
+
+/** What `npm start` says of the WeChat Pay APIv3 sandbox: where its keys are, their ids, the demo mchid. */
+export function wechatpayBanner(
+  keys: { location: string | null; platform: { publicKeyId: string; serialNo: string } },
+  mchid: string,
+): string[] {
+  return [
+    `  WeChat Pay APIv3 sandbox at /v3: keys ${keys.location ?? 'in memory'} (GET /api/__test/wechatpay/keys)`,
+    `    demo mchid ${mchid} · platform public key ${keys.platform.publicKeyId} · certificate ${keys.platform.serialNo}`,
+  ]
+}

@@ -4,12 +4,12 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { compress } from 'hono/compress'
-import { lanAddress, startBanner } from './banner.ts'
+import { lanAddress, startBanner, wechatpayBanner } from './banner.ts'
 import { processTestToken } from './http/test-guard.ts'
 import { optionsFromEnv, startRuntime } from './runtime.ts'
 import { securityHeaders } from './security-headers.ts'
 
-// `npm start`: the built app from dist/ and the API on /api, in one process.
+// `npm start`: the built app from dist/, the API on /api and WeChat Pay's APIv3 on /v3, in one process.
 const port = Number(process.env.PORT || 4173)
 const hostname = process.env.HOST || '0.0.0.0'
 // DIST_DIR lets several builds be served side by side (one per checkout or helper); default dist/.
@@ -53,11 +53,14 @@ site.get(
   }),
 )
 
-/** `/api` and below, from an absolute URL, without parsing it (this runs for every request). */
+/**
+ * `/api` and below, and WeChat Pay's `/v3` and below, from an absolute URL, without parsing it (this
+ * runs for every request).
+ */
 function isApi(url: string): boolean {
   const path = url.indexOf('/', url.indexOf('//') + 2)
-  if (path < 0 || !url.startsWith('/api', path)) return false
-  const next = url[path + 4]
+  if (path < 0 || !(url.startsWith('/api', path) || url.startsWith('/v3', path))) return false
+  const next = url[path + (url.startsWith('/api', path) ? 4 : 3)]
   return next === undefined || next === '/' || next === '?'
 }
 
@@ -73,6 +76,9 @@ const server = serve(
     const testToken = optionsFromEnv(process.env, '.data').testApi ? processTestToken() : null
     const banner = startBanner({ port: info.port, hostname, testToken, lan: lanAddress() })
     for (const line of banner) console.log(line)
+    for (const line of wechatpayBanner(runtime.keys, runtime.worlds.default.wechatpay.mchid)) {
+      console.log(line)
+    }
   },
 )
 

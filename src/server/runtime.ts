@@ -2,8 +2,14 @@ import { randomBytes } from 'node:crypto'
 import { createApp } from './http/app.ts'
 import { realScheduler } from './http/notify.ts'
 import { cryptoIds } from './store/ids.ts'
-import { Worlds, worldLimitsFromEnv } from './worlds/worlds.ts'
-import type { World, WorldLimits } from './worlds/worlds.ts'
+import { parseNotifyAllow } from './wechatpay/allow.ts'
+import { MerchantDirectory } from './wechatpay/directory.ts'
+import { loadKeys } from './wechatpay/keys.ts'
+import { httpTransport } from './wechatpay/transport.ts'
+import { worldLimitsFromEnv } from './worlds/limits.ts'
+import type { WorldLimits } from './worlds/limits.ts'
+import { Worlds } from './worlds/worlds.ts'
+import type { World } from './worlds/worlds.ts'
 
 export interface RuntimeOptions {
   /** A data folder, or `memory`. */
@@ -33,6 +39,9 @@ function log(message: string, error?: unknown): void {
 export function startRuntime(options: RuntimeOptions) {
   // The gateway and merchant share a process, so a per-process key is enough to sign notifications.
   const secret = process.env.GATEWAY_NOTIFY_SECRET || randomBytes(32).toString('hex')
+  // WeChat Pay APIv3: keys made on the first start and kept with the data; where notifications may go.
+  const keys = loadKeys(options.data)
+  const notifyAllow = parseNotifyAllow(process.env.GATEWAY_NOTIFY_ALLOW)
   const worlds = new Worlds({
     data: options.data,
     secret,
@@ -40,6 +49,10 @@ export function startRuntime(options: RuntimeOptions) {
     log,
     limits: options.limits ?? worldLimitsFromEnv(process.env),
     ...(options.snapshotBytes ? { journal: { snapshotBytes: options.snapshotBytes } } : {}),
+    wechatpay: {
+      directory: new MerchantDirectory(keys, log),
+      transport: httpTransport(notifyAllow),
+    },
   })
   const app = createApp({
     worlds,
@@ -48,6 +61,7 @@ export function startRuntime(options: RuntimeOptions) {
     slowNetworkMs: 2000,
     heartbeatMs: 15_000,
     log,
+    notifyAllow,
   })
   const guard = (what: string, task: () => void) => () => {
     try {
@@ -60,7 +74,8 @@ export function startRuntime(options: RuntimeOptions) {
     for (const world of worlds.all()) task(world)
   }
   // Timers live here, in the adapter: deadlines close on their own, late notifications get queried,
-  // a degraded store (its disk failed a write) tries the disk once a second, unused worlds expire.
+  // WeChat Pay notifications go out when due on each world's clock, a degraded store (its disk failed a
+  // write) tries the disk once a second, unused worlds expire.
   const timers = [
     setInterval(
       guard(
@@ -78,6 +93,13 @@ export function startRuntime(options: RuntimeOptions) {
     ),
     setInterval(
       guard(
+        'sending WeChat Pay notifications',
+        eachWorld((w) => void w.wechatpay.notifier.runDue()),
+      ),
+      250,
+    ),
+    setInterval(
+      guard(
         'probing the disk',
         eachWorld((w) => w.store.recover()),
       ),
@@ -92,6 +114,7 @@ export function startRuntime(options: RuntimeOptions) {
   return {
     app,
     worlds,
+    keys,
     close() {
       for (const timer of timers) clearInterval(timer)
       worlds.close()

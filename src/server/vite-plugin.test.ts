@@ -21,7 +21,7 @@ const server = createServer()
 afterAll(() => void server.close())
 
 describe('gatewayDevPlugin', () => {
-  it('passes non-API requests on, and answers /api with the gateway', async () => {
+  it('passes non-API requests on, and answers /api and WeChat Pay’s /v3 with the gateway', async () => {
     vi.stubEnv('GATEWAY_DATA', 'memory')
     const middleware = mountedMiddleware(gatewayDevPlugin())
     server.on('request', (req, res) =>
@@ -38,6 +38,11 @@ describe('gatewayDevPlugin', () => {
     const missing = await fetch(`${base}/api/nope`)
     expect(missing.status).toBe(404)
     expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND' })
+    expect((await fetch(`${base}/v3x`)).status).toBe(299)
+    const unsigned = await fetch(`${base}/v3/certificates`)
+    expect(unsigned.status).toBe(401)
+    expect(await unsigned.json()).toMatchObject({ code: 'SIGN_ERROR' })
+    expect(unsigned.headers.get('wechatpay-signature')).toBeTruthy()
     vi.unstubAllEnvs()
   })
 })

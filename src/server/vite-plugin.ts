@@ -9,7 +9,8 @@ const RUNNING = Symbol.for('taobao-wechat-pay-sim.dev-gateway')
 type ProcessSlot = { [RUNNING]?: Promise<Listener> }
 
 /**
- * `npm run dev`: the same Hono app, mounted on /api in Vite's dev (and preview) server.
+ * `npm run dev`: the same Hono app, mounted on /api (and WeChat Pay's /v3) in Vite's dev (and
+ * preview) server.
  * Nothing starts until the first /api request: vitest loads vite.config.ts too and must not get a
  * gateway, a data folder or a timer out of it.
  */
@@ -38,7 +39,10 @@ export function gatewayDevPlugin(): Plugin {
 
   const middleware: Connect.NextHandleFunction = (req, res, next) => {
     const url = req.url ?? ''
-    if (url !== '/api' && !url.startsWith('/api/') && !url.startsWith('/api?')) return next()
+    const api = url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')
+    // WeChat Pay's APIv3 lives at the root, where SDKs sign its paths.
+    const v3 = url === '/v3' || url.startsWith('/v3/') || url.startsWith('/v3?')
+    if (!api && !v3) return next()
     const slot = globalThis as ProcessSlot
     slot[RUNNING] ??= load()
     slot[RUNNING].then((handle) => handle(req, res)).catch(next)

@@ -1,11 +1,17 @@
 import type { TestState } from '../../src/contract/test-api.ts'
 
-/** Every fen in every wallet plus what the merchant received: conserved by every command. */
+/**
+ * Every fen in every wallet plus what the merchants received (Taobao's SUCCESS payments, and what the
+ * WeChat Pay APIv3 merchants were paid less what they refunded): conserved by every command.
+ */
 export function moneyInPlay(state: TestState): number {
   let total = 0
   for (const wallet of Object.values(state.wallets))
     for (const fen of Object.values(wallet)) total += fen
   for (const p of state.payments) if (p.status === 'SUCCESS') total += p.amountFen
+  for (const t of state.wechatpay?.transactions ?? []) {
+    if (t.payer !== null) total += t.totalFen - t.refundedFen
+  }
   return total
 }
 

@@ -2,6 +2,7 @@ import type { DomainEvent } from './events.ts'
 import { SOURCES } from './gateway/channels.ts'
 import { indexAdd } from './state.ts'
 import type { State } from './state.ts'
+import { applyWechatpay } from './wechatpay/apply.ts'
 
 /**
  * Folds one event into the projection, in place. Events were checked when decided, so this never
@@ -128,5 +129,7 @@ export function apply(state: State, event: DomainEvent): void {
       if (sku) sku.stock = event.stock
       return
     }
+    default:
+      applyWechatpay(state.wechatpay, gateway, event)
   }
 }

@@ -5,6 +5,7 @@ import type { PersonaId } from '../../contract/sim.ts'
 import type { GatewaySettings } from '../../contract/test-api.ts'
 import type { FriendRequestRecord, PaymentRecord } from './state.ts'
 import type { PasswordRealm } from './gateway/channels.ts'
+import type { WechatpayEvent } from './wechatpay/events.ts'
 
 /** Why an open payment attempt closed. */
 export type PaymentCloseReason = 'SUPERSEDED' | 'EXPIRED' | 'ORDERPAID' | 'ORDERCLOSED'
@@ -65,3 +66,4 @@ export type DomainEvent =
   /** Test API fixtures: a persona's balances, a SKU's stock. */
   | { type: 'fixture.wallet'; persona: PersonaId; wallet: Partial<Wallet> }
   | { type: 'fixture.stock'; skuId: string; stock: number }
+  | WechatpayEvent

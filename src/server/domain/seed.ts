@@ -4,6 +4,7 @@ import type { PersonaId } from '../../contract/sim.ts'
 import { DEFAULT_HUABEI_FEE_BP } from './gateway/huabei.ts'
 import { PERSONAS, SEED_PASSWORD } from './personas.ts'
 import type { Account, State } from './state.ts'
+import { emptyWechatpayState } from './wechatpay/state.ts'
 
 export const SEED_SHOPS: Shop[] = [
   { id: 'shop-tea', name: '西湖茗香茶业旗舰店', coupon: { thresholdFen: 99_00, offFen: 10_00 } },
@@ -141,5 +142,13 @@ export function seedState(): State {
       accounts: seedAccounts(),
       settings: { huabeiFeeBp: { ...DEFAULT_HUABEI_FEE_BP } },
     },
+    wechatpay: emptyWechatpayState(),
   }
+}
+
+/** A state read from a snapshot of an older version, with what it could not hold yet. */
+export function upgradeState(state: State): State {
+  const partial = state as Partial<State>
+  partial.wechatpay ??= emptyWechatpayState()
+  return state
 }

@@ -13,6 +13,7 @@ import type {
 import type { PersonaId } from '../../contract/sim.ts'
 import type { GatewaySettings } from '../../contract/test-api.ts'
 import type { PasswordRealm } from './gateway/channels.ts'
+import type { WechatpayState } from './wechatpay/state.ts'
 
 /** An Idempotency-Key seen before: the fingerprint of its body and what it created. */
 export interface IdempotencyRecord {
@@ -128,6 +129,8 @@ export interface GatewayState {
 export interface State {
   merchant: MerchantState
   gateway: GatewayState
+  /** WeChat Pay APIv3's merchants, orders, refunds, notifications (docs/wechatpay.md). */
+  wechatpay: WechatpayState
 }
 
 export function idemScope(persona: PersonaId, key: string): string {

@@ -16,6 +16,9 @@ import { mountRoutes } from './route-table.ts'
 import { simContext } from './sim.ts'
 import { testApiGate, testApiHandlers, worldHandlers } from './test-api.ts'
 import { resolveWorld } from './world-context.ts'
+import { V3_BASE } from '../../contract/routes.ts'
+import { wechatpayApp } from '../wechatpay/app.ts'
+import { wechatpayTestHandlers } from '../wechatpay/test-routes.ts'
 
 export const MAX_BODY_BYTES = 64 * 1024
 const IN_A_WORLD = /^\/api\/(?:shop|pay|__test)(?:\/|$)/
@@ -49,15 +52,24 @@ function allowedMethods(routes: readonly { method: string; path: string }[]) {
   }
 }
 
-/** The whole API under /api. No input gets a 5xx: every refusal is `{ code, message }` with a 4xx. */
+const isV3 = (path: string) => path === V3_BASE || path.startsWith(`${V3_BASE}/`)
+
+/**
+ * The whole API under /api, and WeChat Pay's APIv3 at /v3 (its own shapes: wechatpay/app.ts). No input
+ * gets a 5xx: every refusal is `{ code, message }` with a 4xx.
+ */
 export function createApp(options: AppOptions) {
   const deps = appDeps(options)
-  const app = new Hono<AppEnv>().basePath('/api')
+  // One router for both: /api's routes and /v3's (mounted from the second table below).
+  const root = new Hono<AppEnv>()
+  const app = root.basePath('/api')
+  const v3 = wechatpayApp(deps)
   const allowed = allowedMethods(app.routes)
   // First, so every answer carries them: refusals, errors and event streams too.
   app.use(securityHeaders())
 
   app.notFound((c) => {
+    if (isV3(c.req.path)) return v3.notFound(c)
     const methods = allowed(c.req.path)
     if (methods.length > 0 && !methods.includes(c.req.method)) {
       c.header('Allow', methods.join(', '))
@@ -133,6 +145,9 @@ export function createApp(options: AppOptions) {
     ...friendPayHandlers(deps),
     ...testApiHandlers(),
     ...worldHandlers(deps.worlds),
+    ...wechatpayTestHandlers(deps),
   })
+  // WeChat Pay APIv3, at the server's root where WeChat has it (SDKs sign the path).
+  root.route(V3_BASE, v3.app)
   return app
 }

@@ -110,7 +110,13 @@ describe('bad input changes nothing and gets a clear refusal', () => {
     const h = harness()
     const { order, code, request } = await shopperWithEverything(h)
     const broken = ['{"orderId": ', '{orderId: 1}', '[1,2', '"\\u12"', '{"a":1}}', '\u0000']
-    const routes = [...postRoutes(code, request), '/api/__test/clock', '/api/__test/faults']
+    const routes = [
+      ...postRoutes(code, request),
+      '/api/__test/clock',
+      '/api/__test/faults',
+      '/api/__test/wechatpay/merchants',
+      '/api/__test/wechatpay/pay',
+    ]
     await refusedAll(
       h,
       routes.flatMap((path) =>

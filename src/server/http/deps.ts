@@ -1,3 +1,4 @@
+import { parseNotifyAllow } from '../wechatpay/allow.ts'
 import type { AppDeps, AppOptions } from './env.ts'
 import { publicOriginFromEnv } from './public-origin.ts'
 import { StreamRegistry, streamLimitsFromEnv } from './streams.ts'
@@ -6,8 +7,9 @@ import { processTestToken, socketAddress } from './test-guard.ts'
 /**
  * `AppDeps` with what was left out taken from the environment: the stream caps
  * (`GATEWAY_STREAMS_PER_ORDER`, `GATEWAY_STREAMS_MAX`), the test token (`GATEWAY_TEST_TOKEN`, else one
- * per process), the peer's address from @hono/node-server's bindings and the public origin of links
- * (`PUBLIC_URL`, `ALLOWED_HOSTS`). A bad value throws.
+ * per process), the peer's address from @hono/node-server's bindings, the public origin of links
+ * (`PUBLIC_URL`, `ALLOWED_HOSTS`), where notifications may go (`GATEWAY_NOTIFY_ALLOW`) and the /v3
+ * rate (`GATEWAY_WECHATPAY_QPS`). A bad value throws.
  */
 export function appDeps(options: AppOptions, env: NodeJS.ProcessEnv = process.env): AppDeps {
   return {
@@ -16,5 +18,16 @@ export function appDeps(options: AppOptions, env: NodeJS.ProcessEnv = process.en
     testToken: options.testToken ?? processTestToken(env),
     remoteAddress: options.remoteAddress ?? socketAddress,
     publicOrigin: options.publicOrigin ?? publicOriginFromEnv(env),
+    notifyAllow: options.notifyAllow ?? parseNotifyAllow(env.GATEWAY_NOTIFY_ALLOW),
+    wechatpayQps: options.wechatpayQps ?? qpsFromEnv(env.GATEWAY_WECHATPAY_QPS),
   }
+}
+
+/** GATEWAY_WECHATPAY_QPS: a whole number from 1 (default 1000). */
+function qpsFromEnv(value: string | undefined): number {
+  if (value === undefined || value === '') return 1000
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`GATEWAY_WECHATPAY_QPS: a whole number from 1, not ${value}`)
+  return n
 }

@@ -1,6 +1,8 @@
 import type { Context } from 'hono'
 import type { ShopperContext } from '../domain/cashier.ts'
 import type { IdSource } from '../store/ids.ts'
+import type { NotifyAllow } from '../wechatpay/allow.ts'
+import type { MerchantIdentity } from '../wechatpay/directory.ts'
 import type { World, Worlds } from '../worlds/worlds.ts'
 import type { PublicOrigin } from './public-origin.ts'
 import type { StreamRegistry } from './streams.ts'
@@ -24,17 +26,28 @@ export interface AppDeps {
   remoteAddress: RemoteAddress
   /** The origin of links and codes (`PUBLIC_URL`, else the request's when its host is allowed). */
   publicOrigin: PublicOrigin
+  /** Where WeChat Pay APIv3 notifications may go (`GATEWAY_NOTIFY_ALLOW`, default loopback). */
+  notifyAllow: NotifyAllow
+  /** Signed /v3 calls a second per mchid before FREQUENCY_LIMITED (`GATEWAY_WECHATPAY_QPS`). */
+  wechatpayQps: number
 }
 
 /** Where a request came from: the peer's IP address, or null when there is no socket to ask. */
 export type RemoteAddress = (c: Context) => string | null
 
 /** Filled in from the environment when left out (see `appDeps`). */
-type Defaulted = 'streams' | 'testToken' | 'remoteAddress' | 'publicOrigin'
+type Defaulted =
+  'streams' | 'testToken' | 'remoteAddress' | 'publicOrigin' | 'notifyAllow' | 'wechatpayQps'
 
 /** What `createApp` takes: `AppDeps`, the stream caps, test token and address lookup optional. */
 export type AppOptions = Omit<AppDeps, Defaulted> & Partial<Pick<AppDeps, Defaulted>>
 
+/** A signed /v3 call, once its signature verified: who signed it, and its body as sent. */
+export interface V3Call {
+  merchant: MerchantIdentity
+  raw: string
+}
+
 export interface AppEnv {
-  Variables: { who: ShopperContext; idemKey: string; world: World }
+  Variables: { who: ShopperContext; idemKey: string; world: World; v3: V3Call }
 }

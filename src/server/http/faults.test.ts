@@ -92,6 +92,8 @@ describe('notifications: queued, signed, retried until acknowledged', () => {
       notify: 'delay',
       latencyMs: 0,
       failNextConfirm: null,
+      notifySign: 'valid',
+      wechatpayFailNext: null,
     })
     const { order } = await paidAtGateway(h)
     h.clock.advance(4999)
@@ -157,6 +159,8 @@ describe('the faults switch', () => {
     expect((await h.state()).wallets.shopper?.alipayBalanceFen).toBe(5_000_00)
     expect((await h.json('GET', '/api/__test/faults')).body).toMatchObject({
       failNextConfirm: null,
+      notifySign: 'valid',
+      wechatpayFailNext: null,
     })
     expect((await confirm()).status).toBe(200)
     await faults(h, { failNextConfirm: 'NOTENOUGH' })
@@ -189,6 +193,8 @@ describe('the faults switch', () => {
       notify: 'normal',
       latencyMs: 0,
       failNextConfirm: null,
+      notifySign: 'valid',
+      wechatpayFailNext: null,
     })
   })
 

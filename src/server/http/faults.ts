@@ -1,16 +1,25 @@
 import type { ApiError } from '../../contract/errors.ts'
 import type { PersonaId } from '../../contract/sim.ts'
 import type { Faults, FaultsBody } from '../../contract/test-api.ts'
+import type { V3ErrorCode } from '../../contract/wechatpay.ts'
 
 /** How late a `delay`ed notification is when no `latencyMs` is set. */
 export const DEFAULT_NOTIFY_DELAY_MS = 5000
+
+const HEALTHY: Faults = {
+  notify: 'normal',
+  latencyMs: 0,
+  failNextConfirm: null,
+  notifySign: 'valid',
+  wechatpayFailNext: null,
+}
 
 /**
  * The gateway's simulated faults (`POST /api/__test/faults`) and the `flaky_gateway` persona. Process
  * memory only: a restart or a reset brings back a healthy gateway.
  */
 export class FaultSwitch {
-  #faults: Faults = { notify: 'normal', latencyMs: 0, failNextConfirm: null }
+  #faults: Faults = { ...HEALTHY }
   /** Confirm targets (payments, pay-for-me links) whose first confirm already failed for flaky_gateway. */
   readonly #flakyTripped = new Set<string>()
 
@@ -26,12 +35,17 @@ export class FaultSwitch {
         change.failNextConfirm === undefined
           ? this.#faults.failNextConfirm
           : change.failNextConfirm,
+      notifySign: change.notifySign ?? this.#faults.notifySign,
+      wechatpayFailNext:
+        change.wechatpayFailNext === undefined
+          ? this.#faults.wechatpayFailNext
+          : change.wechatpayFailNext,
     }
     return this.current
   }
 
   reset(): void {
-    this.#faults = { notify: 'normal', latencyMs: 0, failNextConfirm: null }
+    this.#faults = { ...HEALTHY }
     this.#flakyTripped.clear()
   }
 
@@ -43,6 +57,13 @@ export class FaultSwitch {
   /** How late a notification is delivered, in `delay` mode. */
   get notifyDelayMs(): number {
     return this.#faults.latencyMs || DEFAULT_NOTIFY_DELAY_MS
+  }
+
+  /** The WeChat error the next signed /v3 call answers instead, once (then cleared). */
+  takeWechatpayFault(): V3ErrorCode | null {
+    const code = this.#faults.wechatpayFailNext
+    if (code) this.#faults = { ...this.#faults, wechatpayFailNext: null }
+    return code
   }
 
   /**

@@ -6,8 +6,11 @@ import { TEST_TOKEN_HEADER, TEST_TOKEN_QUERY } from '../../contract/headers.ts'
 import { IDEMPOTENCY_HEADER, IdempotencyKeySchema, SIM_HEADERS } from '../../contract/sim.ts'
 import { ROUTE_SCHEMAS } from '../../contract/route-schemas.ts'
 import type { RouteSchema } from '../../contract/route-schemas.ts'
-import { API_BASE, ROUTES } from '../../contract/routes.ts'
-import type { RouteName } from '../../contract/routes.ts'
+import { API_BASE, ROUTES, V3_BASE, V3_ROUTES } from '../../contract/routes.ts'
+import type { RouteName, V3RouteName } from '../../contract/routes.ts'
+import { V3_ERROR_STATUS, V3ErrorSchema } from '../../contract/wechatpay.ts'
+import { V3_ROUTE_SCHEMAS } from '../../contract/wechatpay-route-schemas.ts'
+import type { V3RouteSchema } from '../../contract/wechatpay-route-schemas.ts'
 
 /** A route of the table as the document needs it: its name, method and path, and its schemas. */
 type RouteDoc = RouteSchema & { name: RouteName; method: 'get' | 'post' | 'delete'; path: string }
@@ -61,13 +64,14 @@ const testTokenParams = [
   },
 ]
 
-function operation(route: RouteDoc): JsonSchema {
+/** A route's path and query parameters, from its path and query schema. */
+function pathAndQuery(path: string, querySchema: z.ZodType | undefined): JsonSchema[] {
   const parameters: JsonSchema[] = []
-  for (const match of route.path.matchAll(/:(\w+)/g)) {
+  for (const match of path.matchAll(/:(\w+)/g)) {
     parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string' } })
   }
-  if (route.query) {
-    const query = jsonSchema(route.query, 'input') as {
+  if (querySchema) {
+    const query = jsonSchema(querySchema, 'input') as {
       properties?: Record<string, JsonSchema>
       required?: string[]
     }
@@ -80,6 +84,11 @@ function operation(route: RouteDoc): JsonSchema {
       })
     }
   }
+  return parameters
+}
+
+function operation(route: RouteDoc): JsonSchema {
+  const parameters = pathAndQuery(route.path, route.query)
   if (route.idempotent) {
     parameters.push({
       name: IDEMPOTENCY_HEADER,
@@ -136,6 +145,74 @@ function operation(route: RouteDoc): JsonSchema {
   }
 }
 
+const signatureHeaders = Object.fromEntries(
+  ['Wechatpay-Timestamp', 'Wechatpay-Nonce', 'Wechatpay-Serial', 'Wechatpay-Signature'].map(
+    (name) => [
+      name,
+      { schema: { type: 'string' }, description: 'the platform signs every answer' },
+    ],
+  ),
+)
+
+/** A /v3 route: signed by the merchant (Authorization), answered signed, refused in WeChat's shape. */
+function v3Operation(name: V3RouteName, route: V3RouteSchema, path: string): JsonSchema {
+  const parameters = [
+    ...pathAndQuery(path, route.query),
+    {
+      name: 'Authorization',
+      in: 'header',
+      required: true,
+      schema: { type: 'string' },
+      description:
+        'WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",signature="…",timestamp="…",serial_no="…"',
+    },
+    {
+      name: 'Wechatpay-Serial',
+      in: 'header',
+      required: false,
+      schema: { type: 'string' },
+      description:
+        'PUB_KEY_ID_… or the platform certificate serial: the key the answer is signed for',
+    },
+  ]
+  const responses: Record<string, JsonSchema> = {}
+  responses[String(route.answer.status)] =
+    'schema' in route.answer
+      ? {
+          description: 'OK',
+          headers: signatureHeaders,
+          content: { 'application/json': { schema: jsonSchema(route.answer.schema, 'output') } },
+        }
+      : { description: 'No Content (signed over the empty body)', headers: signatureHeaders }
+  const byStatus = new Map<number, string[]>()
+  for (const code of [...route.errors, 'NOT_FOUND'] as const) {
+    const status = V3_ERROR_STATUS[code]
+    byStatus.set(status, [...new Set([...(byStatus.get(status) ?? []), code])])
+  }
+  for (const [status, codes] of byStatus) {
+    responses[String(status)] = {
+      description: codes.join(', '),
+      headers: signatureHeaders,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/V3Error' } } },
+    }
+  }
+  return {
+    summary: route.summary,
+    tags: [route.tag],
+    operationId: name,
+    parameters,
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+          },
+        }
+      : {}),
+    responses,
+  }
+}
+
 let cached: JsonSchema | null = null
 
 /** The OpenAPI 3.1 document of the API, generated from the contract's zod schemas (built once). */
@@ -153,15 +230,28 @@ export function openApiDocument(): JsonSchema {
     const path = `${API_BASE}${routePath.replace(/:(\w+)/g, '{$1}')}`
     paths[path] = { ...paths[path], [route.method]: operation(route) }
   }
+  for (const name of Object.keys(V3_ROUTES) as V3RouteName[]) {
+    const { method, path: routePath } = V3_ROUTES[name]
+    const path = `${V3_BASE}${routePath.replace(/:(\w+)/g, '{$1}')}`
+    const op = v3Operation(name, V3_ROUTE_SCHEMAS[name], routePath)
+    paths[path] = { ...paths[path], [method === 'GET' ? 'get' : 'post']: op }
+  }
   cached = {
     openapi: '3.1.0',
     info: {
       title: 'Taobao × WeChat Pay checkout simulator: merchant and mock payment gateway',
       version: '1.0.0',
-      description: 'Simulation only: no real money. Every non-2xx answer is `{ code, message }`.',
+      description:
+        'Simulation only: no real money. Every non-2xx answer under /api is `{ code, message }`; ' +
+        "under /v3 (WeChat Pay APIv3, docs/wechatpay.md) WeChat's own `{ code, message, detail? }`, signed.",
     },
     paths,
-    components: { schemas: { ApiError: jsonSchema(ApiErrorSchema, 'output') } },
+    components: {
+      schemas: {
+        ApiError: jsonSchema(ApiErrorSchema, 'output'),
+        V3Error: jsonSchema(V3ErrorSchema, 'output'),
+      },
+    },
   }
   return cached
 }

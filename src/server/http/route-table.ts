@@ -1,82 +1,138 @@
 import type { Context, Hono } from 'hono'
 import type { z } from 'zod'
 import { ROUTE_SCHEMAS } from '../../contract/route-schemas.ts'
-import type { RouteSchema, RouteSchemas } from '../../contract/route-schemas.ts'
+import type { RouteSchemas } from '../../contract/route-schemas.ts'
 import { ROUTES } from '../../contract/routes.ts'
-import type { RouteName, RouteParams } from '../../contract/routes.ts'
+import type { ParamNames, RouteName, V3RouteName } from '../../contract/routes.ts'
+import type { V3_ROUTES } from '../../contract/routes.ts'
+import type { V3RouteSchemas } from '../../contract/wechatpay-route-schemas.ts'
 import type { AppEnv } from './env.ts'
 import { checkIdempotencyKey, describe, fail } from './respond.ts'
 
-type Field<N extends RouteName, K extends string> =
-  RouteSchemas[N] extends Record<K, infer S extends z.ZodType> ? z.output<S> : undefined
-
-/** What a route's handler gets, validated against the route's schemas. */
-export interface RouteInput<N extends RouteName> {
-  params: RouteParams<N>
-  query: Field<N, 'query'>
-  body: Field<N, 'body'>
+/** A route of a table: its method and path (under the table's base). */
+export interface TableRoute {
+  method: 'GET' | 'POST' | 'DELETE'
+  path: string
 }
 
-export type RouteHandler<N extends RouteName> = (
-  c: Context<AppEnv>,
-  input: RouteInput<N>,
-) => Response | Promise<Response>
+/** What mounting needs of a route's schemas. */
+export interface TableSchema {
+  summary: string
+  idempotent?: boolean
+  query?: z.ZodType
+  body?: z.ZodType
+}
 
+type Field<S, K extends string> =
+  S extends Record<K, infer Z extends z.ZodType> ? z.output<Z> : undefined
+
+/** What a handler gets, validated with its route's schemas. */
+export interface TableInput<P extends string, S> {
+  params: Record<ParamNames<P>, string>
+  query: Field<S, 'query'>
+  body: Field<S, 'body'>
+}
+
+type Handler<I> = (c: Context<AppEnv>, input: I) => Response | Promise<Response>
+
+/** A handler for every route of a table. */
+export type TableHandlers<
+  R extends Record<string, TableRoute>,
+  S extends Record<keyof R, unknown>,
+> = {
+  [K in keyof R]: Handler<TableInput<R[K]['path'], S[K]>>
+}
+
+/** How a table refuses bad input: the /api's `{ code, message }`, or WeChat's own for /v3. */
+export interface Refusals {
+  invalid(c: Context<AppEnv>, where: 'query' | 'body', problem: z.ZodError | string): Response
+}
+
+export type RouteInput<N extends RouteName> = TableInput<
+  (typeof ROUTES)[N]['path'],
+  RouteSchemas[N]
+>
+export type RouteHandler<N extends RouteName> = Handler<RouteInput<N>>
 /** A handler for every route of a group (`'catalog' | 'createOrder' | …`). */
 export type RouteHandlers<N extends RouteName> = { [K in N]: RouteHandler<K> }
+
+export type V3RouteInput<N extends V3RouteName> = TableInput<
+  (typeof V3_ROUTES)[N]['path'],
+  V3RouteSchemas[N]
+>
+export type V3RouteHandlers<N extends V3RouteName> = { [K in N]: Handler<V3RouteInput<K>> }
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i
 
 async function readBody(
   c: Context<AppEnv>,
   schema: z.ZodType,
+  refusals: Refusals,
 ): Promise<{ value: unknown } | Response> {
   if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
-    return fail(c, { code: 'PARAM_ERROR', message: 'send the body as application/json' })
+    return refusals.invalid(c, 'body', 'send the body as application/json')
   }
   let json: unknown
   try {
     json = await c.req.json()
   } catch {
-    return fail(c, { code: 'PARAM_ERROR', message: 'Malformed JSON in request body' })
+    return refusals.invalid(c, 'body', 'Malformed JSON in request body')
   }
   const parsed = schema.safeParse(json)
-  return parsed.success
-    ? { value: parsed.data }
-    : fail(c, { code: 'PARAM_ERROR', message: describe(parsed.error) })
+  return parsed.success ? { value: parsed.data } : refusals.invalid(c, 'body', parsed.error)
+}
+
+const apiRefusals: Refusals = {
+  invalid: (c, _where, problem) =>
+    fail(c, {
+      code: 'PARAM_ERROR',
+      message: typeof problem === 'string' ? problem : describe(problem),
+    }),
 }
 
 /**
- * Mounts every route of the table on `app`, each with its handler: the method and path from
- * `contract/routes.ts`, the Idempotency-Key check, query and body validation from
- * `contract/route-schemas.ts`. A route in the table without a handler does not compile.
+ * Mounts every route of a table on `app`, each with its handler: the method and path from the table,
+ * the Idempotency-Key check, query and body validation with the route's schemas, refusals in the
+ * table's own shape. A route in the table without a handler does not compile.
  */
-export function mountRoutes(app: Hono<AppEnv>, handlers: RouteHandlers<RouteName>): void {
-  for (const name of Object.keys(ROUTES) as RouteName[]) mountRoute(app, name, handlers[name])
+export function mountTable<
+  R extends Record<string, TableRoute>,
+  S extends Record<keyof R, TableSchema>,
+>(
+  app: Hono<AppEnv>,
+  routes: R,
+  schemas: S,
+  handlers: TableHandlers<R, S>,
+  refusals: Refusals,
+): void {
+  for (const name of Object.keys(routes) as (keyof R & string)[]) {
+    const { method, path } = routes[name] as TableRoute
+    const schema: TableSchema = schemas[name]
+    const handler = handlers[name] as Handler<unknown>
+    app.on(method, path, async (c) => {
+      if (schema.idempotent) {
+        const refused = checkIdempotencyKey(c)
+        if (refused) return refused
+      }
+      let query: unknown
+      if (schema.query) {
+        const parsed = schema.query.safeParse(c.req.query())
+        if (!parsed.success) return refusals.invalid(c, 'query', parsed.error)
+        query = parsed.data
+      }
+      let body: unknown
+      if (schema.body) {
+        const read = await readBody(c, schema.body, refusals)
+        if (read instanceof Response) return read
+        body = read.value
+      }
+      // The casts meet the checks above: each field was parsed by the route's own schema.
+      return handler(c, { params: c.req.param(), query, body })
+    })
+  }
 }
 
-function mountRoute<N extends RouteName>(app: Hono<AppEnv>, name: N, handler: RouteHandler<N>) {
-  const { method, path } = ROUTES[name]
-  const schemas: RouteSchema = ROUTE_SCHEMAS[name]
-  app.on(method, path, async (c) => {
-    if (schemas.idempotent) {
-      const refused = checkIdempotencyKey(c)
-      if (refused) return refused
-    }
-    let query: unknown
-    if (schemas.query) {
-      const parsed = schemas.query.safeParse(c.req.query())
-      if (!parsed.success) return fail(c, { code: 'PARAM_ERROR', message: describe(parsed.error) })
-      query = parsed.data
-    }
-    let body: unknown
-    if (schemas.body) {
-      const read = await readBody(c, schemas.body)
-      if (read instanceof Response) return read
-      body = read.value
-    }
-    // The casts meet the checks above: each field was parsed by the route's own schema.
-    const input = { params: c.req.param() as RouteParams<N>, query, body } as RouteInput<N>
-    return handler(c, input)
-  })
+/** Mounts contract/routes.ts under /api, validated by contract/route-schemas.ts. */
+export function mountRoutes(app: Hono<AppEnv>, handlers: RouteHandlers<RouteName>): void {
+  mountTable(app, ROUTES, ROUTE_SCHEMAS, handlers, apiRefusals)
 }

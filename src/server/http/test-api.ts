@@ -44,6 +44,24 @@ function testState(state: State, now: number): TestState {
       payer: r.payer,
     })),
     wallets,
+    wechatpay: {
+      transactions: [...state.wechatpay.transactions.values()].map((t) => ({
+        mchid: t.mchid,
+        outTradeNo: t.outTradeNo,
+        tradeState: t.state,
+        totalFen: t.amountFen,
+        refundedFen: t.refundedFen,
+        payer: t.payer,
+      })),
+      notifications: [...state.wechatpay.notifications.values()].map((n) => ({
+        id: n.id,
+        eventType: n.eventType,
+        status: n.status,
+        attempts: n.attempts,
+        nextAt: n.nextAtMs === null ? null : iso(n.nextAtMs),
+        lastError: n.lastError,
+      })),
+    },
   }
 }
 

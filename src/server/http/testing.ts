@@ -7,7 +7,8 @@ import { T0 } from '../domain/testing.ts'
 import { cryptoIds } from '../store/ids.ts'
 import type { FileJournalOptions } from '../store/journal.ts'
 import { Worlds } from '../worlds/worlds.ts'
-import type { WorldLimits } from '../worlds/worlds.ts'
+import type { WorldLimits } from '../worlds/limits.ts'
+import type { WorldsOptions } from '../worlds/worlds.ts'
 import { createApp } from './app.ts'
 import type { AppDeps } from './env.ts'
 import type { FaultSwitch } from './faults.ts'
@@ -48,7 +49,11 @@ export function manualClock(start: number) {
 
 export function harness(
   over: Partial<Omit<AppDeps, 'worlds'>> & { faults?: FaultSwitch; limits?: WorldLimits } = {},
-  setup: { data?: string; journal?: FileJournalOptions } = {},
+  setup: {
+    data?: string
+    journal?: FileJournalOptions
+    wechatpay?: WorldsOptions['wechatpay']
+  } = {},
 ) {
   const clock = manualClock(T0)
   const logs: string[] = []
@@ -64,6 +69,7 @@ export function harness(
     ...(limits ? { limits } : {}),
     ...(setup.journal ? { journal: setup.journal } : {}),
     ...(defaultFaults ? { defaultFaults } : {}),
+    ...(setup.wechatpay ? { wechatpay: setup.wechatpay } : {}),
   })
   const { store, outbox, faults, live } = worlds.default
   const streams = deps.streams ?? new StreamRegistry()

@@ -4,7 +4,7 @@ import { expireDue } from '../domain/expiry.ts'
 import type { ApiError } from '../../contract/errors.ts'
 import type { Decision } from '../domain/result.ts'
 import { iso, refuse } from '../domain/result.ts'
-import { seedState } from '../domain/seed.ts'
+import { seedState, upgradeState } from '../domain/seed.ts'
 import type { State } from '../domain/state.ts'
 import { DeadlineIndex } from './deadlines.ts'
 import { describeIoError, StorageUnavailableError } from './disk.ts'
@@ -202,7 +202,7 @@ export class Store {
   #restore(worlds: SnapshotWorlds): void {
     const world = worlds[this.#world] as WorldSnapshot | undefined
     if (!world) return
-    this.#state = world.state
+    this.#state = upgradeState(world.state)
     this.#offsetMs = world.offsetMs
     this.#count((world.events ?? 0) - this.#events)
     for (const observer of this.#observers) {

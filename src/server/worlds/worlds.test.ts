@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SEED_CART } from '../domain/seed.ts'
-import { DEFAULT_WORLD_LIMITS } from './worlds.ts'
+import { DEFAULT_WORLD_LIMITS } from './limits.ts'
 import { harness } from '../http/testing.ts'
 import type { Harness } from '../http/testing.ts'
 

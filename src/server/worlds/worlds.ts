@@ -10,6 +10,14 @@ import type { FileJournalOptions } from '../store/journal.ts'
 import { LiveLog } from '../store/live.ts'
 import { openStore } from '../store/store.ts'
 import type { StorageHealth, Store } from '../store/store.ts'
+import { MerchantDirectory } from '../wechatpay/directory.ts'
+import { memoryKeys } from '../wechatpay/keys.ts'
+import { parseNotifyAllow } from '../wechatpay/allow.ts'
+import { V3Notifier } from '../wechatpay/notify.ts'
+import { httpTransport } from '../wechatpay/transport.ts'
+import type { NotifyTransport } from '../wechatpay/transport.ts'
+import { DEFAULT_WORLD_LIMITS } from './limits.ts'
+import type { WorldLimits } from './limits.ts'
 import { newWorldId } from './world-ids.ts'
 
 /** Everything one simulated world holds: its gateway and merchant, clock, faults, streams, outbox. */
@@ -24,61 +32,8 @@ export interface World {
   lastUsedAt: number
   /** Dropped with its data after this long without a call (the default world never is). */
   readonly ttlMs: number
-}
-
-export interface WorldLimits {
-  /** Worlds besides `default` (GATEWAY_MAX_WORLDS). */
-  maxWorlds: number
-  /** Events a created world may hold since its last reset (GATEWAY_WORLD_MAX_EVENTS). */
-  maxEventsPerWorld: number
-  /** Events all worlds together may hold, the default world's included (GATEWAY_MAX_EVENTS). */
-  maxEvents: number
-  /** A created world's time to live without calls, unless it asks for another (GATEWAY_WORLD_TTL). */
-  defaultTtlMs: number
-  /** The longest time to live a world may ask for. */
-  maxTtlMs: number
-}
-
-export const DEFAULT_WORLD_LIMITS: WorldLimits = {
-  maxWorlds: 1000,
-  maxEventsPerWorld: 100_000,
-  maxEvents: 1_500_000,
-  defaultTtlMs: 24 * 60 * 60 * 1000,
-  maxTtlMs: 30 * 24 * 60 * 60 * 1000,
-}
-
-function positive(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback
-  const n = Number(value)
-  if (!Number.isInteger(n) || n <= 0)
-    throw new Error(`${name}: a whole number above 0, not ${value}`)
-  return n
-}
-
-export function worldLimitsFromEnv(env: NodeJS.ProcessEnv): WorldLimits {
-  return {
-    ...DEFAULT_WORLD_LIMITS,
-    maxWorlds: positive(
-      env.GATEWAY_MAX_WORLDS,
-      DEFAULT_WORLD_LIMITS.maxWorlds,
-      'GATEWAY_MAX_WORLDS',
-    ),
-    maxEventsPerWorld: positive(
-      env.GATEWAY_WORLD_MAX_EVENTS,
-      DEFAULT_WORLD_LIMITS.maxEventsPerWorld,
-      'GATEWAY_WORLD_MAX_EVENTS',
-    ),
-    maxEvents: positive(
-      env.GATEWAY_MAX_EVENTS,
-      DEFAULT_WORLD_LIMITS.maxEvents,
-      'GATEWAY_MAX_EVENTS',
-    ),
-    defaultTtlMs: positive(
-      env.GATEWAY_WORLD_TTL,
-      DEFAULT_WORLD_LIMITS.defaultTtlMs,
-      'GATEWAY_WORLD_TTL',
-    ),
-  }
+  /** WeChat Pay APIv3: the world's demo merchant's mchid, its notifications' sender. */
+  readonly wechatpay: { readonly mchid: string; readonly notifier: V3Notifier }
 }
 
 export interface WorldsOptions {
@@ -95,6 +50,19 @@ export interface WorldsOptions {
   journal?: FileJournalOptions
   /** The default world's faults switch (tests hand one in). */
   defaultFaults?: FaultSwitch
+  /**
+   * WeChat Pay APIv3: the process's mchid → world directory (with the keys) and how notifications go
+   * out; by default keys in memory and real HTTP to loopback.
+   */
+  wechatpay?: { directory?: MerchantDirectory; transport?: NotifyTransport }
+}
+
+/** What a created world keeps in its folder's `world.json`. */
+interface WorldMeta {
+  ttlMs: number
+  createdAt: number
+  /** Its demo merchant's mchid (older worlds lack it: they get one when next opened). */
+  mchid?: string
 }
 
 /** What `GET /api/__test/worlds` lists of a world. */
@@ -121,6 +89,8 @@ export class Worlds {
   readonly #options: WorldsOptions
   readonly #limits: WorldLimits
   readonly #wallNow: () => number
+  readonly #directory: MerchantDirectory
+  readonly #transport: NotifyTransport
   /** Events held by all worlds together, kept as they change. */
   #events = 0
 
@@ -128,6 +98,9 @@ export class Worlds {
     this.#options = options
     this.#limits = options.limits ?? DEFAULT_WORLD_LIMITS
     this.#wallNow = options.wallNow ?? Date.now
+    this.#directory =
+      options.wechatpay?.directory ?? new MerchantDirectory(memoryKeys(), options.log)
+    this.#transport = options.wechatpay?.transport ?? httpTransport(parseNotifyAllow(undefined))
     this.#open(
       DEFAULT_WORLD,
       { ttlMs: Infinity, createdAt: this.#wallNow() },
@@ -144,6 +117,11 @@ export class Worlds {
 
   get size(): number {
     return this.#worlds.size
+  }
+
+  /** WeChat Pay APIv3's mchid → world directory, and the keys. */
+  get directory(): MerchantDirectory {
+    return this.#directory
   }
 
   get limits(): Pick<WorldLimits, 'maxWorlds' | 'maxEventsPerWorld' | 'maxEvents'> {
@@ -186,17 +164,14 @@ export class Worlds {
     const createdAt = this.#wallNow()
     const ttl = Math.min(ttlMs, this.#limits.maxTtlMs)
     try {
+      const meta: WorldMeta = { ttlMs: ttl, createdAt, mchid: this.#directory.allocateDemo() }
       if (this.#options.data !== 'memory') {
-        const dir = this.#folderOf(id)
         // The folder first (openStore makes it), then the meta file: a folder without it is not a world.
-        const world = this.#open(id, { ttlMs: ttl, createdAt })
-        realDisk.writeFileAtomic(
-          join(dir, META),
-          Buffer.from(JSON.stringify({ id, ttlMs: ttl, createdAt })),
-        )
+        const world = this.#open(id, meta)
+        this.#saveMeta(id, meta)
         return world
       }
-      return this.#open(id, { ttlMs: ttl, createdAt })
+      return this.#open(id, meta)
     } catch (error) {
       this.#drop(id)
       return {
@@ -275,13 +250,28 @@ export class Worlds {
     return null
   }
 
-  #open(id: string, meta: { ttlMs: number; createdAt: number }, faults = new FaultSwitch()): World {
+  #saveMeta(id: string, meta: WorldMeta): void {
+    realDisk.writeFileAtomic(
+      join(this.#folderOf(id), META),
+      Buffer.from(JSON.stringify({ id, ...meta })),
+    )
+  }
+
+  #open(id: string, meta: WorldMeta, faults = new FaultSwitch()): World {
     const live = new LiveLog()
     const log = this.#options.log
+    const directory = this.#directory
+    const mchid = directory.setDemo(
+      id,
+      id === DEFAULT_WORLD ? directory.keys.defaultMchid : (meta.mchid ?? directory.allocateDemo()),
+    )
+    // The directory's observer reads the store's state after a rollback: the store made next.
+    const opened: { store?: Store } = {}
+    const merchants = () => opened.store?.state.wechatpay.merchants.values() ?? []
     const store = openStore(
       this.#options.data === 'memory' ? 'memory' : this.#folderOf(id),
       this.#options.realNow,
-      [live],
+      [live, directory.observer(id, merchants)],
       {
         log: (message) => log(id === DEFAULT_WORLD ? message : `world ${id}: ${message}`),
         ...this.#options.journal,
@@ -299,8 +289,13 @@ export class Worlds {
       scheduler: this.#options.scheduler,
       log,
     })
+    opened.store = store
+    // What a snapshot held was never replayed as events: the directory learns it from the state.
+    directory.sync(id, merchants())
     store.observe(outbox)
     outbox.resume()
+    const notifier = new V3Notifier({ store, faults, directory, transport: this.#transport, log })
+    store.observe(notifier)
     const world: World = {
       id,
       store,
@@ -310,6 +305,7 @@ export class Worlds {
       createdAt: meta.createdAt,
       lastUsedAt: this.#wallNow(),
       ttlMs: meta.ttlMs,
+      wechatpay: { mchid, notifier },
     }
     this.#worlds.set(id, world)
     return world
@@ -326,7 +322,7 @@ export class Worlds {
     }
     for (const name of names) {
       const dir = join(root, name)
-      let meta: { id: string; ttlMs: number; createdAt: number }
+      let meta: WorldMeta & { id: string }
       try {
         meta = JSON.parse(readFileSync(join(dir, META), 'utf8')) as typeof meta
       } catch {
@@ -335,13 +331,22 @@ export class Worlds {
         continue
       }
       if (meta.id !== name) continue
-      this.#open(name, meta)
+      const world = this.#open(name, meta)
+      // A world from before WeChat Pay, or whose mchid went to another meanwhile: keep the one it has now.
+      if (meta.mchid !== world.wechatpay.mchid) {
+        this.#saveMeta(name, {
+          ttlMs: meta.ttlMs,
+          createdAt: meta.createdAt,
+          mchid: world.wechatpay.mchid,
+        })
+      }
     }
   }
 
   #drop(id: string): void {
     const world = this.#worlds.get(id)
     this.#worlds.delete(id)
+    this.#directory.dropWorld(id)
     if (world) {
       this.#events -= world.store.eventCount
       world.store.close()

@@ -1,0 +1,31 @@
+import { Hono } from 'hono'
+import { V3_ROUTES } from '../../contract/routes.ts'
+import { V3_ROUTE_SCHEMAS } from '../../contract/wechatpay-route-schemas.ts'
+import { securityHeaders } from '../security-headers.ts'
+import type { AppDeps, AppEnv } from '../http/env.ts'
+import { mountTable } from '../http/route-table.ts'
+import { v3Gate, v3Trouble } from './middleware.ts'
+import { orderHandlers } from './orders.ts'
+import { refundHandlers } from './refunds.ts'
+import { v3Refusals } from './respond.ts'
+
+/**
+ * WeChat Pay's APIv3 (the routes of `V3_ROUTES`), for `createApp` to mount at /v3: every call signed
+ * and checked, landed in its merchant's world, answered in WeChat's shapes and signed.
+ * docs/wechatpay.md.
+ */
+export function wechatpayApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+  const trouble = v3Trouble(deps)
+  app.onError(trouble.error)
+  app.use(securityHeaders())
+  app.use(v3Gate(deps))
+  mountTable(
+    app,
+    V3_ROUTES,
+    V3_ROUTE_SCHEMAS,
+    { ...orderHandlers(deps), ...refundHandlers(deps) },
+    v3Refusals,
+  )
+  return { app, notFound: trouble.notFound }
+}
