@@ -169,10 +169,12 @@ async function create(r: Random, step: string, path: string, body: unknown, head
   ])
   const idA = a.body.id ?? a.body.token
   const idB = b.body.id ?? b.body.token
-  if (a.status < 300 && b.status < 300 && idA !== idB) {
+  // Both answered 2xx (a request a kill cut has status 0: its outcome is unknown, not an answer).
+  const answered = (r: Reply) => r.status >= 200 && r.status < 300
+  if (answered(a) && answered(b) && idA !== idB) {
     seen.idempotencyBroken.push(`${path}: ${String(idA)} vs ${String(idB)}`)
   }
-  return a.status < 300 ? a : b
+  return answered(a) ? a : b
 }
 
 /**
