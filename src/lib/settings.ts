@@ -59,28 +59,19 @@ export const useSettings = create<SettingsStore>()(
       name: deviceKey('settings'),
       version: 2,
       migrate: migrateSettings,
-      partialize: ({
-        persona,
-        era,
-        lang,
-        appVersion,
-        qrPayload,
-        longPress,
-        testToken,
-        world,
-      }): Settings => ({
-        persona,
-        era,
-        lang,
-        appVersion,
-        qrPayload,
-        longPress,
-        testToken,
-        world,
-      }),
+      // What is kept: exactly the settings (DEFAULTS names them), never the store's functions.
+      partialize: (store): Settings => pickSettings(store),
     },
   ),
 )
+
+function pickSettings(store: Settings): Settings {
+  const kept = { ...DEFAULTS }
+  for (const key of Object.keys(DEFAULTS) as (keyof Settings)[]) {
+    ;(kept as Record<keyof Settings, unknown>)[key] = store[key]
+  }
+  return kept
+}
 
 /**
  * An older version's persisted settings in this version's shape. v1 → v2: `qrPayload` and `longPress` are

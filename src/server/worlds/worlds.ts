@@ -10,6 +10,7 @@ import type { FileJournalOptions } from '../store/journal.ts'
 import { LiveLog } from '../store/live.ts'
 import { openStore } from '../store/store.ts'
 import type { StorageHealth, Store } from '../store/store.ts'
+import { iso } from '../domain/result.ts'
 import { MerchantDirectory } from '../wechatpay/directory.ts'
 import { memoryKeys } from '../wechatpay/keys.ts'
 import { parseNotifyAllow } from '../wechatpay/allow.ts'
@@ -201,7 +202,6 @@ export class Worlds {
   }
 
   info(world: World): WorldInfo {
-    const iso = (ms: number) => new Date(ms).toISOString()
     return {
       world: world.id,
       createdAt: iso(world.createdAt),

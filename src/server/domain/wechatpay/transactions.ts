@@ -1,6 +1,5 @@
 import type { FundingSource } from '../../../contract/payment.ts'
 import type { PersonaId } from '../../../contract/sim.ts'
-import type { TradeType } from '../../../contract/wechatpay.ts'
 import { SOURCES } from '../gateway/channels.ts'
 import { checkPassword } from '../gateway/password.ts'
 import { accept, iso, refuse } from '../result.ts'
@@ -12,22 +11,23 @@ import type { V3Outcome } from './outcome.ts'
 import { txKey } from './state.ts'
 import type { V3NotificationRecord, V3TransactionRecord, WechatpayState } from './state.ts'
 
-export interface CreateTransactionCommand {
-  mchid: string
-  appid: string
-  tradeType: TradeType
-  outTradeNo: string
-  description: string
-  attach: string | null
-  notifyUrl: string
-  amountFen: number
-  expiresAt: string | null
-  openid: string | null
-  deviceId: string | null
-  /** A fresh prepay_id or code `pr`; kept only if the order is new. */
-  payToken: string
-  fingerprint: string
-}
+/** What a create says: the order's own fields (`payToken`: a fresh prepay_id or code `pr`, kept only if the order is new). */
+export type CreateTransactionCommand = Pick<
+  V3TransactionRecord,
+  | 'mchid'
+  | 'appid'
+  | 'tradeType'
+  | 'outTradeNo'
+  | 'description'
+  | 'attach'
+  | 'notifyUrl'
+  | 'amountFen'
+  | 'expiresAt'
+  | 'openid'
+  | 'deviceId'
+  | 'payToken'
+  | 'fingerprint'
+>
 
 /**
  * 下单. The same out_trade_no with the same body answers the first order again (its prepay_id or
