@@ -145,7 +145,12 @@ async function call(
     const code = typeof parsed.code === 'string' ? parsed.code : '?'
     count(seen.errors, `${step.padEnd(16)} ${res.status} ${code}`)
     const injected = res.status === 503 && code === 'SYSTEMERROR'
-    const diskFull = res.status === 503 && code === 'STORAGE_UNAVAILABLE' && smallDisk
+    // A full disk is refused with STORAGE_UNAVAILABLE, and /api/health says so in its own shape.
+    const degraded =
+      typeof parsed.storage === 'object' &&
+      (parsed.storage as { state?: unknown } | null)?.state === 'degraded'
+    const diskFull =
+      res.status === 503 && smallDisk && (code === 'STORAGE_UNAVAILABLE' || degraded)
     if (diskFull) seen.storageRefusals += 1
     if (res.status >= 500 && !injected && !diskFull)
       seen.unexpected.push(`${step} ${res.status} ${res.text}`)
