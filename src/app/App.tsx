@@ -1,6 +1,5 @@
-import { RouterProvider } from 'react-router/dom'
-import { router } from './router.tsx'
+import { AppRouter } from './router.tsx'
 
 export function App() {
-  return <RouterProvider router={router} />
+  return <AppRouter />
 }

@@ -1,7 +1,7 @@
 import { labRunId } from '@/lib/instrument/lab-run.ts'
 import { installRecorder } from '@/lib/instrument/recorder.ts'
 import { appOf } from './phone/phone-store.ts'
-import { router } from './router.tsx'
+import { onLocation } from './location-feed.ts'
 
 /**
  * Joins the lab's recorder to the app: every location the router commits is a screen, and its app (Taobao
@@ -18,6 +18,5 @@ export function startLabProbe(search: string): void {
     last = `${pathname}${search}`
     recorder.screen(pathname, search, appOf(pathname))
   }
-  report(router.state.location)
-  router.subscribe((state) => report(state.location))
+  onLocation(report)
 }

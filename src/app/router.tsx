@@ -1,79 +1,88 @@
-import { createBrowserRouter } from 'react-router'
+import { lazy, Suspense, useEffect, type ComponentType } from 'react'
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router'
 import { HOME, PAGE_ROUTES } from '@/contract/paths.ts'
 import type { FriendWallet } from '@/features/friend-pay/flow.ts'
-import { loadMessages } from '@/lib/i18n/i18n.ts'
+import { loadMessages, type LazyMessages } from '@/lib/i18n/i18n.ts'
+import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx'
+import { publishLocation } from './location-feed.ts'
 import { CheckoutRoute } from './routes/CheckoutRoute.tsx'
 import { BootScreen, Shell } from './Shell.tsx'
 
-/** `/` ships in the first chunk; every other screen loads when it is first visited. */
-export const router = createBrowserRouter([
-  {
-    // Two phones side by side (desktop): outside the phone shell, each phone an iframe of this app.
-    path: PAGE_ROUTES.stage,
-    lazy: async () => {
-      const [route] = await Promise.all([
-        import('./routes/StageRoute.tsx'),
-        loadMessages('friendPay'),
-      ])
-      return { Component: route.StageRoute }
-    },
-  },
-  {
-    // The UX lab (desktop): phones as iframes of this app, autoplayed and measured, outside the phone shell.
-    path: PAGE_ROUTES.lab,
-    lazy: async () => {
-      const [route] = await Promise.all([import('./routes/LabRoute.tsx'), loadMessages('lab')])
-      return { Component: route.LabRoute }
-    },
-  },
-  {
-    path: HOME,
-    Component: Shell,
-    HydrateFallback: BootScreen,
-    children: [
-      { index: true, Component: CheckoutRoute },
-      {
-        path: PAGE_ROUTES.orders,
-        lazy: async () => ({ Component: (await import('./routes/OrdersRoute.tsx')).OrdersRoute }),
-      },
-      {
-        path: PAGE_ROUTES.order,
-        lazy: async () => ({
-          Component: (await import('./routes/OrderDetailRoute.tsx')).OrderDetailRoute,
-        }),
-      },
-      {
-        path: PAGE_ROUTES.result,
-        lazy: async () => ({ Component: (await import('./routes/ResultRoute.tsx')).ResultRoute }),
-      },
-      {
-        path: PAGE_ROUTES.wechat,
-        lazy: async () => {
-          const [route] = await Promise.all([
-            import('./routes/WechatRoute.tsx'),
-            loadMessages('wechat'),
-          ])
-          return { Component: route.WechatRoute }
-        },
-      },
-      { path: PAGE_ROUTES.friendPay, lazy: () => friendPayRoute('alipay') },
-      // WeChat opens a shared link in its own browser: the same page, paid with WeChat Pay.
-      { path: PAGE_ROUTES.wechatFriendPay, lazy: () => friendPayRoute('wechat') },
-      {
-        // Only a mistyped address gets here: not worth a byte of the first chunk.
-        path: '*',
-        lazy: async () => ({
-          Component: (await import('./routes/NotFoundRoute.tsx')).NotFoundRoute,
-        }),
-      },
-    ],
-  },
-])
+/**
+ * A screen loaded when it is first visited, with the words it speaks. The router's navigations are
+ * transitions, so the screen that is showing stays up until the next one has arrived.
+ */
+function screen<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  words: readonly (keyof LazyMessages)[] = [],
+) {
+  return lazy(async () => {
+    const [Component] = await Promise.all([load(), ...words.map(loadMessages)])
+    return { default: Component }
+  })
+}
 
-async function friendPayRoute(wallet: FriendWallet) {
-  const [{ FriendPayRoute }] = await Promise.all([
-    import('./routes/FriendPayRoute.tsx'),
-    loadMessages('friendPay'),
-  ])
-  return { Component: () => <FriendPayRoute wallet={wallet} /> }
+const StageRoute = screen(
+  async () => (await import('./routes/StageRoute.tsx')).StageRoute,
+  ['friendPay'],
+)
+const LabRoute = screen(async () => (await import('./routes/LabRoute.tsx')).LabRoute, ['lab'])
+const OrdersRoute = screen(async () => (await import('./routes/OrdersRoute.tsx')).OrdersRoute)
+const OrderDetailRoute = screen(
+  async () => (await import('./routes/OrderDetailRoute.tsx')).OrderDetailRoute,
+)
+const ResultRoute = screen(async () => (await import('./routes/ResultRoute.tsx')).ResultRoute)
+const WechatRoute = screen(
+  async () => (await import('./routes/WechatRoute.tsx')).WechatRoute,
+  ['wechat'],
+)
+const FriendPayRoute = screen<{ wallet: FriendWallet }>(
+  async () => (await import('./routes/FriendPayRoute.tsx')).FriendPayRoute,
+  ['friendPay'],
+)
+// Only a mistyped address gets here: not worth a byte of the first chunk.
+const NotFoundRoute = screen(async () => (await import('./routes/NotFoundRoute.tsx')).NotFoundRoute)
+
+/** Every location the router commits, for whoever listens (the lab's probe). */
+function LocationFeed() {
+  const location = useLocation()
+  useEffect(() => publishLocation(location), [location])
+  return null
+}
+
+/**
+ * `/` ships in the first chunk; every other screen loads when it is first visited. Declarative routes:
+ * the data router's loaders and actions would be dead weight in the first chunk (decision 008).
+ */
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <LocationFeed />
+      <ScreenErrorBoundary>
+        {/* Only the first screen of a visit shows it: later ones arrive inside a transition. */}
+        <Suspense fallback={<BootScreen />}>
+          <Routes>
+            {/* Two phones side by side (desktop): outside the phone shell, each phone an iframe of this app. */}
+            <Route path={PAGE_ROUTES.stage} element={<StageRoute />} />
+            {/* The UX lab (desktop): phones as iframes of this app, autoplayed and measured. */}
+            <Route path={PAGE_ROUTES.lab} element={<LabRoute />} />
+            <Route path={HOME} element={<Shell />}>
+              <Route index element={<CheckoutRoute />} />
+              <Route path={PAGE_ROUTES.orders} element={<OrdersRoute />} />
+              <Route path={PAGE_ROUTES.order} element={<OrderDetailRoute />} />
+              <Route path={PAGE_ROUTES.result} element={<ResultRoute />} />
+              <Route path={PAGE_ROUTES.wechat} element={<WechatRoute />} />
+              <Route path={PAGE_ROUTES.friendPay} element={<FriendPayRoute wallet="alipay" />} />
+              {/* WeChat opens a shared link in its own browser: the same page, paid with WeChat Pay. */}
+              <Route
+                path={PAGE_ROUTES.wechatFriendPay}
+                element={<FriendPayRoute wallet="wechat" />}
+              />
+              <Route path="*" element={<NotFoundRoute />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </ScreenErrorBoundary>
+    </BrowserRouter>
+  )
 }

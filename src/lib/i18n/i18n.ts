@@ -21,7 +21,7 @@ type Leaves<T, Prefix extends string = ''> = {
  * Strings that load with the code that needs them rather than with the first screen: typed here, merged
  * into the dictionaries by `loadMessages`, which that code awaits before it renders.
  */
-interface LazyMessages extends WechatMessages, FriendPayMessages {
+export interface LazyMessages extends WechatMessages, FriendPayMessages {
   sim: SimMessages
   lab: LabMessages
 }
