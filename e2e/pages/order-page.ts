@@ -38,7 +38,9 @@ export class OrderPage {
       world: options.world === 'default' ? undefined : options.world,
     })
     await this.page.goto(`${options.origin ?? ''}${path}`)
-    await expect(this.submit).toBeEnabled()
+    // A cold first load (the app's code, its words, the catalog) on a loaded two-core runner can take
+    // longer than the 5 s every later step gets.
+    await expect(this.submit).toBeEnabled({ timeout: 15_000 })
     await expect(this.total).toContainText('¥')
   }
 
