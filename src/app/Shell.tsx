@@ -3,7 +3,8 @@ import { Outlet, useLocation, useSearchParams } from 'react-router'
 import { cashierOrderId } from '@/contract/paths.ts'
 import { whenApiIdle } from '@/lib/api/client.ts'
 import { deviceFromSearch, switchDevice } from '@/lib/device.ts'
-import { loadMessages } from '@/lib/i18n/i18n.ts'
+import { loadMessages, useT } from '@/lib/i18n/i18n.ts'
+import { showToast } from '@/lib/toast.ts'
 import { SimButton } from '@/features/simulator/SimButton.tsx'
 import { applySearchSettings, serverContextKey, useSettings } from '@/lib/settings.ts'
 import { whenIdle } from '@/lib/useLazy.ts'
@@ -37,11 +38,15 @@ export function Shell() {
   // Persona, era and app version change what the server answers: the screen starts again under the new key.
   const contextKey = useSettings(serverContextKey)
 
+  const { t } = useT()
   useEffect(() => {
-    applySearchSettings(search, pathname)
+    const rejected = applySearchSettings(search, pathname)
+    // Said, not swallowed: a mistyped ?persona= would otherwise look like a simulator that ignores it.
+    const [first] = rejected
+    if (first) showToast(t('common.unknownSetting', { ...first }))
     const device = deviceFromSearch(search)
     if (device) switchDevice(device)
-  }, [search, pathname])
+  }, [search, pathname, t])
 
   useEffect(warmCashier, [])
 

@@ -156,8 +156,18 @@ export function testToken(): string | null {
  * `?persona=`, `?era=`, `?lang=` (and `?token=`, the test API's token; `?world=`, or the world a link's
  * token names) set the simulator and stick; unknown values are ignored.
  */
-export function applySearchSettings(search: string, pathname = ''): void {
+/** A `?persona=`, `?era=` or `?lang=` value the simulator does not know: the setting is left as it was. */
+export interface RejectedSetting {
+  name: 'persona' | 'era' | 'lang'
+  value: string
+}
+
+export function applySearchSettings(search: string, pathname = ''): RejectedSetting[] {
   const { persona = null, era = null, lang = null, token = null } = readSim(search)
+  const rejected: RejectedSetting[] = []
+  if (persona !== null && !isPersona(persona)) rejected.push({ name: 'persona', value: persona })
+  if (era !== null && !isEra(era)) rejected.push({ name: 'era', value: era })
+  if (lang !== null && !isLang(lang)) rejected.push({ name: 'lang', value: lang })
   const patch: Partial<Settings> = {}
   const world = worldOfLocation(pathname, search)
   if (world === DEFAULT_WORLD) patch.world = null
@@ -172,4 +182,5 @@ export function applySearchSettings(search: string, pathname = ''): void {
   const current = useSettings.getState()
   const changed = (Object.keys(patch) as (keyof Settings)[]).some((k) => patch[k] !== current[k])
   if (changed) current.update(patch)
+  return rejected
 }

@@ -1,5 +1,5 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router'
-import { cashierOrderId, ORDERS_PATH, withCashier } from '@/contract/paths.ts'
+import { cashierOrderId, HOME, ORDERS_PATH, withCashier } from '@/contract/paths.ts'
 import { OrderDetailPage } from '@/features/orders/OrderDetailPage.tsx'
 
 export function OrderDetailRoute() {
@@ -10,6 +10,7 @@ export function OrderDetailRoute() {
     <OrderDetailPage
       orderId={orderId}
       onBack={() => void navigate(ORDERS_PATH)}
+      onHome={() => void navigate(HOME)}
       onPay={(id) => setParams(withCashier(params, id))}
       refreshKey={cashierOrderId(params) ?? ''}
     />

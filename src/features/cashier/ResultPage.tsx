@@ -4,6 +4,7 @@ import { planSummary } from '@/lib/installment.ts'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { IconCheck, IconClose } from '@/ui/icons.tsx'
+import { MissingNotice } from '@/ui/MissingNotice.tsx'
 import { Money } from '@/ui/Money.tsx'
 import { PageHeader } from '@/ui/PageHeader.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
@@ -22,6 +23,23 @@ interface ResultPageProps {
 export function ResultPage({ orderId, onViewOrders, onHome, onRetry }: ResultPageProps) {
   const { t } = useT()
   const outcome = usePaymentOutcome(orderId)
+  if (outcome.status === 'missing') {
+    return (
+      <main className="page result-page">
+        <PageHeader
+          title={t('orders.notFound')}
+          backLabel={t('result.home')}
+          onBack={onHome}
+          white
+        />
+        <MissingNotice
+          title={t('orders.notFound')}
+          hint={t('common.orderNotFoundHint')}
+          onHome={onHome}
+        />
+      </main>
+    )
+  }
   return (
     <main className="page result-page">
       <PageHeader
@@ -88,7 +106,7 @@ function OrderFacts({ order }: { order: Order }) {
   )
 }
 
-function ResultBody({ outcome }: { outcome: Outcome }) {
+function ResultBody({ outcome }: { outcome: Exclude<Outcome, { status: 'missing' }> }) {
   const { t, lang } = useT()
   if (outcome.status === 'success') {
     const { order, payment } = outcome

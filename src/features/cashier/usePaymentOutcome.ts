@@ -11,6 +11,8 @@ export type Outcome =
   | { status: 'pending'; order: Order | null; gaveUp: boolean }
   | { status: 'success'; order: Order; payment: Payment | null }
   | { status: 'failed'; order: Order | null; error: unknown; payment: Payment | null }
+  /** No such order: nothing was paid, nothing failed. */
+  | { status: 'missing' }
 
 /** Polling backs up the live status (it also spots a failed attempt, which the order doesn't show). */
 const POLL_MS = 2000
@@ -54,10 +56,10 @@ export function usePaymentOutcome(orderId: string): Outcome {
               : { status: 'pending', order, gaveUp: Date.now() - started > GIVE_UP_MS }
         }
       } catch (error) {
-        const final = isApiError(error) && error.code === 'ORDER_NOT_EXIST'
-        next = final
-          ? { status: 'failed', order: null, error, payment: null }
-          : { status: 'pending', order: null, gaveUp: Date.now() - started > GIVE_UP_MS }
+        next =
+          isApiError(error) && error.code === 'ORDER_NOT_EXIST'
+            ? { status: 'missing' }
+            : { status: 'pending', order: null, gaveUp: Date.now() - started > GIVE_UP_MS }
       }
       if (stopped) return
       setOutcome(next)

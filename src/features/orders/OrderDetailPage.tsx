@@ -1,4 +1,5 @@
 import type { Order } from '@/contract/order.ts'
+import { isApiError } from '@/lib/api/client.ts'
 import { formatDateTime, maskPhone } from '@/lib/format.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useOrderStatus } from '@/lib/useOrderStatus.ts'
@@ -8,6 +9,7 @@ import { IconLocation, IconShop } from '@/ui/icons.tsx'
 import { Money } from '@/ui/Money.tsx'
 import { PageHeader } from '@/ui/PageHeader.tsx'
 import { LoadState } from '@/ui/LoadState.tsx'
+import { MissingNotice } from '@/ui/MissingNotice.tsx'
 import { shopNames } from './OrderCard.tsx'
 import { amountLabel } from './amount-label.ts'
 import { OrderLines } from './OrderLines.tsx'
@@ -19,31 +21,45 @@ import './orders.css'
 interface OrderDetailPageProps {
   orderId: string
   onBack: () => void
+  onHome: () => void
   onPay: (orderId: string) => void
   refreshKey: string
 }
 
 /** One order: status, address, goods, price breakdown, numbers and times. */
-export function OrderDetailPage({ orderId, onBack, onPay, refreshKey }: OrderDetailPageProps) {
+export function OrderDetailPage({
+  orderId,
+  onBack,
+  onHome,
+  onPay,
+  refreshKey,
+}: OrderDetailPageProps) {
   const { t } = useT()
   const order = useOrder(orderId)
   const { reload } = order
   useReloadOn(refreshKey, reload)
   // Paid by a friend, closed at the deadline by the server: the page follows the merchant's word.
   const shown = order.data?.status
+  const missing = isApiError(order.error) && order.error.code === 'ORDER_NOT_EXIST'
   useOrderStatus(orderId, (status) => {
     if (shown && status !== shown) reload()
   })
   return (
     <main className="page order-detail">
       <PageHeader
-        title={t('orders.detailTitle')}
+        title={missing ? t('orders.notFound') : t('orders.detailTitle')}
         backLabel={t('common.back')}
         onBack={onBack}
         white
       />
       {order.data ? (
         <OrderDetail order={order.data} onPay={onPay} onExpire={order.reload} />
+      ) : missing ? (
+        <MissingNotice
+          title={t('orders.notFound')}
+          hint={t('common.orderNotFoundHint')}
+          onHome={onHome}
+        />
       ) : (
         <LoadState error={order.error} onRetry={order.reload} />
       )}

@@ -11,6 +11,11 @@ export const zhCN = {
     loadFailed: '加载失败',
     myOrders: '我的订单',
     items: '共{{n}}件',
+    pageNotFound: '页面不存在',
+    pageNotFoundHint: '这个地址没有页面，可能输错了。',
+    orderNotFoundHint: '没有找到这笔订单，可能是订单号有误，或模拟环境已重置。',
+    home: '返回首页',
+    unknownSetting: '模拟器不认识 {{name}}={{value}}，已保持原设置',
   },
   checkout: {
     title: '确认订单',
