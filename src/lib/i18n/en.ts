@@ -14,9 +14,11 @@ export const en: Messages = {
     items: '{{n}} item(s)',
     pageNotFound: 'Page not found',
     pageNotFoundHint: 'There is no page at this address: it may be mistyped.',
-    orderNotFoundHint: 'This order was not found: the number may be wrong, or the simulation was reset.',
+    orderNotFoundHint:
+      'This order was not found: the number may be wrong, or the simulation was reset.',
     home: 'Back to home',
-    unknownSetting: 'The simulator does not know {{name}}={{value}}: the setting was left as it was',
+    unknownSetting:
+      'The simulator does not know {{name}}={{value}}: the setting was left as it was',
   },
   checkout: {
     title: 'Confirm order',
