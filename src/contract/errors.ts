@@ -29,6 +29,7 @@ export const ErrorCodeSchema = z.enum([
   'WORLD_FULL',
   'MCHID_TAKEN',
   'PAY_SIGN_ERROR',
+  'APP_ID_TAKEN',
 ])
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
 
@@ -83,4 +84,6 @@ export const httpStatusOf: Record<ErrorCode, HttpErrorStatus> = {
   MCHID_TAKEN: 409,
   // wx.requestPayment's paySign does not verify (the test API's pay route): nothing was paid.
   PAY_SIGN_ERROR: 400,
+  // An Alipay app_id another world holds (app_ids are unique in the process).
+  APP_ID_TAKEN: 409,
 }

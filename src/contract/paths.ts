@@ -132,7 +132,8 @@ export function worldOfLocation(pathname: string, search: string): string | null
   const named = new URLSearchParams(search).get('world')
   if (named) return named
   const token =
-    friendLinkToken(pathname) ?? (isWechatPath(pathname) ? paySheetOf(search).token : '')
+    friendLinkToken(pathname) ??
+    (isWechatPath(pathname) ? paySheetOf(search).token || merchantPayToken(search) : '')
   const dot = token ? token.indexOf('.') : -1
   return dot > 0 ? token.slice(0, dot) : null
 }
@@ -191,6 +192,20 @@ export function paySheetOf(search: string): { token: string; jumped: boolean } {
   return { token: query.get('pr') ?? '', jumped: query.has(FROM_PARAM) }
 }
 
+// ——— A merchant's WeChat Pay orders (APIv3 sandbox): the H5 cashier's address (merchant-pay-paths.ts reads it).
+
+/** An h5_url: WeChat's H5 cashier of a prepay_id (the merchant appends `&redirect_url=`). */
+export function wechatH5PayPath(prepayId: string): string {
+  return `${WECHAT_HOME}/h5pay?prepay_id=${enc(prepayId)}`
+}
+
+/** The prepay_id of an h5_url's search, or of a getBrandWCPayRequest's `package=prepay_id=…`. */
+export function merchantPayToken(search: Search): string {
+  const query = new URLSearchParams(search)
+  const pkg = query.get('package') ?? ''
+  return query.get('prepay_id') ?? (pkg.startsWith('prepay_id=') ? pkg.slice(10) : '')
+}
+
 // ——— The simulated WeChat's screens.
 
 export type WechatScreen = 'contacts' | 'discover' | 'me' | 'scan' | 'services' | 'wallet' | 'bills'
@@ -241,7 +256,32 @@ export const PAGE_ROUTES = {
   wechat: `${WECHAT_HOME}/*`,
   friendPay: `${FRIEND_PREFIX}:token`,
   wechatFriendPay: `${WECHAT_HOME}${FRIEND_PREFIX}:token`,
+  /** The simulated Alipay cashier (`alipayPayUrl`): where wap.pay / page.pay and a scanned qr_code land. */
+  alipayPay: '/alipay/pay',
 } as const
 
 /** WeChat's own routes, relative to `/wechat`. */
 export const WECHAT_ROUTES = { chat: 'chat/:chatId', pay: 'pay', bill: 'bills/:paymentId' } as const
+
+// ——— The simulated Alipay: its cashier (wap.pay / page.pay land here) and its pay sheet (a scanned
+// precreate qr_code opens it). Both carry the trade's token, which names its world (`<world>.<token>`).
+
+export const ALIPAY_HOME = '/alipay'
+export const ALIPAY_PAY_PATH = `${ALIPAY_HOME}/pay`
+const ALIPAY_TOKEN_PARAM = 'token'
+
+/** `ORIGIN/alipay/pay?token=…`: a precreate's qr_code, and where a wap.pay / page.pay form is sent on to. */
+export function alipayPayUrl(origin: string, token: string): string {
+  return `${origin}${withQuery(ALIPAY_PAY_PATH, withParam('', ALIPAY_TOKEN_PARAM, token))}`
+}
+
+/** The trade token of an Alipay pay URL (a scanned qr_code, the cashier's own address), or null. */
+export function alipayTokenOf(text: string): string | null {
+  let url: URL
+  try {
+    url = new URL(text, ANY_ORIGIN)
+  } catch {
+    return null
+  }
+  return url.pathname === ALIPAY_PAY_PATH ? url.searchParams.get(ALIPAY_TOKEN_PARAM) || null : null
+}

@@ -37,6 +37,7 @@ import {
   TestWalletBodySchema,
 } from './test-api.ts'
 import { SkuSchema } from './catalog.ts'
+import { ALIPAY_API_ROUTE_SCHEMAS } from './alipay-route-schemas.ts'
 
 import type { RouteName } from './routes.ts'
 import {
@@ -47,6 +48,12 @@ import {
   WechatpayKeysSchema,
 } from './wechatpay-test.ts'
 import { CreatedWorldSchema, CreateWorldBodySchema, WorldListSchema } from './worlds.ts'
+import {
+  BrandPayBodySchema,
+  MerchantPaidSchema,
+  MerchantSheetConfirmBodySchema,
+  MerchantSheetSchema,
+} from './wechatpay-sheet.ts'
 
 /** One route's schemas and documentation. */
 export interface RouteSchema {
@@ -188,6 +195,37 @@ export const ROUTE_SCHEMAS = {
     query: BillQuerySchema,
     answer: { status: 200, schema: BillListSchema },
     errors: always,
+  },
+  merchantSheet: {
+    summary:
+      "WeChat's pay sheet of an APIv3 merchant's order (a scanned code_url, an H5 prepay_id)",
+    tag: 'gateway',
+    answer: { status: 200, schema: MerchantSheetSchema },
+    errors: ['PARAM_ERROR', 'NOT_FOUND'],
+  },
+  confirmMerchantSheet: {
+    summary: "Pay an APIv3 merchant's order on WeChat's pay sheet (the password)",
+    tag: 'gateway',
+    body: MerchantSheetConfirmBodySchema,
+    answer: { status: 200, schema: MerchantPaidSchema },
+    errors: [
+      'PARAM_ERROR',
+      'NOT_FOUND',
+      'ORDERPAID',
+      'ORDERCLOSED',
+      'PASSWORD_ERROR',
+      'ACCOUNT_LOCKED',
+      'NOTENOUGH',
+      'SYSTEMERROR',
+      'STORAGE_UNAVAILABLE',
+    ],
+  },
+  verifyBrandPay: {
+    summary: "WeixinJSBridge's getBrandWCPayRequest: paySign checked, the JSAPI order's pay sheet",
+    tag: 'gateway',
+    body: BrandPayBodySchema,
+    answer: { status: 200, schema: MerchantSheetSchema },
+    errors: ['PARAM_ERROR', 'NOT_FOUND', 'PAY_SIGN_ERROR'],
   },
   createFriendRequest: {
     summary: 'Ask a friend to pay (a 24-hour link)',
@@ -340,6 +378,7 @@ export const ROUTE_SCHEMAS = {
       ...guarded,
     ],
   },
+  ...ALIPAY_API_ROUTE_SCHEMAS,
 } as const satisfies Record<RouteName, RouteSchema>
 
 export type RouteSchemas = typeof ROUTE_SCHEMAS

@@ -23,6 +23,9 @@ export const ROUTES = {
   confirmSheet: { method: 'POST', path: '/pay/sheets/:token/confirm' },
   wallet: { method: 'GET', path: '/pay/wallet' },
   bills: { method: 'GET', path: '/pay/bills' },
+  merchantSheet: { method: 'GET', path: '/pay/merchant-sheets/:token' },
+  confirmMerchantSheet: { method: 'POST', path: '/pay/merchant-sheets/:token/confirm' },
+  verifyBrandPay: { method: 'POST', path: '/pay/brand-pay-requests' },
 
   createFriendRequest: { method: 'POST', path: '/pay/friend-requests' },
   listFriendRequests: { method: 'GET', path: '/pay/friend-requests' },
@@ -46,6 +49,15 @@ export const ROUTES = {
   testWechatpayKeys: { method: 'GET', path: '/__test/wechatpay/keys' },
   testWechatpayMerchant: { method: 'POST', path: '/__test/wechatpay/merchants' },
   testWechatpayPay: { method: 'POST', path: '/__test/wechatpay/pay' },
+
+  // The Alipay sandbox's /api side: the simulated cashier and 支付宝 app, and the test API (docs/alipay.md).
+  alipayTrade: { method: 'GET', path: '/alipay/trades/:token' },
+  alipayOpenTrade: { method: 'POST', path: '/alipay/trades/:token/open' },
+  alipayPayTrade: { method: 'POST', path: '/alipay/trades/:token/pay' },
+  testAlipayKeys: { method: 'GET', path: '/__test/alipay/keys' },
+  testAlipayApp: { method: 'POST', path: '/__test/alipay/apps' },
+  testAlipayScan: { method: 'POST', path: '/__test/alipay/scan' },
+  testAlipayPay: { method: 'POST', path: '/__test/alipay/pay' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'DELETE'; path: string }>
 
 export type RouteName = keyof typeof ROUTES
@@ -75,6 +87,31 @@ export type V3RouteName = keyof typeof V3_ROUTES
 
 /** Where WeChat Pay's APIv3 is mounted. */
 export const V3_BASE = '/v3'
+
+/**
+ * Alipay's OpenAPI, at the server's root where Alipay has it (the SDK signs v3's path; v2's gateway is
+ * one URL): the third table, mounted by the same code (`/v3/alipay/...` is Alipay's, not WeChat's).
+ * docs/alipay.md, docs/decisions/007-alipay-sandbox.md.
+ */
+export const ALIPAY_ROUTES = {
+  alipayGateway: { method: 'POST', path: '/gateway.do' },
+  alipayGatewayGet: { method: 'GET', path: '/gateway.do' },
+  alipayV3Precreate: { method: 'POST', path: '/v3/alipay/trade/precreate' },
+  alipayV3Query: { method: 'POST', path: '/v3/alipay/trade/query' },
+  alipayV3Close: { method: 'POST', path: '/v3/alipay/trade/close' },
+  alipayV3Refund: { method: 'POST', path: '/v3/alipay/trade/refund' },
+} as const satisfies Record<string, { method: 'GET' | 'POST'; path: string }>
+
+export type AlipayRouteName = keyof typeof ALIPAY_ROUTES
+
+/** Alipay's v2 gateway, and the prefix of its v3 (which WeChat's /v3 must leave alone). */
+export const ALIPAY_GATEWAY_PATH = '/gateway.do'
+export const ALIPAY_V3_PREFIX = '/v3/alipay/'
+
+/** Whether a path is Alipay's: its gateway or under /v3/alipay. */
+export function isAlipayPath(path: string): boolean {
+  return path === ALIPAY_GATEWAY_PATH || path.startsWith(ALIPAY_V3_PREFIX) || path === '/v3/alipay'
+}
 
 /** The names of a path's `:params`, as a type: `'orderId'` for `/shop/orders/:orderId/events`. */
 export type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

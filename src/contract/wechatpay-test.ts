@@ -44,6 +44,11 @@ export const RegisterMerchantBodySchema = z.strictObject({
   name: z.string().min(1).max(64).optional(),
   /** Which key notifications (and answers, unless the request's Wechatpay-Serial names one) are signed for. */
   mode: VerifyModeSchema.optional(),
+  /**
+   * The form of the Native code_url it is given: WeChat's `weixin://wxpay/bizpayurl?pr=…` (the default),
+   * or `ORIGIN/wechat/pay?pr=…`, which a real phone's camera opens in the simulated pay sheet.
+   */
+  codeUrl: z.enum(['weixin', 'web']).optional(),
 })
 export type RegisterMerchantBody = z.infer<typeof RegisterMerchantBodySchema>
 
@@ -53,6 +58,7 @@ export const RegisteredMerchantSchema = z.object({
   serialNo: z.string(),
   name: z.string(),
   mode: VerifyModeSchema,
+  codeUrl: z.enum(['weixin', 'web']),
   world: z.string(),
 })
 

@@ -57,3 +57,11 @@ export function wechatpayBanner(
     `    demo mchid ${mchid} · platform public key ${keys.platform.publicKeyId} · certificate ${keys.platform.serialNo}`,
   ]
 }
+
+/** What `npm start` prints of the Alipay sandbox: where its keys are, the default world's demo app. */
+export function alipayBanner(keys: { location: string | null }, appId: string): string[] {
+  return [
+    `  Alipay OpenAPI sandbox at /gateway.do and /v3/alipay: keys ${keys.location ?? 'in memory'} (GET /api/__test/alipay/keys)`,
+    `    demo app_id ${appId} (alipay-sdk: gateway ORIGIN/gateway.do, endpoint ORIGIN)`,
+  ]
+}

@@ -4,10 +4,11 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { compress } from 'hono/compress'
-import { lanAddress, startBanner, wechatpayBanner } from './banner.ts'
+import { alipayBanner, lanAddress, startBanner, wechatpayBanner } from './banner.ts'
 import { processTestToken } from './http/test-guard.ts'
 import { optionsFromEnv, startRuntime } from './runtime.ts'
 import { securityHeaders } from './security-headers.ts'
+import { jsbridgeHeaders } from './wechatpay/embed-headers.ts'
 
 // `npm start`: the built app from dist/, the API on /api and WeChat Pay's APIv3 on /v3, in one process.
 const port = Number(process.env.PORT || 4173)
@@ -33,6 +34,8 @@ const noCacheForIndex = (path: string, c: Context) => {
   if (path.endsWith('index.html')) c.header('Cache-Control', 'no-cache')
 }
 const site = new Hono()
+// The WeixinJSBridge stand-in and its pay sheet are for other sites' pages (wechatpay/embed-headers.ts).
+site.use(jsbridgeHeaders())
 // Pages and assets; the API sets the same headers itself (createApp).
 site.use(securityHeaders())
 site.use(compress())
@@ -59,6 +62,11 @@ site.get(
  */
 function isApi(url: string): boolean {
   const path = url.indexOf('/', url.indexOf('//') + 2)
+  // Alipay's v2 gateway is one path at the root, where the SDK's `gateway` points.
+  if (path >= 0 && url.startsWith('/gateway.do', path)) {
+    const after = url[path + 11]
+    if (after === undefined || after === '?') return true
+  }
   if (path < 0 || !(url.startsWith('/api', path) || url.startsWith('/v3', path))) return false
   const next = url[path + (url.startsWith('/api', path) ? 4 : 3)]
   return next === undefined || next === '/' || next === '?'
@@ -77,6 +85,9 @@ const server = serve(
     const banner = startBanner({ port: info.port, hostname, testToken, lan: lanAddress() })
     for (const line of banner) console.log(line)
     for (const line of wechatpayBanner(runtime.keys, runtime.worlds.default.wechatpay.mchid)) {
+      console.log(line)
+    }
+    for (const line of alipayBanner(runtime.alipayKeys, runtime.worlds.default.alipay.appId)) {
       console.log(line)
     }
   },

@@ -6,6 +6,8 @@ import { parseNotifyAllow } from './wechatpay/allow.ts'
 import { MerchantDirectory } from './wechatpay/directory.ts'
 import { loadKeys } from './wechatpay/keys.ts'
 import { httpTransport } from './wechatpay/transport.ts'
+import { AlipayDirectory } from './alipay/directory.ts'
+import { loadAlipayKeys } from './alipay/keys.ts'
 import { worldLimitsFromEnv } from './worlds/limits.ts'
 import type { WorldLimits } from './worlds/limits.ts'
 import { Worlds } from './worlds/worlds.ts'
@@ -41,6 +43,8 @@ export function startRuntime(options: RuntimeOptions) {
   const secret = process.env.GATEWAY_NOTIFY_SECRET || randomBytes(32).toString('hex')
   // WeChat Pay APIv3: keys made on the first start and kept with the data; where notifications may go.
   const keys = loadKeys(options.data)
+  // Alipay's OpenAPI: its keys kept the same way, next to WeChat's.
+  const alipayKeys = loadAlipayKeys(options.data)
   const notifyAllow = parseNotifyAllow(process.env.GATEWAY_NOTIFY_ALLOW)
   const worlds = new Worlds({
     data: options.data,
@@ -53,6 +57,7 @@ export function startRuntime(options: RuntimeOptions) {
       directory: new MerchantDirectory(keys, log),
       transport: httpTransport(notifyAllow),
     },
+    alipay: { directory: new AlipayDirectory(alipayKeys, log) },
   })
   const app = createApp({
     worlds,
@@ -100,6 +105,13 @@ export function startRuntime(options: RuntimeOptions) {
     ),
     setInterval(
       guard(
+        'sending Alipay notifications',
+        eachWorld((w) => void w.alipay.notifier.runDue()),
+      ),
+      250,
+    ),
+    setInterval(
+      guard(
         'probing the disk',
         eachWorld((w) => w.store.recover()),
       ),
@@ -115,6 +127,7 @@ export function startRuntime(options: RuntimeOptions) {
     app,
     worlds,
     keys,
+    alipayKeys,
     close() {
       for (const timer of timers) clearInterval(timer)
       worlds.close()

@@ -42,7 +42,9 @@ export function gatewayDevPlugin(): Plugin {
     const api = url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')
     // WeChat Pay's APIv3 lives at the root, where SDKs sign its paths.
     const v3 = url === '/v3' || url.startsWith('/v3/') || url.startsWith('/v3?')
-    if (!api && !v3) return next()
+    // Alipay's v2 gateway, one path at the root (its v3 is under /v3/alipay).
+    const alipay = url === '/gateway.do' || url.startsWith('/gateway.do?')
+    if (!api && !v3 && !alipay) return next()
     const slot = globalThis as ProcessSlot
     slot[RUNNING] ??= load()
     slot[RUNNING].then((handle) => handle(req, res)).catch(next)

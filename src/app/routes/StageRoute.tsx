@@ -28,7 +28,9 @@ function friendUrl(pasted: string): string | null {
 export function StageRoute() {
   const { t } = useT()
   const [shopperSrc] = useState(() => withSim(HOME, { ...SHOPPER, ...inWorld() }))
-  const [friendSrc, setFriendSrc] = useState(() => withSim(WECHAT_HOME, { ...FRIEND, ...inWorld() }))
+  const [friendSrc, setFriendSrc] = useState(() =>
+    withSim(WECHAT_HOME, { ...FRIEND, ...inWorld() }),
+  )
   const [pasted, setPasted] = useState('')
   return (
     <main className="stage">

@@ -4,7 +4,8 @@ import { formatDateTime } from '@/lib/format.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { Modal } from '@/ui/Modal.tsx'
 import { PhotoImg } from './PhotoImg.tsx'
-import { IconClose } from './wx-icons.tsx'
+import { IconClose, IconImage } from './wx-icons.tsx'
+import './album-file.css'
 
 interface AlbumPickerProps {
   /** `pick`: one tap chooses (扫一扫 → 相册); `send`: choose, then 发送. */
@@ -12,10 +13,12 @@ interface AlbumPickerProps {
   onPick: (photo: AlbumPhoto) => void
   onClose: () => void
   busy?: boolean
+  /** An image file from the computer instead (a screenshot of a merchant's page): `pick` mode. */
+  onFile?: ((file: File) => void) | undefined
 }
 
 /** The phone's album as WeChat's image picker shows it: dark, four columns, newest first. */
-export function AlbumPicker({ mode, onPick, onClose, busy = false }: AlbumPickerProps) {
+export function AlbumPicker({ mode, onPick, onClose, busy = false, onFile }: AlbumPickerProps) {
   const { t, lang } = useT()
   const photos = useAlbum((s) => s.photos)
   const loaded = useAlbum((s) => s.loaded)
@@ -47,6 +50,27 @@ export function AlbumPicker({ mode, onPick, onClose, busy = false }: AlbumPicker
           <span />
         )}
       </header>
+      {onFile && (
+        <label className="wx-album__file">
+          <input
+            type="file"
+            accept="image/*"
+            className="visually-hidden"
+            data-testid="wechat-album-file"
+            disabled={busy}
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0]
+              event.currentTarget.value = ''
+              if (file) onFile(file)
+            }}
+          />
+          <IconImage size={20} />
+          <span className="wx-album__file-text">
+            {t('wechat.album.fromFile')}
+            <span className="wx-album__file-hint">{t('wechat.album.fromFileHint')}</span>
+          </span>
+        </label>
+      )}
       <div className="wx-album__grid" aria-busy={busy || !loaded}>
         {photos.map((photo, i) => {
           const label = t(

@@ -4,6 +4,7 @@ import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { formatMoney } from '@/lib/format.ts'
 import { LoadState } from '@/ui/LoadState.tsx'
+import { MerchantPayScreen } from './MerchantPayScreen.tsx'
 import { isPayable, sourceOf } from './pay-sheet-flow.ts'
 import { PaySuccess } from './PaySuccess.tsx'
 import { payeeName, sourceName } from './pay-text.ts'
@@ -31,6 +32,17 @@ export function PayScreen({ onLeave }: PayScreenProps) {
   const leave = () => send({ type: 'LEAVE' })
   const dismiss = () => send({ type: 'DISMISS' })
 
+  // Not Taobao's: a merchant's code_url (the APIv3 sandbox), scanned the same way.
+  if (!data && state.error?.code === 'NOT_FOUND' && token) {
+    return (
+      <MerchantPayScreen
+        key={token}
+        origin={{ kind: 'token', token }}
+        mode="scan"
+        onLeave={() => onLeave(jumped)}
+      />
+    )
+  }
   if (pay.step === 'success') {
     return <PaySuccess payment={pay.payment} payee={data?.payee ?? ''} onDone={leave} />
   }

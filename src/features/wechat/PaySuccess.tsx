@@ -5,7 +5,8 @@ import { payeeName } from './pay-text.ts'
 import { IconCheckCircle } from './wx-icons.tsx'
 
 interface PaySuccessProps {
-  payment: Payment
+  /** What was paid (a Taobao payment, a merchant's order): its amount is shown. */
+  payment: Pick<Payment, 'amountFen'>
   payee: string
   onDone: () => void
 }

@@ -26,12 +26,13 @@ export function ScanScreen() {
     setParams(withAlbum(params, on), { replace: !on })
   }
 
-  async function pick(photo: AlbumPhoto) {
+  /** Reads the code in a photo of the album, or in an image file from the computer. */
+  async function pick(photo: AlbumPhoto | File) {
     setBusy(true)
     try {
       const [{ decodeQr }, blob] = await Promise.all([
         import('./decode-qr.ts'),
-        photoBlob(photo.id),
+        photo instanceof Blob ? photo : photoBlob(photo.id),
       ])
       const text = blob ? await decodeQr(blob) : null
       if (text === null) {
@@ -80,6 +81,7 @@ export function ScanScreen() {
           mode="pick"
           busy={busy}
           onPick={(photo) => void pick(photo)}
+          onFile={(file) => void pick(file)}
           onClose={() => setPicking(false)}
         />
       )}

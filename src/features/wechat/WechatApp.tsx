@@ -8,6 +8,8 @@ import { ChatScreen } from './ChatScreen.tsx'
 import { ChatsScreen } from './ChatsScreen.tsx'
 import { ContactsScreen } from './ContactsScreen.tsx'
 import { DiscoverScreen } from './DiscoverScreen.tsx'
+import { H5PayScreen } from './H5PayScreen.tsx'
+import { JsapiPayScreen } from './JsapiPayScreen.tsx'
 import { MeScreen } from './MeScreen.tsx'
 import { PayScreen } from './PayScreen.tsx'
 import { ScanScreen } from './ScanScreen.tsx'
@@ -30,6 +32,8 @@ export function WechatApp({ onLeavePay }: WechatAppProps) {
       <Route path={WECHAT_ROUTES.chat} element={<ChatScreen />} />
       <Route path="scan" element={<ScanScreen />} />
       <Route path={WECHAT_ROUTES.pay} element={<PayScreen onLeave={onLeavePay} />} />
+      <Route path="h5pay" element={<H5PayScreen onNoRedirect={() => onLeavePay(false)} />} />
+      <Route path="jsapi" element={<JsapiPayScreen />} />
       <Route path="services" element={<ServicesScreen />} />
       <Route path="wallet" element={<WalletScreen />} />
       <Route path="bills" element={<BillsScreen />} />

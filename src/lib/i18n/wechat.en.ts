@@ -108,6 +108,8 @@ export const wechatEn: WechatMessages = {
       screenshot: 'Screenshot {{n}}, {{time}}',
       saved: 'Image {{n}}, {{time}}',
       empty: 'No photos yet',
+      fromFile: 'Choose an image from this computer',
+      fromFileHint: "e.g. a screenshot of the merchant's page",
     },
     scan: {
       title: 'Scan',
@@ -169,6 +171,19 @@ export const wechatEn: WechatMessages = {
       paidAt: 'Paid at',
       transactionId: 'Transaction ID',
       orderNo: 'Merchant order no.',
+    },
+    merchantPay: {
+      h5Title: 'WeChat Pay',
+      h5Address: 'wx.tenpay.com',
+      h5Opening: 'Opening WeChat Pay…',
+      h5Return: 'Back to the merchant',
+      jsapiLabel: 'WeChat Pay',
+      signError: 'Payment signature check failed',
+      signErrorHint: "The merchant's paySign did not verify: contact the merchant",
+      notForYou: 'This order must be paid by the WeChat user who placed it',
+      orderNo: 'Order no.',
+      merchant: 'Merchant',
+      returning: 'Paid: returning to the merchant…',
     },
   },
 }

@@ -110,6 +110,8 @@ export const wechatZhCN = {
       screenshot: '截屏 {{n}}，{{time}}',
       saved: '图片 {{n}}，{{time}}',
       empty: '相册里还没有照片',
+      fromFile: '从电脑选择图片',
+      fromFileHint: '例如商户页面的截图',
     },
     scan: {
       title: '扫一扫',
@@ -171,6 +173,19 @@ export const wechatZhCN = {
       paidAt: '支付时间',
       transactionId: '交易单号',
       orderNo: '商户单号',
+    },
+    merchantPay: {
+      h5Title: '微信支付',
+      h5Address: 'wx.tenpay.com',
+      h5Opening: '正在打开微信支付…',
+      h5Return: '返回商户',
+      jsapiLabel: '微信支付',
+      signError: '支付验证签名失败',
+      signErrorHint: '商户的 paySign 未通过校验，请联系商户',
+      notForYou: '该订单需由下单的微信用户支付',
+      orderNo: '商户单号',
+      merchant: '商户',
+      returning: '支付完成，正在返回商户…',
     },
   },
 }

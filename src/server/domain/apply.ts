@@ -3,6 +3,8 @@ import { SOURCES } from './gateway/channels.ts'
 import { indexAdd } from './state.ts'
 import type { State } from './state.ts'
 import { applyWechatpay } from './wechatpay/apply.ts'
+import { applyAlipay } from './alipay/apply.ts'
+import { isAlipayEvent } from './alipay/events.ts'
 
 /**
  * Folds one event into the projection, in place. Events were checked when decided, so this never
@@ -130,6 +132,7 @@ export function apply(state: State, event: DomainEvent): void {
       return
     }
     default:
-      applyWechatpay(state.wechatpay, gateway, event)
+      if (isAlipayEvent(event)) applyAlipay(state.alipay, gateway, event)
+      else applyWechatpay(state.wechatpay, gateway, event)
   }
 }

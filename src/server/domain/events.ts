@@ -6,6 +6,7 @@ import type { GatewaySettings } from '../../contract/test-api.ts'
 import type { FriendRequestRecord, PaymentRecord } from './state.ts'
 import type { PasswordRealm } from './gateway/channels.ts'
 import type { WechatpayEvent } from './wechatpay/events.ts'
+import type { AlipayEvent } from './alipay/events.ts'
 
 /** Why an open payment attempt closed. */
 export type PaymentCloseReason = 'SUPERSEDED' | 'EXPIRED' | 'ORDERPAID' | 'ORDERCLOSED'
@@ -67,3 +68,4 @@ export type DomainEvent =
   | { type: 'fixture.wallet'; persona: PersonaId; wallet: Partial<Wallet> }
   | { type: 'fixture.stock'; skuId: string; stock: number }
   | WechatpayEvent
+  | AlipayEvent

@@ -5,6 +5,7 @@ import { DEFAULT_HUABEI_FEE_BP } from './gateway/huabei.ts'
 import { PERSONAS, SEED_PASSWORD } from './personas.ts'
 import type { Account, State } from './state.ts'
 import { emptyWechatpayState } from './wechatpay/state.ts'
+import { emptyAlipayState } from './alipay/state.ts'
 
 export const SEED_SHOPS: Shop[] = [
   { id: 'shop-tea', name: '西湖茗香茶业旗舰店', coupon: { thresholdFen: 99_00, offFen: 10_00 } },
@@ -143,6 +144,7 @@ export function seedState(): State {
       settings: { huabeiFeeBp: { ...DEFAULT_HUABEI_FEE_BP } },
     },
     wechatpay: emptyWechatpayState(),
+    alipay: emptyAlipayState(),
   }
 }
 
@@ -150,5 +152,6 @@ export function seedState(): State {
 export function upgradeState(state: State): State {
   const partial = state as Partial<State>
   partial.wechatpay ??= emptyWechatpayState()
+  partial.alipay ??= emptyAlipayState()
   return state
 }

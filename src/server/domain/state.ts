@@ -14,6 +14,7 @@ import type { PersonaId } from '../../contract/sim.ts'
 import type { GatewaySettings } from '../../contract/test-api.ts'
 import type { PasswordRealm } from './gateway/channels.ts'
 import type { WechatpayState } from './wechatpay/state.ts'
+import type { AlipayState } from './alipay/state.ts'
 
 /** An Idempotency-Key seen before: the fingerprint of its body and what it created. */
 export interface IdempotencyRecord {
@@ -131,6 +132,8 @@ export interface State {
   gateway: GatewayState
   /** WeChat Pay APIv3's merchants, orders, refunds, notifications (docs/wechatpay.md). */
   wechatpay: WechatpayState
+  /** Alipay's OpenAPI sandbox: apps, trades, refunds, notifications (docs/alipay.md). */
+  alipay: AlipayState
 }
 
 export function idemScope(persona: PersonaId, key: string): string {

@@ -19,9 +19,13 @@ import { resolveWorld } from './world-context.ts'
 import { V3_BASE } from '../../contract/routes.ts'
 import { wechatpayApp } from '../wechatpay/app.ts'
 import { wechatpayTestHandlers } from '../wechatpay/test-routes.ts'
+import { merchantSheetHandlers } from '../wechatpay/sheets.ts'
+import { alipayApp } from '../alipay/app.ts'
+import { alipayApiHandlers } from '../alipay/test-routes.ts'
+import { isAlipayPath } from '../../contract/routes.ts'
 
 export const MAX_BODY_BYTES = 64 * 1024
-const IN_A_WORLD = /^\/api\/(?:shop|pay|__test)(?:\/|$)/
+const IN_A_WORLD = /^\/api\/(?:shop|pay|alipay|__test)(?:\/|$)/
 
 const storageUnavailable = (c: Context) =>
   fail(c, {
@@ -64,11 +68,13 @@ export function createApp(options: AppOptions) {
   const root = new Hono<AppEnv>()
   const app = root.basePath('/api')
   const v3 = wechatpayApp(deps)
+  const alipay = alipayApp(deps)
   const allowed = allowedMethods(app.routes)
   // First, so every answer carries them: refusals, errors and event streams too.
   app.use(securityHeaders())
 
   app.notFound((c) => {
+    if (isAlipayPath(c.req.path)) return alipay.notFound(c)
     if (isV3(c.req.path)) return v3.notFound(c)
     const methods = allowed(c.req.path)
     if (methods.length > 0 && !methods.includes(c.req.method)) {
@@ -129,6 +135,7 @@ export function createApp(options: AppOptions) {
   // API's switch, origin check and token on /__test.
   app.use('/shop/*', simContext(deps))
   app.use('/pay/*', simContext(deps), gatewayLatency())
+  app.use('/alipay/*', simContext(deps), gatewayLatency())
   app.use('/__test/*', testApiGate(deps))
   // Every route of contract/routes.ts, validated by contract/route-schemas.ts.
   mountRoutes(app, {
@@ -146,8 +153,12 @@ export function createApp(options: AppOptions) {
     ...testApiHandlers(),
     ...worldHandlers(deps.worlds),
     ...wechatpayTestHandlers(deps),
+    ...merchantSheetHandlers(deps),
+    ...alipayApiHandlers(deps),
   })
   // WeChat Pay APIv3, at the server's root where WeChat has it (SDKs sign the path).
+  // Alipay's OpenAPI first (/gateway.do, /v3/alipay/...): /v3/alipay is Alipay's, not WeChat's.
+  root.route('/', alipay.app)
   root.route(V3_BASE, v3.app)
   return app
 }

@@ -15,6 +15,8 @@ import type { RouteHandlers } from './route-table.ts'
 import { sleep } from './sim.ts'
 import { paymentView } from './views.ts'
 import { worldToken } from '../worlds/world-ids.ts'
+import { merchantBills } from '../wechatpay/sheets.ts'
+import { alipayBills } from '../alipay/bills.ts'
 
 /** The world's faults switch's `latencyMs`: every gateway answer takes that much longer. */
 export function gatewayLatency() {
@@ -174,6 +176,16 @@ export function gatewayHandlers(deps: AppDeps): RouteHandlers<GatewayRoute> {
         )
         .flatMap(billOf)
         .reverse()
+      // WeChat's 账单 has the APIv3 merchants' payments too (docs/wechatpay.md), newest first.
+      if (!query.app || query.app === 'wechat') {
+        const merchant = merchantBills(store.state.wechatpay, persona, deps.worlds.directory)
+        bills.push(...merchant.reverse())
+      }
+      // Alipay's 账单 has the sandbox apps' trades too (docs/alipay.md).
+      if (!query.app || query.app === 'alipay') {
+        bills.push(...alipayBills(store.state.alipay, persona, deps.worlds.alipayDirectory))
+      }
+      bills.sort((a, b) => (a.paidAt < b.paidAt ? 1 : a.paidAt > b.paidAt ? -1 : 0))
       return c.json({ bills })
     },
   }

@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { describe, expect, it } from 'vitest'
-import { ROUTES, V3_ROUTES } from '../../contract/routes.ts'
+import { ALIPAY_ROUTES, ROUTES, V3_ROUTES } from '../../contract/routes.ts'
 import { harness } from './testing.ts'
 
 interface Doc {
@@ -52,7 +52,9 @@ describe('GET /api/openapi.json', () => {
     const operationIds = Object.values(doc.paths).flatMap((ops) =>
       Object.values(ops).map((op) => (op as { operationId?: string }).operationId),
     )
-    expect(operationIds.sort()).toEqual([...Object.keys(ROUTES), ...Object.keys(V3_ROUTES)].sort())
+    expect(operationIds.sort()).toEqual(
+      [...Object.keys(ROUTES), ...Object.keys(V3_ROUTES), ...Object.keys(ALIPAY_ROUTES)].sort(),
+    )
   })
 
   it('carries the request and answer schemas, path parameters, the idempotency header and error codes', async () => {

@@ -10,6 +10,7 @@ import { API_BASE, ROUTES, V3_BASE, V3_ROUTES } from '../../contract/routes.ts'
 import type { RouteName, V3RouteName } from '../../contract/routes.ts'
 import { V3_ERROR_STATUS, V3ErrorSchema } from '../../contract/wechatpay.ts'
 import { V3_ROUTE_SCHEMAS } from '../../contract/wechatpay-route-schemas.ts'
+import { alipayPaths } from '../alipay/openapi.ts'
 import type { V3RouteSchema } from '../../contract/wechatpay-route-schemas.ts'
 
 /** A route of the table as the document needs it: its name, method and path, and its schemas. */
@@ -236,6 +237,7 @@ export function openApiDocument(): JsonSchema {
     const op = v3Operation(name, V3_ROUTE_SCHEMAS[name], routePath)
     paths[path] = { ...paths[path], [method === 'GET' ? 'get' : 'post']: op }
   }
+  Object.assign(paths, alipayPaths(jsonSchema))
   cached = {
     openapi: '3.1.0',
     info: {

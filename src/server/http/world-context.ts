@@ -5,7 +5,7 @@ import { isWorldId, worldOfToken } from '../worlds/world-ids.ts'
 import type { World, Worlds } from '../worlds/worlds.ts'
 
 /** Paths whose token names its world itself (a scanned code, a pay sheet, a pay-for-me link). */
-const TOKEN_PATH = /^\/api\/pay\/(?:sheets|friend-requests)\/([^/?]+)/
+const TOKEN_PATH = /^\/api\/(?:pay\/(?:sheets|friend-requests)|alipay\/trades)\/([^/?]+)/
 
 function tokenOf(path: string): string | null {
   const match = TOKEN_PATH.exec(path)

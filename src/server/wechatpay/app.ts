@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { V3_ROUTES } from '../../contract/routes.ts'
+import { isAlipayPath, V3_ROUTES } from '../../contract/routes.ts'
 import { V3_ROUTE_SCHEMAS } from '../../contract/wechatpay-route-schemas.ts'
 import { securityHeaders } from '../security-headers.ts'
 import type { AppDeps, AppEnv } from '../http/env.ts'
@@ -19,7 +19,9 @@ export function wechatpayApp(deps: AppDeps) {
   const trouble = v3Trouble(deps)
   app.onError(trouble.error)
   app.use(securityHeaders())
-  app.use(v3Gate(deps))
+  const gate = v3Gate(deps)
+  // /v3/alipay/* is Alipay's OpenAPI (alipay/app.ts): WeChat's gate leaves it alone.
+  app.use((c, next) => (isAlipayPath(c.req.path) ? next() : gate(c, next)))
   mountTable(
     app,
     V3_ROUTES,

@@ -18,6 +18,8 @@ export interface MerchantIdentity {
   apiV3Key: string
   name: string
   mode: VerifyMode
+  /** The Native code_url's form: WeChat's `weixin://` (default) or this site's `/wechat/pay?pr=`. */
+  codeUrl: 'weixin' | 'web'
   /** The world's demo merchant (the shared key pair) rather than a registered key. */
   demo: boolean
 }
@@ -93,6 +95,7 @@ export class MerchantDirectory {
         apiV3Key: record.apiV3Key,
         name: record.name,
         mode: record.mode,
+        codeUrl: record.codeUrl ?? 'weixin',
         demo: false,
       }
     }
@@ -108,6 +111,7 @@ export class MerchantDirectory {
       apiV3Key: merchant.apiV3Key,
       name: DEMO_MERCHANT_NAME,
       mode: 'publicKey',
+      codeUrl: 'weixin',
       demo: true,
     }
   }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { DEFAULT_WORLD } from '../../contract/headers.ts'
-import { payCodeUrls } from '../../contract/paths.ts'
+import { payCodeUrls, wechatH5PayPath } from '../../contract/paths.ts'
 import type { TradeType, V3OrderBody } from '../../contract/wechatpay.ts'
 import { closeTransaction, createTransaction } from '../domain/wechatpay/transactions.ts'
 import { txKey } from '../domain/wechatpay/state.ts'
@@ -110,11 +110,12 @@ export function orderHandlers(deps: AppDeps): V3RouteHandlers<OrderRoute> {
     if (!result.value.ok) return v3fail(c, result.value.error)
     const token = result.value.value.payToken
     if (tradeType === 'NATIVE') {
-      return c.json({ code_url: payCodeUrls(deps.publicOrigin(c.req.url), token).weixin })
+      const urls = payCodeUrls(deps.publicOrigin(c.req.url), token)
+      return c.json({ code_url: merchant.codeUrl === 'web' ? urls.web : urls.weixin })
     }
     if (tradeType === 'MWEB') {
       const origin = deps.publicOrigin(c.req.url)
-      return c.json({ h5_url: `${origin}/wechat/h5pay?prepay_id=${encodeURIComponent(token)}` })
+      return c.json({ h5_url: origin + wechatH5PayPath(token) })
     }
     return c.json({ prepay_id: token })
   }

@@ -16,9 +16,15 @@ import { transactionView } from './views.ts'
 
 type WechatpayTestRoute = 'testWechatpayKeys' | 'testWechatpayMerchant' | 'testWechatpayPay'
 
+/** wx.requestPayment's (and getBrandWCPayRequest's) flat fields. */
+export type PaySignFields = Pick<
+  TestPayBody,
+  'appId' | 'timeStamp' | 'nonceStr' | 'package' | 'signType' | 'paySign'
+>
+
 /** Why wx.requestPayment's flat fields would be refused by WeChat's client, or null if they verify. */
-function paySignProblem(
-  body: TestPayBody,
+export function paySignProblem(
+  body: PaySignFields,
   tx: V3TransactionRecord,
   merchant: MerchantIdentity,
 ): string | null {
@@ -89,8 +95,8 @@ export function wechatpayTestHandlers(deps: AppDeps): RouteHandlers<WechatpayTes
       }
       const result = world.store.run((s, now) => registerMerchant(s.wechatpay, body, now))
       if (!result.ok) return fail(c, result.error)
-      const { mchid, appid, serialNo, name, mode } = result.value
-      return c.json({ mchid, appid, serialNo, name, mode, world: world.id })
+      const { mchid, appid, serialNo, name, mode, codeUrl = 'weixin' } = result.value
+      return c.json({ mchid, appid, serialNo, name, mode, codeUrl, world: world.id })
     },
     testWechatpayPay: (c, { body }) => {
       const world = c.get('world')

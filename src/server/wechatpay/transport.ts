@@ -11,6 +11,11 @@ export interface NotifyRequest {
   url: string
   headers: Record<string, string>
   body: string
+  /**
+   * Whether the merchant's answer acknowledges: by default any 2xx (WeChat); Alipay wants the plain
+   * text `success` too, so the answer's text (its first 64 KiB) is read for it.
+   */
+  acknowledged?: (status: number, text: string) => boolean
 }
 
 /** How one POST went: a 2xx acknowledges, anything else (3xx included: no redirect is followed) fails. */
@@ -89,14 +94,18 @@ export function httpTransport(allow: NotifyAllow, timeoutMs = NOTIFY_TIMEOUT_MS)
         },
         (res) => {
           let received = 0
+          const chunks: Buffer[] = []
           res.on('data', (chunk: Buffer) => {
             received += chunk.length
             if (received > MAX_ANSWER_BYTES) res.destroy()
+            else if (notify.acknowledged) chunks.push(chunk)
           })
           res.on('error', () => {})
           res.on('close', () => {
             const status = res.statusCode ?? 0
-            const ok = status >= 200 && status < 300
+            const twoHundred = status >= 200 && status < 300
+            const text = Buffer.concat(chunks).toString('utf8')
+            const ok = notify.acknowledged ? notify.acknowledged(status, text) : twoHundred
             finish({
               ok,
               status,
@@ -104,7 +113,9 @@ export function httpTransport(allow: NotifyAllow, timeoutMs = NOTIFY_TIMEOUT_MS)
                 ? null
                 : status >= 300 && status < 400
                   ? `answered ${status} (a redirect is not followed)`
-                  : `answered ${status}`,
+                  : twoHundred
+                    ? `answered ${status} ${JSON.stringify(text.slice(0, 40))}, not success`
+                    : `answered ${status}`,
             })
           })
           res.resume()

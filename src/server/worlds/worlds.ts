@@ -17,6 +17,9 @@ import { parseNotifyAllow } from '../wechatpay/allow.ts'
 import { V3Notifier } from '../wechatpay/notify.ts'
 import { httpTransport } from '../wechatpay/transport.ts'
 import type { NotifyTransport } from '../wechatpay/transport.ts'
+import { AlipayDirectory } from '../alipay/directory.ts'
+import { memoryAlipayKeys } from '../alipay/keys.ts'
+import { AlipayNotifier } from '../alipay/notify.ts'
 import { DEFAULT_WORLD_LIMITS } from './limits.ts'
 import type { WorldLimits } from './limits.ts'
 import { newWorldId } from './world-ids.ts'
@@ -35,6 +38,8 @@ export interface World {
   readonly ttlMs: number
   /** WeChat Pay APIv3: the world's demo merchant's mchid, its notifications' sender. */
   readonly wechatpay: { readonly mchid: string; readonly notifier: V3Notifier }
+  /** Alipay's OpenAPI: the world's demo app's app_id, its notifications' sender. */
+  readonly alipay: { readonly appId: string; readonly notifier: AlipayNotifier }
 }
 
 export interface WorldsOptions {
@@ -56,6 +61,8 @@ export interface WorldsOptions {
    * out; by default keys in memory and real HTTP to loopback.
    */
   wechatpay?: { directory?: MerchantDirectory; transport?: NotifyTransport }
+  /** Alipay: the process's app_id → world directory (with the keys); notifications share WeChat's transport. */
+  alipay?: { directory?: AlipayDirectory }
 }
 
 /** What a created world keeps in its folder's `world.json`. */
@@ -64,6 +71,8 @@ interface WorldMeta {
   createdAt: number
   /** Its demo merchant's mchid (older worlds lack it: they get one when next opened). */
   mchid?: string
+  /** Its demo Alipay app's app_id (older worlds lack it: they get one when next opened). */
+  alipayAppId?: string
 }
 
 /** What `GET /api/__test/worlds` lists of a world. */
@@ -92,6 +101,7 @@ export class Worlds {
   readonly #wallNow: () => number
   readonly #directory: MerchantDirectory
   readonly #transport: NotifyTransport
+  readonly #alipay: AlipayDirectory
   /** Events held by all worlds together, kept as they change. */
   #events = 0
 
@@ -102,6 +112,7 @@ export class Worlds {
     this.#directory =
       options.wechatpay?.directory ?? new MerchantDirectory(memoryKeys(), options.log)
     this.#transport = options.wechatpay?.transport ?? httpTransport(parseNotifyAllow(undefined))
+    this.#alipay = options.alipay?.directory ?? new AlipayDirectory(memoryAlipayKeys(), options.log)
     this.#open(
       DEFAULT_WORLD,
       { ttlMs: Infinity, createdAt: this.#wallNow() },
@@ -123,6 +134,11 @@ export class Worlds {
   /** WeChat Pay APIv3's mchid → world directory, and the keys. */
   get directory(): MerchantDirectory {
     return this.#directory
+  }
+
+  /** Alipay's app_id → world directory, and the keys. */
+  get alipayDirectory(): AlipayDirectory {
+    return this.#alipay
   }
 
   get limits(): Pick<WorldLimits, 'maxWorlds' | 'maxEventsPerWorld' | 'maxEvents'> {
@@ -165,7 +181,12 @@ export class Worlds {
     const createdAt = this.#wallNow()
     const ttl = Math.min(ttlMs, this.#limits.maxTtlMs)
     try {
-      const meta: WorldMeta = { ttlMs: ttl, createdAt, mchid: this.#directory.allocateDemo() }
+      const meta: WorldMeta = {
+        ttlMs: ttl,
+        createdAt,
+        mchid: this.#directory.allocateDemo(),
+        alipayAppId: this.#alipay.allocateDemo(),
+      }
       if (this.#options.data !== 'memory') {
         // The folder first (openStore makes it), then the meta file: a folder without it is not a world.
         const world = this.#open(id, meta)
@@ -265,13 +286,21 @@ export class Worlds {
       id,
       id === DEFAULT_WORLD ? directory.keys.defaultMchid : (meta.mchid ?? directory.allocateDemo()),
     )
-    // The directory's observer reads the store's state after a rollback: the store made next.
+    const alipayApps = this.#alipay
+    const appId = alipayApps.setDemo(
+      id,
+      id === DEFAULT_WORLD
+        ? alipayApps.keys.defaultAppId
+        : (meta.alipayAppId ?? alipayApps.allocateDemo()),
+    )
+    // The directories' observers read the store's state after a rollback: the store made next.
     const opened: { store?: Store } = {}
     const merchants = () => opened.store?.state.wechatpay.merchants.values() ?? []
+    const apps = () => opened.store?.state.alipay.apps.values() ?? []
     const store = openStore(
       this.#options.data === 'memory' ? 'memory' : this.#folderOf(id),
       this.#options.realNow,
-      [live, directory.observer(id, merchants)],
+      [live, directory.observer(id, merchants), alipayApps.observer(id, apps)],
       {
         log: (message) => log(id === DEFAULT_WORLD ? message : `world ${id}: ${message}`),
         ...this.#options.journal,
@@ -292,10 +321,19 @@ export class Worlds {
     opened.store = store
     // What a snapshot held was never replayed as events: the directory learns it from the state.
     directory.sync(id, merchants())
+    alipayApps.sync(id, apps())
     store.observe(outbox)
     outbox.resume()
     const notifier = new V3Notifier({ store, faults, directory, transport: this.#transport, log })
     store.observe(notifier)
+    const alipayNotifier = new AlipayNotifier({
+      store,
+      faults,
+      keys: alipayApps.keys,
+      transport: this.#transport,
+      log,
+    })
+    store.observe(alipayNotifier)
     const world: World = {
       id,
       store,
@@ -306,6 +344,7 @@ export class Worlds {
       lastUsedAt: this.#wallNow(),
       ttlMs: meta.ttlMs,
       wechatpay: { mchid, notifier },
+      alipay: { appId, notifier: alipayNotifier },
     }
     this.#worlds.set(id, world)
     return world
@@ -333,11 +372,12 @@ export class Worlds {
       if (meta.id !== name) continue
       const world = this.#open(name, meta)
       // A world from before WeChat Pay, or whose mchid went to another meanwhile: keep the one it has now.
-      if (meta.mchid !== world.wechatpay.mchid) {
+      if (meta.mchid !== world.wechatpay.mchid || meta.alipayAppId !== world.alipay.appId) {
         this.#saveMeta(name, {
           ttlMs: meta.ttlMs,
           createdAt: meta.createdAt,
           mchid: world.wechatpay.mchid,
+          alipayAppId: world.alipay.appId,
         })
       }
     }
@@ -347,6 +387,7 @@ export class Worlds {
     const world = this.#worlds.get(id)
     this.#worlds.delete(id)
     this.#directory.dropWorld(id)
+    this.#alipay.dropWorld(id)
     if (world) {
       this.#events -= world.store.eventCount
       world.store.close()

@@ -17,6 +17,7 @@ export function registerMerchant(
     apiV3Key: body.apiV3Key,
     name: body.name ?? `商户 ${body.mchid}`,
     mode: body.mode ?? 'publicKey',
+    codeUrl: body.codeUrl ?? 'weixin',
     registeredAt: state.merchants.get(body.mchid)?.registeredAt ?? iso(now),
   }
   return accept(merchant, [{ type: 'wechatpay.merchant.registered', merchant }])

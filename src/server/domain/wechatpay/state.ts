@@ -17,6 +17,8 @@ export interface V3MerchantRecord {
   apiV3Key: string
   name: string
   mode: VerifyMode
+  /** The Native code_url's form (absent in older journals: `weixin`). */
+  codeUrl?: 'weixin' | 'web'
   registeredAt: string
 }
 
