@@ -11,7 +11,7 @@ import { loadAlipayKeys } from './alipay/keys.ts'
 import { worldLimitsFromEnv } from './worlds/limits.ts'
 import type { WorldLimits } from './worlds/limits.ts'
 import { Worlds } from './worlds/worlds.ts'
-import type { World } from './worlds/worlds.ts'
+import type { World } from './worlds/world.ts'
 
 export interface RuntimeOptions {
   /** A data folder, or `memory`. */

@@ -2,7 +2,8 @@ import type { Context } from 'hono'
 import type { ApiError } from '../../contract/errors.ts'
 import { DEFAULT_WORLD, WORLD_HEADER, WORLD_QUERY } from '../../contract/headers.ts'
 import { isWorldId, worldOfToken } from '../worlds/world-ids.ts'
-import type { World, Worlds } from '../worlds/worlds.ts'
+import type { World } from '../worlds/world.ts'
+import type { Worlds } from '../worlds/worlds.ts'
 
 /** Paths whose token names its world itself (a scanned code, a pay sheet, a pay-for-me link). */
 const TOKEN_PATH = /^\/api\/(?:pay\/(?:sheets|friend-requests)|alipay\/trades)\/([^/?]+)/

@@ -5,7 +5,7 @@ import type { ServerType } from '@hono/node-server'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { harness } from '../http/testing.ts'
-import type { World } from '../worlds/worlds.ts'
+import type { World } from '../worlds/world.ts'
 
 export type SandboxOptions = Parameters<typeof harness>
 

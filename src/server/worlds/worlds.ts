@@ -1,46 +1,24 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ApiError } from '../../contract/errors.ts'
 import { DEFAULT_WORLD } from '../../contract/worlds.ts'
 import { FaultSwitch } from '../http/faults.ts'
-import { NotificationOutbox } from '../http/notify.ts'
 import type { Scheduler } from '../http/notify.ts'
-import { realDisk } from '../store/disk.ts'
 import type { FileJournalOptions } from '../store/journal.ts'
-import { LiveLog } from '../store/live.ts'
-import { openStore } from '../store/store.ts'
-import type { StorageHealth, Store } from '../store/store.ts'
+import type { StorageHealth } from '../store/store.ts'
 import { iso } from '../domain/result.ts'
 import { MerchantDirectory } from '../wechatpay/directory.ts'
 import { memoryKeys } from '../wechatpay/keys.ts'
 import { parseNotifyAllow } from '../wechatpay/allow.ts'
-import { V3Notifier } from '../wechatpay/notify.ts'
 import { httpTransport } from '../wechatpay/transport.ts'
 import type { NotifyTransport } from '../wechatpay/transport.ts'
 import { AlipayDirectory } from '../alipay/directory.ts'
 import { memoryAlipayKeys } from '../alipay/keys.ts'
-import { AlipayNotifier } from '../alipay/notify.ts'
 import { DEFAULT_WORLD_LIMITS } from './limits.ts'
 import type { WorldLimits } from './limits.ts'
 import { newWorldId } from './world-ids.ts'
-
-/** Everything one simulated world holds: its gateway and merchant, clock, faults, streams, outbox. */
-export interface World {
-  readonly id: string
-  readonly store: Store
-  readonly live: LiveLog
-  readonly outbox: NotificationOutbox
-  readonly faults: FaultSwitch
-  /** Wall-clock ms (never the world's test clock). */
-  readonly createdAt: number
-  lastUsedAt: number
-  /** Dropped with its data after this long without a call (the default world never is). */
-  readonly ttlMs: number
-  /** WeChat Pay APIv3: the world's demo merchant's mchid, its notifications' sender. */
-  readonly wechatpay: { readonly mchid: string; readonly notifier: V3Notifier }
-  /** Alipay's OpenAPI: the world's demo app's app_id, its notifications' sender. */
-  readonly alipay: { readonly appId: string; readonly notifier: AlipayNotifier }
-}
+import { openWorld, savedWorlds, saveWorldMeta } from './world.ts'
+import type { World, WorldMeta } from './world.ts'
 
 export interface WorldsOptions {
   /** A data folder, or `memory`. The default world lives at its root, the others in `worlds/<id>/`. */
@@ -65,16 +43,6 @@ export interface WorldsOptions {
   alipay?: { directory?: AlipayDirectory }
 }
 
-/** What a created world keeps in its folder's `world.json`. */
-interface WorldMeta {
-  ttlMs: number
-  createdAt: number
-  /** Its demo merchant's mchid (older worlds lack it: they get one when next opened). */
-  mchid?: string
-  /** Its demo Alipay app's app_id (older worlds lack it: they get one when next opened). */
-  alipayAppId?: string
-}
-
 /** What `GET /api/__test/worlds` lists of a world. */
 export interface WorldInfo {
   world: string
@@ -85,8 +53,6 @@ export interface WorldInfo {
   orders: number
   payments: number
 }
-
-const META = 'world.json'
 
 /**
  * The worlds of one process: `default` (always there, never expires) and any number created by the test
@@ -272,104 +238,34 @@ export class Worlds {
   }
 
   #saveMeta(id: string, meta: WorldMeta): void {
-    realDisk.writeFileAtomic(
-      join(this.#folderOf(id), META),
-      Buffer.from(JSON.stringify({ id, ...meta })),
-    )
+    saveWorldMeta(this.#folderOf(id), id, meta)
   }
 
   #open(id: string, meta: WorldMeta, faults = new FaultSwitch()): World {
-    const live = new LiveLog()
-    const log = this.#options.log
-    const directory = this.#directory
-    const mchid = directory.setDemo(
-      id,
-      id === DEFAULT_WORLD ? directory.keys.defaultMchid : (meta.mchid ?? directory.allocateDemo()),
-    )
-    const alipayApps = this.#alipay
-    const appId = alipayApps.setDemo(
-      id,
-      id === DEFAULT_WORLD
-        ? alipayApps.keys.defaultAppId
-        : (meta.alipayAppId ?? alipayApps.allocateDemo()),
-    )
-    // The directories' observers read the store's state after a rollback: the store made next.
-    const opened: { store?: Store } = {}
-    const merchants = () => opened.store?.state.wechatpay.merchants.values() ?? []
-    const apps = () => opened.store?.state.alipay.apps.values() ?? []
-    const store = openStore(
-      this.#options.data === 'memory' ? 'memory' : this.#folderOf(id),
-      this.#options.realNow,
-      [live, directory.observer(id, merchants), alipayApps.observer(id, apps)],
+    const world = openWorld(
       {
-        log: (message) => log(id === DEFAULT_WORLD ? message : `world ${id}: ${message}`),
-        ...this.#options.journal,
-        world: id,
+        ...this.#options,
+        directory: this.#directory,
+        alipay: this.#alipay,
+        transport: this.#transport,
+        folder: this.#options.data === 'memory' ? 'memory' : this.#folderOf(id),
         admit: (events) => this.#admit(id, events),
         counted: (delta) => {
           this.#events += delta
         },
       },
-    )
-    const outbox = new NotificationOutbox({
-      store,
-      secret: this.#options.secret,
-      faults,
-      scheduler: this.#options.scheduler,
-      log,
-    })
-    opened.store = store
-    // What a snapshot held was never replayed as events: the directory learns it from the state.
-    directory.sync(id, merchants())
-    alipayApps.sync(id, apps())
-    store.observe(outbox)
-    outbox.resume()
-    const notifier = new V3Notifier({ store, faults, directory, transport: this.#transport, log })
-    store.observe(notifier)
-    const alipayNotifier = new AlipayNotifier({
-      store,
-      faults,
-      keys: alipayApps.keys,
-      transport: this.#transport,
-      log,
-    })
-    store.observe(alipayNotifier)
-    const world: World = {
       id,
-      store,
-      live,
-      outbox,
+      meta,
+      this.#wallNow(),
       faults,
-      createdAt: meta.createdAt,
-      lastUsedAt: this.#wallNow(),
-      ttlMs: meta.ttlMs,
-      wechatpay: { mchid, notifier },
-      alipay: { appId, notifier: alipayNotifier },
-    }
+    )
     this.#worlds.set(id, world)
     return world
   }
 
   /** At start: every world a previous run created and did not delete (its folder with its meta file). */
   #openSaved(): void {
-    const root = join(this.#options.data, 'worlds')
-    let names: string[]
-    try {
-      names = readdirSync(root)
-    } catch {
-      return
-    }
-    for (const name of names) {
-      const dir = join(root, name)
-      let meta: WorldMeta & { id: string }
-      try {
-        meta = JSON.parse(readFileSync(join(dir, META), 'utf8')) as typeof meta
-      } catch {
-        // Made but never finished (a crash between folder and meta): no call ever named it.
-        rmSync(dir, { recursive: true, force: true })
-        continue
-      }
-      if (meta.id !== name) continue
+    for (const { name, meta } of savedWorlds(join(this.#options.data, 'worlds'))) {
       const world = this.#open(name, meta)
       // A world from before WeChat Pay, or whose mchid went to another meanwhile: keep the one it has now.
       if (meta.mchid !== world.wechatpay.mchid || meta.alipayAppId !== world.alipay.appId) {
