@@ -277,7 +277,7 @@ export const SCREENS: { name: string; reach: (at: Reach) => Promise<Page | undef
       await desk.page.goto('/stage')
       const shopper = desk.page.frameLocator('[data-testid="stage-shopper"]')
       const friend = desk.page.frameLocator('[data-testid="stage-friend"]')
-      await expect(shopper.getByTestId('submit-order')).toBeEnabled()
+      await expect(shopper.getByTestId('submit-order')).toBeEnabled({ timeout: 15_000 })
       await expect(friend.locator('body')).not.toBeEmpty()
       return desk.page
     },

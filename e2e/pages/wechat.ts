@@ -131,10 +131,12 @@ export class WeChat {
     await this.scanFromAlbum(photo)
   }
 
+  /** A photo of the album by its name (the newest first); never the 从电脑选择图片 file button. */
   albumPhoto(name: RegExp): Locator {
-    return this.page
-      .getByRole('dialog', { name: NAMES.picker })
-      .getByRole('button', { name })
+    const picker = this.page.getByRole('dialog', { name: NAMES.picker })
+    return picker
+      .getByTestId('wechat-album-photo')
+      .and(picker.getByRole('button', { name }))
       .first()
   }
 
@@ -154,10 +156,7 @@ export class WeChat {
     await this.page.getByRole('button', { name: NAMES.more }).click()
     await this.page.getByRole('button', { name: NAMES.album }).click()
     const picker = this.page.getByRole('dialog', { name: NAMES.picker })
-    await picker
-      .getByRole('button', { name: /截屏|图片|Screenshot|Image/ })
-      .first()
-      .click()
+    await this.albumPhoto(/截屏|图片|Screenshot|Image/).click()
     await picker.getByRole('button', { name: /^(发送|Send)/ }).click()
   }
 

@@ -1,4 +1,4 @@
-import { Fragment, lazy, Suspense, useEffect } from 'react'
+import { Fragment, lazy, Suspense, useEffect, useRef } from 'react'
 import { Outlet, useLocation, useSearchParams } from 'react-router'
 import { cashierOrderId } from '@/contract/paths.ts'
 import { whenApiIdle } from '@/lib/api/client.ts'
@@ -39,14 +39,20 @@ export function Shell() {
   const contextKey = useSettings(serverContextKey)
 
   const { t } = useT()
+  // The words of the moment, read by the effect below without re-running it: a language switched in the
+  // panel must not re-apply the URL's own ?lang= over it.
+  const tRef = useRef(t)
+  useEffect(() => {
+    tRef.current = t
+  }, [t])
   useEffect(() => {
     const rejected = applySearchSettings(search, pathname)
     // Said, not swallowed: a mistyped ?persona= would otherwise look like a simulator that ignores it.
     const [first] = rejected
-    if (first) showToast(t('common.unknownSetting', { ...first }))
+    if (first) showToast(tRef.current('common.unknownSetting', { ...first }))
     const device = deviceFromSearch(search)
     if (device) switchDevice(device)
-  }, [search, pathname, t])
+  }, [search, pathname])
 
   useEffect(warmCashier, [])
 
