@@ -5,11 +5,11 @@ import { PRODUCT } from './orders.mjs'
 const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
-function qrSvg(text) {
+function qrSvg(text, alt) {
   const qr = qrcode(0, 'M')
   qr.addData(text)
   qr.make()
-  return qr.createSvgTag({ cellSize: 5, margin: 4, scalable: true, alt: 'WeChat Pay QR code' })
+  return qr.createSvgTag({ cellSize: 5, margin: 4, scalable: true, alt })
 }
 
 const STYLE = `
@@ -22,6 +22,9 @@ const STYLE = `
   .qr svg { width: 220px; height: 220px; }
   button, .button { display: block; width: 100%; box-sizing: border-box; margin-top: 10px; padding: 12px; border: 0; border-radius: 8px;
     background: #067a3e; color: #fff; font: inherit; font-weight: 600; text-align: center; text-decoration: none; cursor: pointer; }
+  .alipay { background: #1368e8; } .tabs { display: flex; gap: 8px; margin: 0; }
+  .tabs a { flex: 1; padding: 8px; border-radius: 8px; background: #fff; color: #1f1f1f; text-align: center; text-decoration: none; }
+  .tabs a[aria-current="page"] { font-weight: 600; outline: 2px solid currentColor; }
   .status { font-weight: 600; } .status[data-status="paid"] { color: #067a3e; }
   .note { color: #666; font-size: 13px; }
 `
@@ -43,22 +46,40 @@ const poll = (orderId) => `<script>
   check()
 </script>`
 
-/** The product page: the native QR, the H5 button, the JSAPI button. */
-export function productPage({ order, codeUrl, simUrl }) {
+const QR = {
+  wechatpay: {
+    title: '微信扫码支付 · Scan with WeChat',
+    alt: 'WeChat Pay QR code',
+    testId: 'merchant-qr',
+  },
+  alipay: {
+    title: '支付宝扫码支付 · Scan with Alipay',
+    alt: 'Alipay QR code',
+    testId: 'alipay-qr',
+  },
+}
+
+/** The product page: a QR (WeChat's Native, or Alipay's precreate), the H5 / wap buttons, JSAPI's. */
+export function productPage({ order, qr = 'wechatpay', codeUrl, simUrl }) {
+  const code = QR[qr]
+  const tab = (id, href, label) =>
+    `<a href="${href}"${qr === id ? ' aria-current="page"' : ''} data-testid="qr-${id}">${label}</a>`
   const body = `
   <section class="card">
     <h1>${escape(PRODUCT.title)}</h1><p class="en">${escape(PRODUCT.titleEn)}</p>
     <p class="price" data-testid="price">${yuan(PRODUCT.amountFen)}</p>
   </section>
   <section class="card qr" aria-labelledby="qr-title">
-    <h2 id="qr-title" style="font-size:16px;margin:0">微信扫码支付 · Scan with WeChat</h2>
-    <div data-testid="merchant-qr" data-code-url="${escape(codeUrl)}">${qrSvg(codeUrl)}</div>
+    <nav class="tabs" aria-label="扫码方式 · QR code of">${tab('wechatpay', '/', '微信 WeChat')}${tab('alipay', '/?qr=alipay', '支付宝 Alipay')}</nav>
+    <h2 id="qr-title" style="font-size:16px;margin:0">${code.title}</h2>
+    <div data-testid="${code.testId}" data-code-url="${escape(codeUrl)}">${qrSvg(codeUrl, code.alt)}</div>
     <p>订单 Order <code data-testid="order-id">${escape(order.id)}</code></p>
     <p>状态 Status: <span class="status" data-testid="order-status" data-status="pending" aria-live="polite">待支付 Pending</span></p>
   </section>
   <section class="card">
     <form method="post" action="/pay/wechatpay/h5"><button type="submit" data-testid="pay-h5">微信支付 (H5) · Pay in the phone's browser</button></form>
     <button type="button" id="pay-jsapi" data-testid="pay-jsapi">微信内支付 (JSAPI) · Pay inside WeChat</button>
+    <form method="post" action="/pay/alipay/wap"><button type="submit" class="alipay" data-testid="pay-alipay-wap">支付宝 (H5) · Pay with Alipay</button></form>
     <p class="note" data-testid="jsapi-result" aria-live="polite"></p>
   </section>`
   // WeixinJSBridge exists only inside WeChat: in the test setup, the simulator's stand-in.

@@ -25,3 +25,26 @@ export async function sandboxKeys(simUrl, world, name) {
   if (!registered.ok) throw new Error(`registering the shop: ${await registered.text()}`)
   return { merchant, platformKey: { id: keys.publicKeyId, pem: keys.publicKeyPem } }
 }
+
+/**
+ * Alipay's public key and an app of this shop's own: a fresh app_id registered with the sandbox's demo
+ * key pair under the shop's name (a real shop has its app from open.alipay.com, its keys from the portal).
+ */
+export async function alipaySandboxKeys(simUrl, world, name) {
+  const headers = { 'content-type': 'application/json', ...(world ? { 'x-sim-world': world } : {}) }
+  const res = await fetch(`${simUrl}/api/__test/alipay/keys`, { headers })
+  if (!res.ok) throw new Error(`the simulator at ${simUrl} answered ${res.status}: is it running?`)
+  const keys = await res.json()
+  const appId = `2021${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`
+  const registered = await fetch(`${simUrl}/api/__test/alipay/apps`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ appId, publicKeyPem: keys.app.publicKeyPem, name }),
+  })
+  if (!registered.ok)
+    throw new Error(`registering the shop's Alipay app: ${await registered.text()}`)
+  return {
+    alipayPublicKey: keys.alipayPublicKeyPem,
+    app: { appId, privateKeyPem: keys.app.privateKeyPem },
+  }
+}

@@ -40,6 +40,10 @@ const FriendPayRoute = screen<{ wallet: FriendWallet }>(
   async () => (await import('./routes/FriendPayRoute.tsx')).FriendPayRoute,
   ['friendPay'],
 )
+const AlipayCashierRoute = screen(
+  async () => (await import('@/features/alipay/AlipayCashierRoute.tsx')).AlipayCashierRoute,
+  ['alipay'],
+)
 // Only a mistyped address gets here: not worth a byte of the first chunk.
 const NotFoundRoute = screen(async () => (await import('./routes/NotFoundRoute.tsx')).NotFoundRoute)
 
@@ -78,6 +82,7 @@ export function AppRouter() {
                 path={PAGE_ROUTES.wechatFriendPay}
                 element={<FriendPayRoute wallet="wechat" />}
               />
+              <Route path={PAGE_ROUTES.alipayPay} element={<AlipayCashierRoute />} />
               <Route path="*" element={<NotFoundRoute />} />
             </Route>
           </Routes>

@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { useMemo } from 'react'
 import { create } from 'zustand'
 import { effectiveLang, LANGS, useSettings, type Lang } from '../settings.ts'
+import type { AlipayMessages } from './alipay.zh-CN.ts'
 import type { FriendPayMessages } from './friend-pay.zh-CN.ts'
 import type { LabMessages } from './lab.zh-CN.ts'
 import type { SimMessages } from './sim.zh-CN.ts'
@@ -21,7 +22,7 @@ type Leaves<T, Prefix extends string = ''> = {
  * Strings that load with the code that needs them rather than with the first screen: typed here, merged
  * into the dictionaries by `loadMessages`, which that code awaits before it renders.
  */
-export interface LazyMessages extends WechatMessages, FriendPayMessages {
+export interface LazyMessages extends WechatMessages, FriendPayMessages, AlipayMessages {
   sim: SimMessages
   lab: LabMessages
 }
@@ -92,6 +93,13 @@ const LAZY: Record<keyof LazyMessages, () => Promise<Record<Lang, Partial<LazyMe
       import('./friend-pay.en.ts'),
     ])
     return { 'zh-CN': friendPayZhCN, en: friendPayEn }
+  },
+  alipay: async () => {
+    const [{ alipayZhCN }, { alipayEn }] = await Promise.all([
+      import('./alipay.zh-CN.ts'),
+      import('./alipay.en.ts'),
+    ])
+    return { 'zh-CN': { alipay: alipayZhCN }, en: { alipay: alipayEn } }
   },
 }
 /** The WeChat routes' words (scan-code panel, jump, the simulated WeChat): one file for all three. */

@@ -1,0 +1,42 @@
+import type { AlipayWords } from './alipay.zh-CN.ts'
+
+export const alipayEn: AlipayWords = {
+  brand: 'Alipay',
+  cashier: 'Alipay checkout',
+  simNote: 'Simulated Alipay · no real money moves',
+  address: 'mclient.alipay.com (simulated)',
+  back: 'Back to merchant',
+  merchant: 'Payee',
+  subject: 'Item',
+  orderNo: 'Merchant order no.',
+  amount: 'Amount',
+  methods: 'Pay with',
+  method: {
+    'alipay-balance': 'Balance',
+    huabei: 'Huabei',
+    'alipay-card': 'Bank card',
+  },
+  methodNote: {
+    'alipay-balance': 'Pay from your Alipay balance',
+    huabei: 'Buy now, repay next month',
+    'alipay-card': 'Pay with your linked bank card',
+  },
+  confirm: 'Pay now',
+  opening: 'Opening the order…',
+  pinMethod: 'Pay with: {{method}}',
+  locked: 'Payment password locked: try again later',
+  success: 'Payment successful',
+  successTo: 'Paid to {{merchant}}',
+  done: 'Done',
+  returnNote: 'Done takes you back to the merchant',
+  tradeNo: 'Alipay trade no.',
+  ended: {
+    paid: 'This order is already paid',
+    closed: 'This trade is closed',
+    finished: 'This trade is finished',
+    notFound: 'The order does not exist or has expired',
+  },
+  problemTitle: 'Payment not completed',
+  ok: 'OK',
+  invalidLink: 'This is not a valid Alipay payment link',
+}
