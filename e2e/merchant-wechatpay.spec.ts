@@ -2,74 +2,11 @@
 // image file in the simulated WeChat, the H5 round trip back to redirect_url, and a JSAPI payment through
 // the WeixinJSBridge stand-in, and a cancel. The shop runs in the test's world (SIM_WORLD), so its
 // wechatpay-axios-plugin calls, the payments and the notifications all land there.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
-import AxeBuilder from '@axe-core/playwright'
 import type { FrameLocator, Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-
-/** A free loopback port for the shop. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-/** Starts `npm run example:merchant`'s program in `world`, and answers its URL once it listens. */
-async function startShop(
-  simUrl: string,
-  world: string,
-): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort()
-  const child: ChildProcess = spawn(process.execPath, ['examples/merchant/server.mjs'], {
-    env: { ...process.env, SIM_URL: simUrl, SIM_WORLD: world, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the shop did not start:\n${output}`)), 10_000)
-    const read = (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes('[shop] example merchant at')) {
-        clearTimeout(timer)
-        resolve()
-      }
-    }
-    child.stdout?.on('data', read)
-    child.stderr?.on('data', read)
-    child.once('exit', (code) => reject(new Error(`the shop exited (${code}):\n${output}`)))
-  })
-  return { url: `http://127.0.0.1:${port}`, stop: () => void child.kill() }
-}
+import { expectAxeClean, shopTest } from './pages/example-shop.ts'
 
 test.describe.configure({ timeout: 60_000 })
-
-const shopTest = test.extend<{ shop: string }>({
-  shop: async ({ baseURL, world }, use) => {
-    const shop = await startShop(baseURL ?? '', world)
-    await use(shop.url)
-    shop.stop()
-  },
-})
-
-/** axe on what is on screen (frames included): no serious or critical WCAG 2.1 A/AA violation. */
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  )
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([])
-}
 
 /** WeChat's pay sheet (on the phone, or in WeixinJSBridge's frame): 确认支付, the password, 支付成功, 完成. */
 async function payOnSheet(sheet: Page | FrameLocator) {

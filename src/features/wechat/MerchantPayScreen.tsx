@@ -9,13 +9,12 @@ import {
   type MerchantPayOrigin,
 } from './merchant-pay-flow.ts'
 import { PaySuccess } from './PaySuccess.tsx'
-import { payeeName, sourceName } from './pay-text.ts'
-import { SourcePicker } from './SourcePicker.tsx'
+import { payeeName } from './pay-text.ts'
+import { PayConfirm, PayOverlays, SourceRow } from './PaySheetParts.tsx'
 import { useMerchantPay } from './useMerchantPay.ts'
 import { WxDialog } from './WxDialog.tsx'
 import { WxHeader } from './WxHeader.tsx'
-import { IconChevron, IconClose } from './wx-icons.tsx'
-import { WxPinPad } from './WxPinPad.tsx'
+import { IconClose } from './wx-icons.tsx'
 import './wechat-pay.css'
 import './merchant-pay.css'
 
@@ -86,15 +85,6 @@ export function MerchantPayScreen({ origin, mode, onLeave }: MerchantPayScreenPr
   } else {
     const amount = formatMoney(sheet.amountFen, lang)
     const merchant = payeeName(sheet.merchant, lang)
-    const sourceRow = (onClick: () => void) => (
-      <button type="button" className="wx-pay__row" onClick={onClick}>
-        <span className="wx-pay__row-label">{t('wechat.pay.method')}</span>
-        <span className="wx-pay__row-value">
-          {source ? sourceName(t, source) : '—'}
-          <IconChevron />
-        </span>
-      </button>
-    )
     body = (
       <div className="wx-pay" data-testid="wechat-merchant-sheet" data-trade-type={sheet.tradeType}>
         <div className="wx-pay__merchant">
@@ -120,46 +110,29 @@ export function MerchantPayScreen({ origin, mode, onLeave }: MerchantPayScreenPr
             <span className="wx-pay__row-label">{t('wechat.merchantPay.orderNo')}</span>
             <span className="wx-pay__row-value wx-mpay__no">{sheet.outTradeNo}</span>
           </div>
-          {sourceRow(() => send({ type: 'CHOOSE' }))}
+          <SourceRow source={source ?? null} onChoose={() => send({ type: 'CHOOSE' })} />
         </div>
-        <button
-          type="button"
-          className="wx-btn wx-pay__confirm"
-          data-testid="wechat-pay-confirm"
-          disabled={!source?.enabled || (pay.step === 'pin' && pay.busy)}
-          onClick={() => send({ type: 'START' })}
-        >
-          {t('wechat.pay.confirm')}
-        </button>
-        {source && !source.enabled && <p className="wx-pay__short">{t('wechat.pay.notEnough')}</p>}
+        <PayConfirm
+          source={source ?? null}
+          busy={pay.step === 'pin' && pay.busy}
+          onConfirm={() => send({ type: 'START' })}
+        />
       </div>
     )
     overlay = (
-      <>
-        {pay.step === 'pin' && (
-          <WxPinPad
-            key={pay.tries}
-            busy={pay.busy}
-            onComplete={(password) => send({ type: 'PASSWORD', password })}
-            onClose={() => send({ type: 'CANCEL_PIN' })}
-            summary={
-              <div className="wx-pin__summary">
-                <p className="wx-pin__payee">{merchant}</p>
-                <p className="wx-pin__amount">{amount}</p>
-                {sourceRow(() => send({ type: 'CHOOSE' }))}
-              </div>
-            }
-          />
-        )}
-        {state.choosing && (
-          <SourcePicker
-            sources={sheet.sources}
-            selected={source?.id ?? null}
-            onPick={(id) => send({ type: 'PICK', source: id })}
-            onClose={() => send({ type: 'CLOSE_PICKER' })}
-          />
-        )}
-      </>
+      <PayOverlays
+        pin={pay.step === 'pin' ? { tries: pay.tries, busy: pay.busy } : null}
+        choosing={state.choosing}
+        payee={merchant}
+        amount={amount}
+        source={source ?? null}
+        sources={sheet.sources}
+        onPassword={(password) => send({ type: 'PASSWORD', password })}
+        onCancelPin={() => send({ type: 'CANCEL_PIN' })}
+        onChoose={() => send({ type: 'CHOOSE' })}
+        onPick={(id) => send({ type: 'PICK', source: id })}
+        onClosePicker={() => send({ type: 'CLOSE_PICKER' })}
+      />
     )
   }
 

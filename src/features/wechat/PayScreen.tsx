@@ -7,13 +7,12 @@ import { LoadState } from '@/ui/LoadState.tsx'
 import { MerchantPayScreen } from './MerchantPayScreen.tsx'
 import { isPayable, sourceOf } from './pay-sheet-flow.ts'
 import { PaySuccess } from './PaySuccess.tsx'
-import { payeeName, sourceName } from './pay-text.ts'
-import { SourcePicker } from './SourcePicker.tsx'
+import { payeeName } from './pay-text.ts'
+import { PayConfirm, PayOverlays, SourceRow } from './PaySheetParts.tsx'
 import { usePaySheet } from './usePaySheet.ts'
 import { WxDialog } from './WxDialog.tsx'
 import { WxHeader } from './WxHeader.tsx'
-import { IconChevron, IconClose } from './wx-icons.tsx'
-import { WxPinPad } from './WxPinPad.tsx'
+import { IconClose } from './wx-icons.tsx'
 import './wechat-pay.css'
 
 interface PayScreenProps {
@@ -84,15 +83,6 @@ export function PayScreen({ onLeave }: PayScreenProps) {
   } else {
     const amount = formatMoney(data.amountFen, lang)
     const payee = payeeName(data.payee, lang)
-    const sourceRow = (onClick: () => void) => (
-      <button type="button" className="wx-pay__row" onClick={onClick}>
-        <span className="wx-pay__row-label">{t('wechat.pay.method')}</span>
-        <span className="wx-pay__row-value">
-          {source ? sourceName(t, source) : '—'}
-          <IconChevron />
-        </span>
-      </button>
-    )
     body = (
       <div className="wx-pay">
         <div className="wx-pay__merchant">
@@ -110,46 +100,29 @@ export function PayScreen({ onLeave }: PayScreenProps) {
             <span className="wx-pay__row-label">{t('wechat.pay.payee')}</span>
             <span className="wx-pay__row-value">{payee}</span>
           </div>
-          {sourceRow(() => send({ type: 'CHOOSE' }))}
+          <SourceRow source={source ?? null} onChoose={() => send({ type: 'CHOOSE' })} />
         </div>
-        <button
-          type="button"
-          className="wx-btn wx-pay__confirm"
-          data-testid="wechat-pay-confirm"
-          disabled={!source?.enabled || (pay.step === 'pin' && pay.busy)}
-          onClick={() => send({ type: 'START' })}
-        >
-          {t('wechat.pay.confirm')}
-        </button>
-        {source && !source.enabled && <p className="wx-pay__short">{t('wechat.pay.notEnough')}</p>}
+        <PayConfirm
+          source={source ?? null}
+          busy={pay.step === 'pin' && pay.busy}
+          onConfirm={() => send({ type: 'START' })}
+        />
       </div>
     )
     overlay = (
-      <>
-        {pay.step === 'pin' && (
-          <WxPinPad
-            key={pay.tries}
-            busy={pay.busy}
-            onComplete={(password) => send({ type: 'PASSWORD', password })}
-            onClose={() => send({ type: 'CANCEL_PIN' })}
-            summary={
-              <div className="wx-pin__summary">
-                <p className="wx-pin__payee">{payee}</p>
-                <p className="wx-pin__amount">{amount}</p>
-                {sourceRow(() => send({ type: 'CHOOSE' }))}
-              </div>
-            }
-          />
-        )}
-        {state.choosing && (
-          <SourcePicker
-            sources={data.sources}
-            selected={source?.id ?? null}
-            onPick={(id) => send({ type: 'PICK', source: id })}
-            onClose={() => send({ type: 'CLOSE_PICKER' })}
-          />
-        )}
-      </>
+      <PayOverlays
+        pin={pay.step === 'pin' ? { tries: pay.tries, busy: pay.busy } : null}
+        choosing={state.choosing}
+        payee={payee}
+        amount={amount}
+        source={source ?? null}
+        sources={data.sources}
+        onPassword={(password) => send({ type: 'PASSWORD', password })}
+        onCancelPin={() => send({ type: 'CANCEL_PIN' })}
+        onChoose={() => send({ type: 'CHOOSE' })}
+        onPick={(id) => send({ type: 'PICK', source: id })}
+        onClosePicker={() => send({ type: 'CLOSE_PICKER' })}
+      />
     )
   }
 
