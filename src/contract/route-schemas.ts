@@ -2,6 +2,7 @@
 // OpenAPI document says, what the browser checks answers against (loaded on demand: it brings zod).
 import { z } from 'zod'
 import { CatalogSchema } from './catalog.ts'
+import { HealthSchema } from './test-api.ts'
 import type { ErrorCode } from './errors.ts'
 import {
   CreateFriendRequestBodySchema,
@@ -23,31 +24,11 @@ import {
   PaymentSchema,
   WalletSchema,
 } from './payment.ts'
-import {
-  ClockAnswerSchema,
-  ClockBodySchema,
-  FaultsBodySchema,
-  FaultsSchema,
-  GatewaySettingsBodySchema,
-  GatewaySettingsSchema,
-  HealthSchema,
-  OkSchema,
-  TestStateSchema,
-  TestStockBodySchema,
-  TestWalletBodySchema,
-} from './test-api.ts'
-import { SkuSchema } from './catalog.ts'
 import { ALIPAY_API_ROUTE_SCHEMAS } from './alipay-route-schemas.ts'
+import type { RouteSchema } from './route-schema.ts'
+import { TEST_ROUTE_SCHEMAS } from './test-route-schemas.ts'
 
 import type { RouteName } from './routes.ts'
-import {
-  RegisteredMerchantSchema,
-  RegisterMerchantBodySchema,
-  TestPayAnswerSchema,
-  TestPayBodySchema,
-  WechatpayKeysSchema,
-} from './wechatpay-test.ts'
-import { CreatedWorldSchema, CreateWorldBodySchema, WorldListSchema } from './worlds.ts'
 import {
   BrandPayBodySchema,
   MerchantPaidSchema,
@@ -55,22 +36,7 @@ import {
   MerchantSheetSchema,
 } from './wechatpay-sheet.ts'
 
-/** One route's schemas and documentation. */
-export interface RouteSchema {
-  summary: string
-  tag: 'meta' | 'merchant' | 'gateway' | 'friend-pay' | 'test'
-  /** Takes an `Idempotency-Key` header: a retry with the same key and body gets the first answer. */
-  idempotent?: boolean
-  query?: z.ZodType
-  body?: z.ZodType
-  /** The success answer; `sse` streams `OrderLiveEvent`s. */
-  answer: { readonly status: 200 | 201; readonly schema: z.ZodType } | 'sse'
-  errors: readonly ErrorCode[]
-}
-
 const always: ErrorCode[] = ['PARAM_ERROR']
-/** A state-changing test route: refused to foreign pages, and from beyond loopback without the token. */
-const guarded: ErrorCode[] = ['CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED']
 const confirmErrors: ErrorCode[] = [
   'PARAM_ERROR',
   'PAYMENT_NOT_EXIST',
@@ -267,117 +233,7 @@ export const ROUTE_SCHEMAS = {
     answer: { status: 200, schema: FriendRequestSchema },
     errors: ['PARAM_ERROR', 'NOT_FOUND', 'ORDERPAID', 'ORDERCLOSED', 'LINK_EXPIRED'],
   },
-  testReset: {
-    summary: 'Back to the seed',
-    tag: 'test',
-    answer: { status: 200, schema: OkSchema },
-    errors: ['NOT_FOUND', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
-  },
-  testClock: {
-    summary: "Move the gateway's clock",
-    tag: 'test',
-    body: ClockBodySchema,
-    answer: { status: 200, schema: ClockAnswerSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
-  },
-  testFaults: {
-    summary: 'The simulated faults',
-    tag: 'test',
-    answer: { status: 200, schema: FaultsSchema },
-    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
-  },
-  testSetFaults: {
-    summary: 'Drop, duplicate or delay notifications; add latency; fail the next confirm',
-    tag: 'test',
-    body: FaultsBodySchema,
-    answer: { status: 200, schema: FaultsSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
-  },
-  testSettings: {
-    summary: 'Gateway settings (Huabei fee rates)',
-    tag: 'test',
-    answer: { status: 200, schema: GatewaySettingsSchema },
-    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
-  },
-  testSetSettings: {
-    summary: 'Change gateway settings',
-    tag: 'test',
-    body: GatewaySettingsBodySchema,
-    answer: { status: 200, schema: GatewaySettingsSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
-  },
-  testWallets: {
-    summary: "Set a persona's balances",
-    tag: 'test',
-    body: TestWalletBodySchema,
-    answer: { status: 200, schema: WalletSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
-  },
-  testStock: {
-    summary: "Set a SKU's stock",
-    tag: 'test',
-    body: TestStockBodySchema,
-    answer: { status: 200, schema: SkuSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
-  },
-  testState: {
-    summary: 'Orders, payments, requests, wallets',
-    tag: 'test',
-    answer: { status: 200, schema: TestStateSchema },
-    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
-  },
-  testCreateWorld: {
-    summary: 'A fresh seeded world of its own (isolated orders, payments, wallets, clock, faults)',
-    tag: 'test',
-    body: CreateWorldBodySchema,
-    answer: { status: 201, schema: CreatedWorldSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR', 'TOO_MANY_WORLDS', 'STORAGE_UNAVAILABLE', ...guarded],
-  },
-  testListWorlds: {
-    summary: 'Every world with its size, and the limits',
-    tag: 'test',
-    answer: { status: 200, schema: WorldListSchema },
-    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
-  },
-  testDeleteWorld: {
-    summary: 'Delete a world and its data for good (the default world: reset it instead)',
-    tag: 'test',
-    answer: { status: 200, schema: OkSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR', 'WORLD_NOT_FOUND', ...guarded],
-  },
-  testWechatpayKeys: {
-    summary: "WeChat Pay APIv3 sandbox: the platform's keys and this world's demo merchant",
-    tag: 'test',
-    answer: { status: 200, schema: WechatpayKeysSchema },
-    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
-  },
-  testWechatpayMerchant: {
-    summary: "Register a merchant's own key (mchid) in this world (again: updated)",
-    tag: 'test',
-    body: RegisterMerchantBodySchema,
-    answer: { status: 200, schema: RegisteredMerchantSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR', 'MCHID_TAKEN', 'STORAGE_UNAVAILABLE', ...guarded],
-  },
-  testWechatpayPay: {
-    summary: 'Pay an APIv3 order as a persona (paySign checked first when given)',
-    tag: 'test',
-    body: TestPayBodySchema,
-    answer: { status: 200, schema: TestPayAnswerSchema },
-    errors: [
-      'NOT_FOUND',
-      'PARAM_ERROR',
-      'PAY_SIGN_ERROR',
-      'ORDER_NOT_EXIST',
-      'ORDERPAID',
-      'ORDERCLOSED',
-      'PASSWORD_ERROR',
-      'ACCOUNT_LOCKED',
-      'NOTENOUGH',
-      'SYSTEMERROR',
-      'STORAGE_UNAVAILABLE',
-      ...guarded,
-    ],
-  },
+  ...TEST_ROUTE_SCHEMAS,
   ...ALIPAY_API_ROUTE_SCHEMAS,
 } as const satisfies Record<RouteName, RouteSchema>
 

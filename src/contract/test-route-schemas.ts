@@ -1,0 +1,143 @@
+// The schemas of the test API's routes (`/api/__test/…`), spread into ROUTE_SCHEMAS under the names of
+// routes.ts: reset, clock, faults, settings, wallets, stock, state, worlds, the WeChat Pay sandbox's.
+import { SkuSchema } from './catalog.ts'
+import { WalletSchema } from './payment.ts'
+import type { RouteSchema } from './route-schema.ts'
+import { GUARDED } from './route-schema.ts'
+import type { RouteName } from './routes.ts'
+import {
+  ClockAnswerSchema,
+  ClockBodySchema,
+  FaultsBodySchema,
+  FaultsSchema,
+  GatewaySettingsBodySchema,
+  GatewaySettingsSchema,
+  OkSchema,
+  TestStateSchema,
+  TestStockBodySchema,
+  TestWalletBodySchema,
+} from './test-api.ts'
+import {
+  RegisteredMerchantSchema,
+  RegisterMerchantBodySchema,
+  TestPayAnswerSchema,
+  TestPayBodySchema,
+  WechatpayKeysSchema,
+} from './wechatpay-test.ts'
+import { CreatedWorldSchema, CreateWorldBodySchema, WorldListSchema } from './worlds.ts'
+
+const guarded = GUARDED
+
+export const TEST_ROUTE_SCHEMAS = {
+  testReset: {
+    summary: 'Back to the seed',
+    tag: 'test',
+    answer: { status: 200, schema: OkSchema },
+    errors: ['NOT_FOUND', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
+  },
+  testClock: {
+    summary: "Move the gateway's clock",
+    tag: 'test',
+    body: ClockBodySchema,
+    answer: { status: 200, schema: ClockAnswerSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
+  },
+  testFaults: {
+    summary: 'The simulated faults',
+    tag: 'test',
+    answer: { status: 200, schema: FaultsSchema },
+    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
+  },
+  testSetFaults: {
+    summary: 'Drop, duplicate or delay notifications; add latency; fail the next confirm',
+    tag: 'test',
+    body: FaultsBodySchema,
+    answer: { status: 200, schema: FaultsSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
+  },
+  testSettings: {
+    summary: 'Gateway settings (Huabei fee rates)',
+    tag: 'test',
+    answer: { status: 200, schema: GatewaySettingsSchema },
+    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
+  },
+  testSetSettings: {
+    summary: 'Change gateway settings',
+    tag: 'test',
+    body: GatewaySettingsBodySchema,
+    answer: { status: 200, schema: GatewaySettingsSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
+  },
+  testWallets: {
+    summary: "Set a persona's balances",
+    tag: 'test',
+    body: TestWalletBodySchema,
+    answer: { status: 200, schema: WalletSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
+  },
+  testStock: {
+    summary: "Set a SKU's stock",
+    tag: 'test',
+    body: TestStockBodySchema,
+    answer: { status: 200, schema: SkuSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
+  },
+  testState: {
+    summary: 'Orders, payments, requests, wallets',
+    tag: 'test',
+    answer: { status: 200, schema: TestStateSchema },
+    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
+  },
+  testCreateWorld: {
+    summary: 'A fresh seeded world of its own (isolated orders, payments, wallets, clock, faults)',
+    tag: 'test',
+    body: CreateWorldBodySchema,
+    answer: { status: 201, schema: CreatedWorldSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'TOO_MANY_WORLDS', 'STORAGE_UNAVAILABLE', ...guarded],
+  },
+  testListWorlds: {
+    summary: 'Every world with its size, and the limits',
+    tag: 'test',
+    answer: { status: 200, schema: WorldListSchema },
+    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
+  },
+  testDeleteWorld: {
+    summary: 'Delete a world and its data for good (the default world: reset it instead)',
+    tag: 'test',
+    answer: { status: 200, schema: OkSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'WORLD_NOT_FOUND', ...guarded],
+  },
+  testWechatpayKeys: {
+    summary: "WeChat Pay APIv3 sandbox: the platform's keys and this world's demo merchant",
+    tag: 'test',
+    answer: { status: 200, schema: WechatpayKeysSchema },
+    errors: ['NOT_FOUND', 'TEST_TOKEN_REQUIRED'],
+  },
+  testWechatpayMerchant: {
+    summary: "Register a merchant's own key (mchid) in this world (again: updated)",
+    tag: 'test',
+    body: RegisterMerchantBodySchema,
+    answer: { status: 200, schema: RegisteredMerchantSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR', 'MCHID_TAKEN', 'STORAGE_UNAVAILABLE', ...guarded],
+  },
+  testWechatpayPay: {
+    summary: 'Pay an APIv3 order as a persona (paySign checked first when given)',
+    tag: 'test',
+    body: TestPayBodySchema,
+    answer: { status: 200, schema: TestPayAnswerSchema },
+    errors: [
+      'NOT_FOUND',
+      'PARAM_ERROR',
+      'PAY_SIGN_ERROR',
+      'ORDER_NOT_EXIST',
+      'ORDERPAID',
+      'ORDERCLOSED',
+      'PASSWORD_ERROR',
+      'ACCOUNT_LOCKED',
+      'NOTENOUGH',
+      'SYSTEMERROR',
+      'STORAGE_UNAVAILABLE',
+      ...guarded,
+    ],
+  },
+} as const satisfies Partial<Record<RouteName, RouteSchema>>
