@@ -1,3 +1,4 @@
+import { afterDelivery, afterFailedAttempt, dueRecords } from '../notification-retry.ts'
 import { HOUR_MS, MINUTE_MS, accept, iso } from '../result.ts'
 import type { Decision } from '../result.ts'
 import type { AlipayTradeStatus } from '../../../contract/alipay.ts'
@@ -61,20 +62,16 @@ export function alipayNotificationFailed(
 ): Decision<AlipayNotificationRecord | null> {
   const note = pending(state, id)
   if (!note) return accept(null)
-  const attempts = note.attempts + 1
-  const wait = ALIPAY_RETRY_SCHEDULE_MS[attempts - 1]
-  const nextAtMs = wait === undefined ? null : at + wait
-  const message = error.slice(0, 300)
-  return accept(
+  const next = afterFailedAttempt(note, ALIPAY_RETRY_SCHEDULE_MS, error, at)
+  return accept(next, [
     {
-      ...note,
-      attempts,
-      nextAtMs,
-      lastError: message,
-      status: nextAtMs === null ? 'FAILED' : 'PENDING',
+      type: 'alipay.notification.failed',
+      id,
+      attempts: next.attempts,
+      nextAtMs: next.nextAtMs,
+      error: next.lastError ?? '',
     },
-    [{ type: 'alipay.notification.failed', id, attempts, nextAtMs, error: message }],
-  )
+  ])
 }
 
 /** The merchant answered `success`: nothing more is sent. */
@@ -85,9 +82,9 @@ export function alipayNotificationDelivered(
 ): Decision<AlipayNotificationRecord | null> {
   const note = pending(state, id)
   if (!note) return accept(null)
-  const attempts = note.attempts + 1
-  return accept({ ...note, attempts, status: 'DELIVERED', nextAtMs: null, lastError: null }, [
-    { type: 'alipay.notification.delivered', id, attempts, at: iso(at) },
+  const next = afterDelivery(note)
+  return accept(next, [
+    { type: 'alipay.notification.delivered', id, attempts: next.attempts, at: iso(at) },
   ])
 }
 
@@ -96,10 +93,5 @@ export function dueAlipayNotifications(
   state: AlipayState,
   now: number,
 ): AlipayNotificationRecord[] {
-  const due: AlipayNotificationRecord[] = []
-  for (const id of state.pendingNotifications) {
-    const note = state.notifications.get(id)
-    if (note && note.nextAtMs !== null && note.nextAtMs <= now) due.push(note)
-  }
-  return due.sort((a, b) => (a.nextAtMs ?? 0) - (b.nextAtMs ?? 0))
+  return dueRecords(state.pendingNotifications, state.notifications, now)
 }

@@ -1,3 +1,4 @@
+import { afterDelivery, afterFailedAttempt, dueRecords } from '../notification-retry.ts'
 import { iso, MINUTE_MS, HOUR_MS } from '../result.ts'
 import { accept } from '../result.ts'
 import type { Decision } from '../result.ts'
@@ -42,20 +43,16 @@ export function notificationFailed(
 ): Decision<V3NotificationRecord | null> {
   const note = pending(state, id)
   if (!note) return accept(null)
-  const attempts = note.attempts + 1
-  const wait = RETRY_SCHEDULE_MS[attempts - 1]
-  const nextAtMs = wait === undefined ? null : at + wait
-  const message = error.slice(0, 300)
-  return accept(
+  const next = afterFailedAttempt(note, RETRY_SCHEDULE_MS, error, at)
+  return accept(next, [
     {
-      ...note,
-      attempts,
-      nextAtMs,
-      lastError: message,
-      status: nextAtMs === null ? 'FAILED' : 'PENDING',
+      type: 'wechatpay.notification.failed',
+      id,
+      attempts: next.attempts,
+      nextAtMs: next.nextAtMs,
+      error: next.lastError ?? '',
     },
-    [{ type: 'wechatpay.notification.failed', id, attempts, nextAtMs, error: message }],
-  )
+  ])
 }
 
 /** The merchant acknowledged (2xx): nothing more is sent. */
@@ -66,18 +63,13 @@ export function notificationDelivered(
 ): Decision<V3NotificationRecord | null> {
   const note = pending(state, id)
   if (!note) return accept(null)
-  const attempts = note.attempts + 1
-  return accept({ ...note, attempts, status: 'DELIVERED', nextAtMs: null, lastError: null }, [
-    { type: 'wechatpay.notification.delivered', id, attempts, at: iso(at) },
+  const next = afterDelivery(note)
+  return accept(next, [
+    { type: 'wechatpay.notification.delivered', id, attempts: next.attempts, at: iso(at) },
   ])
 }
 
 /** The pending notifications due by `now`, earliest first. */
 export function dueNotifications(state: WechatpayState, now: number): V3NotificationRecord[] {
-  const due: V3NotificationRecord[] = []
-  for (const id of state.pendingNotifications) {
-    const note = state.notifications.get(id)
-    if (note && note.nextAtMs !== null && note.nextAtMs <= now) due.push(note)
-  }
-  return due.sort((a, b) => (a.nextAtMs ?? 0) - (b.nextAtMs ?? 0))
+  return dueRecords(state.pendingNotifications, state.notifications, now)
 }
