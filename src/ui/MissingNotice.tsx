@@ -1,7 +1,7 @@
 import { useT } from '@/lib/i18n/i18n.ts'
 
 interface MissingNoticeProps {
-  /** 订单不存在 / 页面不存在. */
+  /** 订单不存在 / 页面不存在: the page's heading says it; the notice is named by it. */
   title: string
   hint: string
   onHome: () => void
@@ -15,9 +15,6 @@ export function MissingNotice({ title, hint, onHome }: MissingNoticeProps) {
   const { t } = useT()
   return (
     <section className="state-box" data-testid="missing" aria-label={title}>
-      <p>
-        <strong>{title}</strong>
-      </p>
       <p>{hint}</p>
       <button type="button" className="btn-ghost btn-ghost--orange" onClick={onHome}>
         {t('common.home')}
