@@ -8,7 +8,8 @@ import { payCodePath, withSim } from '../src/contract/paths.ts'
 
 // The gateway misbehaving while a shopper pays, seen on screen: the merchant still ends every order paid,
 // exactly once. The result page's "checking" state lasts until the merchant knows; the gateway's clock
-// (not a sleep) moves it past the point where the merchant queries a late notification.
+// (not a sleep) moves it past the point where the merchant queries a late notification. The clock is
+// stopped first, so however slow the page, "checking" holds until the test moves it.
 const LATE_MS = 2500 // past LATE_NOTIFICATION_MS (2 s): the merchant asks the gateway itself
 
 test.describe.configure({ timeout: 60_000 })
@@ -19,6 +20,7 @@ test('notification dropped: the result says checking, then paid through the merc
   gateway,
 }) => {
   await setFaults(request, { notify: 'drop' })
+  await gateway.freezeClock()
   const before = await gateway.wallet('shopper')
   const cashier = await new OrderPage(page).checkout({ device: 'faults-drop' })
   const totalFen = await cashier.amountFen()
@@ -68,7 +70,8 @@ test('notification delayed: the result says checking…, then paid, without a re
   request,
   gateway,
 }) => {
-  await setFaults(request, { notify: 'delay' }) // 5 s late
+  await setFaults(request, { notify: 'delay' }) // 5 s late on the world's clock
+  await gateway.freezeClock()
   const cashier = await new OrderPage(page).checkout({ device: 'faults-delay', lang: 'en' })
   await cashier.pay('alipay-card')
 

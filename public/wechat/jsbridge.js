@@ -60,7 +60,14 @@
       var data = event.data
       if (!data || data.type !== MESSAGE || typeof data.err_msg !== 'string') return
       window.removeEventListener('message', onMessage)
-      backdrop.remove()
+      // The sheet slides away before it goes, as WeChat's does; the frame is removed after that, not
+      // inside the tap that closed it (a frame torn down mid-tap also leaves test drivers hanging).
+      backdrop.style.transition = 'opacity .18s ease-out'
+      backdrop.style.opacity = '0'
+      backdrop.style.pointerEvents = 'none'
+      setTimeout(function () {
+        backdrop.remove()
+      }, 180)
       busy = false
       if (opener && typeof opener.focus === 'function') opener.focus()
       callback({ err_msg: data.err_msg })

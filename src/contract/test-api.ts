@@ -13,14 +13,25 @@ import { TEST_TOKEN_PATTERN } from './headers.ts'
 import { PersonaIdSchema } from './sim.ts'
 import { V3ErrorCodeSchema, V3TradeStateSchema } from './wechatpay.ts'
 
-export const ClockBodySchema = z.strictObject({
-  advanceMs: z
-    .number()
-    .int()
-    .nonnegative()
-    .max(400 * 24 * 3600 * 1000),
-})
-export const ClockAnswerSchema = z.object({ now: z.iso.datetime() })
+/**
+ * Moves the gateway's clock ahead, stops it or lets it run again (at least one of the two). A stopped
+ * clock stands still until it is moved or started: what waits on the world's time (deadlines, the
+ * merchant's query of a late notification) waits with it.
+ */
+export const ClockBodySchema = z
+  .strictObject({
+    advanceMs: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(400 * 24 * 3600 * 1000)
+      .optional(),
+    frozen: z.boolean().optional(),
+  })
+  .refine((body) => body.advanceMs !== undefined || body.frozen !== undefined, {
+    message: 'give advanceMs, frozen or both',
+  })
+export const ClockAnswerSchema = z.object({ now: z.iso.datetime(), frozen: z.boolean() })
 
 /** GET /api/__test/state (BRIEF §8). */
 export const TestStateSchema = z.object({

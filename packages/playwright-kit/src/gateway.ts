@@ -40,7 +40,9 @@ export class Gateway {
       headers: this.#headers,
       ...(data === undefined ? {} : { data }),
     })
-    expect(res.ok(), `${method.toUpperCase()} ${path}: ${res.status()} ${await res.text()}`).toBe(true)
+    expect(res.ok(), `${method.toUpperCase()} ${path}: ${res.status()} ${await res.text()}`).toBe(
+      true,
+    )
     return (await res.json()) as T
   }
 
@@ -56,6 +58,15 @@ export class Gateway {
   /** Moves this world's clock on; what falls due closes at once. Returns the new time (ISO). */
   async advanceClock(ms: number): Promise<string> {
     return (await this.#call<{ now: string }>('post', '/api/__test/clock', { advanceMs: ms })).now
+  }
+
+  /**
+   * Stops this world's clock (`true`) or lets it run on (`false`). While stopped, nothing that waits on
+   * the world's time moves (deadlines, the merchant's query of a late notification) until
+   * `advanceClock`. Returns the time it shows (ISO).
+   */
+  async freezeClock(frozen = true): Promise<string> {
+    return (await this.#call<{ now: string }>('post', '/api/__test/clock', { frozen })).now
   }
 
   setFaults(faults: Faults): Promise<Faults> {

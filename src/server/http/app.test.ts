@@ -252,7 +252,10 @@ describe('password lockout and deadlines by the gateway clock', () => {
     expect(cashier.methods[0]).toMatchObject({ enabled: false, reason: 'LOCKED' })
 
     const moved = await h.call('POST', '/api/__test/clock', { body: { advanceMs: 3 * HOUR_MS } })
-    expect(await moved.json()).toEqual({ now: new Date(h.clock.now + 3 * HOUR_MS).toISOString() })
+    expect(await moved.json()).toEqual({
+      now: new Date(h.clock.now + 3 * HOUR_MS).toISOString(),
+      frozen: false,
+    })
     const fresh = await placeOrder(h)
     const q = await openPayment(h, fresh.id)
     expect((await confirm(h, q.id, '123456')).status).toBe(200)

@@ -133,7 +133,12 @@ interface Pending {
   paymentId: string
   orderId: string
   attempts: number
+  /** The world's time before which a `delay`ed first attempt waits (so a stopped clock holds it). */
+  notBefore: number
 }
+
+/** How often a held-back notification looks at the world's clock again. */
+const HELD_RECHECK_MS = 250
 
 /**
  * Gateway → merchant notifications: each successful payment is queued and delivered, signed, until the
@@ -196,14 +201,26 @@ export class NotificationOutbox implements StoreObserver {
   }
 
   #enqueue(payment: PaymentRecord): void {
-    this.#pending.set(payment.id, { paymentId: payment.id, orderId: payment.orderId, attempts: 0 })
     const first = this.#faults.current.notify === 'delay' ? this.#faults.notifyDelayMs : 0
+    const notBefore = this.#store.now() + first
+    this.#pending.set(payment.id, {
+      paymentId: payment.id,
+      orderId: payment.orderId,
+      attempts: 0,
+      notBefore,
+    })
     this.#scheduler.after(first, () => this.#attempt(payment.id))
   }
 
   #attempt(paymentId: string): void {
     const entry = this.#pending.get(paymentId)
     if (!entry) return
+    // A delay counts on the world's clock: while the test clock is stopped, the notification stays late.
+    const early = entry.notBefore - this.#store.now()
+    if (early > 0) {
+      this.#scheduler.after(Math.min(early, HELD_RECHECK_MS), () => this.#attempt(paymentId))
+      return
+    }
     entry.attempts += 1
     const mode = this.#faults.current.notify
     const copies = mode === 'drop' ? 0 : mode === 'duplicate' ? 2 : 1

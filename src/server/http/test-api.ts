@@ -130,9 +130,10 @@ export function testApiHandlers(): RouteHandlers<TestRoute> {
     },
     testClock: (c, { body }) => {
       const { store } = c.get('world')
-      const now = store.advanceClock(body.advanceMs)
+      if (body.frozen !== undefined) store.freezeClock(body.frozen)
+      if (body.advanceMs !== undefined) store.advanceClock(body.advanceMs)
       store.closeExpired()
-      return c.json({ now: iso(now) })
+      return c.json({ now: iso(store.now()), frozen: store.clockFrozen })
     },
     testFaults: (c) => {
       const { faults } = c.get('world')

@@ -12,7 +12,7 @@ export { DEFAULT_WORLD }
  */
 export type JournalRecord =
   | { world: string; kind: 'events'; events: DomainEvent[] }
-  | { world: string; kind: 'clock'; offsetMs: number }
+  | { world: string; kind: 'clock'; offsetMs: number; frozenAt?: number }
   | { world: string; kind: 'reset' }
 
 export function encodeRecord(record: JournalRecord): string {
@@ -37,7 +37,11 @@ export function decodeRecord(line: string): JournalRecord | null {
     return { world, kind: 'events', events: value.events as DomainEvent[] }
   }
   if (value.kind === 'clock' && 'offsetMs' in value && typeof value.offsetMs === 'number') {
-    return { world, kind: 'clock', offsetMs: value.offsetMs }
+    const frozenAt =
+      'frozenAt' in value && typeof value.frozenAt === 'number' ? value.frozenAt : undefined
+    return frozenAt === undefined
+      ? { world, kind: 'clock', offsetMs: value.offsetMs }
+      : { world, kind: 'clock', offsetMs: value.offsetMs, frozenAt }
   }
   if (value.kind === 'reset') return { world, kind: 'reset' }
   return null

@@ -22,6 +22,8 @@ export type StorageHealth = { state: 'ok' } | { state: 'degraded'; since: string
 interface WorldSnapshot {
   state: State
   offsetMs: number
+  /** The world's time its stopped clock shows (absent: running). */
+  frozenAt?: number
   /** Events since the seed (older snapshots lack it). */
   events?: number
   observers: Record<string, unknown>
@@ -53,6 +55,8 @@ const STORAGE_MESSAGE =
 export class Store {
   #state: State = seedState()
   #offsetMs = 0
+  /** The time a stopped test clock shows; `null` while it runs. */
+  #frozenAt: number | null = null
   readonly #journal: Journal
   readonly #realNow: () => number
   readonly #observers: StoreObserver[]
@@ -99,9 +103,13 @@ export class Store {
     return this.#events
   }
 
-  /** The gateway's clock: real time plus what the test API has advanced it by. */
+  /** The gateway's clock: real time plus what the test API has advanced it by, or where it was stopped. */
   now(): number {
-    return this.#realNow() + this.#offsetMs
+    return this.#frozenAt ?? this.#realNow() + this.#offsetMs
+  }
+
+  get clockFrozen(): boolean {
+    return this.#frozenAt !== null
   }
 
   /** Keeps `observer` in step from now on (it sees no replay: it reads the state it starts from). */
@@ -142,9 +150,32 @@ export class Store {
 
   advanceClock(ms: number): number {
     this.#refuseWhileDegraded()
-    this.#offsetMs += ms
-    this.#append({ world: this.#world, kind: 'clock', offsetMs: this.#offsetMs })
+    if (this.#frozenAt === null) this.#offsetMs += ms
+    else this.#frozenAt += ms
+    this.#appendClock()
     return this.now()
+  }
+
+  /** Stops the test clock where it is, or lets it run on from where it stands. */
+  freezeClock(frozen: boolean): number {
+    this.#refuseWhileDegraded()
+    if (frozen === this.clockFrozen) return this.now()
+    if (this.#frozenAt === null) this.#frozenAt = this.now()
+    else {
+      this.#offsetMs = this.#frozenAt - this.#realNow()
+      this.#frozenAt = null
+    }
+    this.#appendClock()
+    return this.now()
+  }
+
+  #appendClock(): void {
+    const offsetMs = this.#offsetMs
+    this.#append(
+      this.#frozenAt === null
+        ? { world: this.#world, kind: 'clock', offsetMs }
+        : { world: this.#world, kind: 'clock', offsetMs, frozenAt: this.#frozenAt },
+    )
   }
 
   /** Back to the seed: wallets, orders, payments, requests, idempotency keys, settings, clock. */
@@ -178,6 +209,7 @@ export class Store {
   #toSeed(): void {
     this.#state = seedState()
     this.#offsetMs = 0
+    this.#frozenAt = null
     this.#count(-this.#events)
     for (const observer of this.#observers) observer.reset()
   }
@@ -194,16 +226,21 @@ export class Store {
   #replay(record: JournalRecord): void {
     // Each world has its own folder; a record of another world here is left as it is.
     if (record.world !== this.#world) return
-    if (record.kind === 'clock') this.#offsetMs = record.offsetMs
+    if (record.kind === 'clock') this.#setClock(record.offsetMs, record.frozenAt)
     else if (record.kind === 'reset') this.#toSeed()
     else this.#fold(record.events, true)
+  }
+
+  #setClock(offsetMs: number, frozenAt: number | undefined): void {
+    this.#offsetMs = offsetMs
+    this.#frozenAt = frozenAt ?? null
   }
 
   #restore(worlds: SnapshotWorlds): void {
     const world = worlds[this.#world] as WorldSnapshot | undefined
     if (!world) return
     this.#state = upgradeState(world.state)
-    this.#offsetMs = world.offsetMs
+    this.#setClock(world.offsetMs, world.frozenAt)
     this.#count((world.events ?? 0) - this.#events)
     for (const observer of this.#observers) {
       if (observer.snapshotKey && observer.restore) {
@@ -220,6 +257,7 @@ export class Store {
     const world: WorldSnapshot = {
       state: this.#state,
       offsetMs: this.#offsetMs,
+      ...(this.#frozenAt === null ? {} : { frozenAt: this.#frozenAt }),
       events: this.#events,
       observers,
     }
