@@ -5,7 +5,17 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 import boundariesPlugin from './eslint/boundaries.js'
 
-const features = ['checkout', 'cashier', 'orders', 'wechat', 'friend-pay', 'lab', 'simulator']
+const features = [
+  'checkout',
+  'cashier',
+  'orders',
+  'wechat',
+  'friend-pay',
+  'lab',
+  'simulator',
+  'alipay',
+  'alipay-app',
+]
 
 /** Test libraries: only *.test.ts(x) files under src/ import them (the rest of test code lives in test/). */
 const testLibraries = [
@@ -73,7 +83,17 @@ const boundaries = [
 ]
 
 export default tseslint.config(
-  { ignores: ['dist', 'packages/*/dist', 'node_modules', 'test-results', 'playwright-report', '.data', 'public'] },
+  {
+    ignores: [
+      'dist',
+      'packages/*/dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      '.data',
+      'public',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -44,6 +44,11 @@ const AlipayCashierRoute = screen(
   async () => (await import('@/features/alipay/AlipayCashierRoute.tsx')).AlipayCashierRoute,
   ['alipay'],
 )
+// The phone's 支付宝 app; its pay sheet speaks the cashier's words too.
+const AlipayApp = screen(
+  async () => (await import('@/features/alipay-app/AlipayApp.tsx')).AlipayApp,
+  ['alipay', 'alipayApp'],
+)
 // Only a mistyped address gets here: not worth a byte of the first chunk.
 const NotFoundRoute = screen(async () => (await import('./routes/NotFoundRoute.tsx')).NotFoundRoute)
 
@@ -83,6 +88,7 @@ export function AppRouter() {
                 element={<FriendPayRoute wallet="wechat" />}
               />
               <Route path={PAGE_ROUTES.alipayPay} element={<AlipayCashierRoute />} />
+              <Route path={PAGE_ROUTES.alipayApp} element={<AlipayApp />} />
               <Route path="*" element={<NotFoundRoute />} />
             </Route>
           </Routes>

@@ -1,7 +1,16 @@
 import { matchPath } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import {
+  ALIPAY_PAY_PATH,
+  ALIPAY_ROUTES,
   albumOpen,
+  alipayAppPath,
+  alipayBillPath,
+  alipayPayUrl,
+  alipayScanPayPath,
+  alipayScanPayToken,
+  alipayTokenOf,
+  isAlipayAppPath,
   cashierOrderId,
   checkoutCashierPath,
   friendLinkInWechat,
@@ -179,4 +188,29 @@ it('opens the lab in a language', () => {
   expect(labPath()).toBe('/lab')
   expect(labPath('en')).toBe('/lab?lang=en')
   expect(route(PAGE_ROUTES.lab, labPath('en'))).toEqual({})
+})
+
+describe("the 支付宝 app's screens", () => {
+  it('live under /alipay, all but the cashier page, which wins its own route', () => {
+    for (const path of [alipayAppPath(), alipayAppPath('scan'), alipayAppPath('bills')])
+      expect(isAlipayAppPath(path)).toBe(true)
+    expect(isAlipayAppPath(new URL(alipayScanPayPath(TOKEN), ORIGIN).pathname)).toBe(true)
+    expect(isAlipayAppPath(new URL(alipayBillPath('p 1'), ORIGIN).pathname)).toBe(true)
+    expect(isAlipayAppPath(ALIPAY_PAY_PATH)).toBe(false)
+    expect(isAlipayAppPath('/alipayx')).toBe(false)
+    expect(route(PAGE_ROUTES.alipayApp, alipayAppPath('scan'))).toEqual({ '*': 'scan' })
+    expect(route(PAGE_ROUTES.alipayPay, alipayPayUrl(ORIGIN, TOKEN))).toEqual({})
+  })
+
+  it('carry the scanned trade and the bill to their screens', () => {
+    const pay = new URL(alipayScanPayPath(`w1.${TOKEN}`), ORIGIN)
+    expect(route(`/alipay/${ALIPAY_ROUTES.scanPay}`, pay.pathname)).toEqual({})
+    expect(alipayScanPayToken(pay.search)).toBe(`w1.${TOKEN}`)
+    expect(alipayScanPayToken('?x=1')).toBeNull()
+    // The app's pay sheet is not the cashier's address: a code is never read as one.
+    expect(alipayTokenOf(alipayScanPayPath(TOKEN))).toBeNull()
+    expect(route(`/alipay/${ALIPAY_ROUTES.bill}`, alipayBillPath('2026120122001'))).toEqual({
+      paymentId: '2026120122001',
+    })
+  })
 })

@@ -258,6 +258,8 @@ export const PAGE_ROUTES = {
   wechatFriendPay: `${WECHAT_HOME}${FRIEND_PREFIX}:token`,
   /** The simulated Alipay cashier (`alipayPayUrl`): where wap.pay / page.pay and a scanned qr_code land. */
   alipayPay: '/alipay/pay',
+  /** The simulated 支付宝 app on the phone (`alipayAppPath`); the cashier's own path above wins over it. */
+  alipayApp: '/alipay/*',
 } as const
 
 /** WeChat's own routes, relative to `/wechat`. */
@@ -284,4 +286,35 @@ export function alipayTokenOf(text: string): string | null {
     return null
   }
   return url.pathname === ALIPAY_PAY_PATH ? url.searchParams.get(ALIPAY_TOKEN_PARAM) || null : null
+}
+
+// ——— The simulated 支付宝 app on the phone: home, 扫一扫, the pay sheet of a scanned code, 账单. The
+// cashier above (`/alipay/pay`) is a web page, the phone's browser's, not a screen of the app.
+
+export type AlipayScreen = 'scan' | 'bills'
+/** The 支付宝 app's own routes, relative to `/alipay`. */
+export const ALIPAY_ROUTES = { scanPay: 'scan/pay', bill: 'bills/:paymentId' } as const
+
+export function isAlipayAppPath(pathname: string): boolean {
+  return (
+    pathname === ALIPAY_HOME ||
+    (pathname.startsWith(`${ALIPAY_HOME}/`) && pathname !== ALIPAY_PAY_PATH)
+  )
+}
+export function alipayAppPath(screen?: AlipayScreen): string {
+  return screen ? `${ALIPAY_HOME}/${screen}` : ALIPAY_HOME
+}
+/** The 支付宝 app's pay sheet of a scanned code's trade. */
+export function alipayScanPayPath(token: string): string {
+  return withQuery(
+    `${ALIPAY_HOME}/${ALIPAY_ROUTES.scanPay}`,
+    withParam('', ALIPAY_TOKEN_PARAM, token),
+  )
+}
+/** The trade token on the app's pay sheet (its `?token=`), or null. */
+export function alipayScanPayToken(search: Search): string | null {
+  return new URLSearchParams(search).get(ALIPAY_TOKEN_PARAM) || null
+}
+export function alipayBillPath(paymentId: string): string {
+  return `${ALIPAY_HOME}/bills/${enc(paymentId)}`
 }

@@ -58,6 +58,16 @@ export function AppSwitcher({ current, onPick, onClose }: AppSwitcherProps) {
 }
 
 export function AppIcon({ app }: { app: PhoneApp }) {
+  if (app === 'alipay') {
+    return (
+      <svg className="app-icon app-icon--alipay" viewBox="0 0 24 24" aria-hidden="true">
+        <rect width="24" height="24" rx="5.5" fill="#1677FF" />
+        <text x="12" y="16.6" textAnchor="middle" fontSize="12.5" fontWeight="700" fill="#fff">
+          支
+        </text>
+      </svg>
+    )
+  }
   return app === 'wechat' ? (
     <svg className="app-icon app-icon--wechat" viewBox="0 0 24 24" aria-hidden="true">
       <rect width="24" height="24" rx="5.5" fill="#07C160" />

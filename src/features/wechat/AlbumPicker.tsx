@@ -3,7 +3,7 @@ import { loadAlbum, useAlbum, type AlbumPhoto } from '@/lib/album/album.ts'
 import { formatDateTime } from '@/lib/format.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { Modal } from '@/ui/Modal.tsx'
-import { PhotoImg } from './PhotoImg.tsx'
+import { PhotoImg } from '@/ui/PhotoImg.tsx'
 import { IconClose, IconImage } from './wx-icons.tsx'
 import './album-file.css'
 
@@ -89,7 +89,12 @@ export function AlbumPicker({ mode, onPick, onClose, busy = false, onFile }: Alb
               disabled={busy}
               onClick={() => (mode === 'pick' ? onPick(photo) : setChosen(photo))}
             >
-              <PhotoImg photoId={photo.id} alt="" className="wx-album__img" />
+              <PhotoImg
+                missingClassName="wx-photo-missing"
+                photoId={photo.id}
+                alt=""
+                className="wx-album__img"
+              />
               {mode === 'send' && (
                 <span
                   className={

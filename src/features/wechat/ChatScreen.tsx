@@ -13,7 +13,7 @@ import { contactName, greetingOf } from './contact-name.ts'
 import { contactById, CONTACTS, PROFILES, type Contact } from './contacts.ts'
 import { ImageBubble } from './ImageBubble.tsx'
 import { splitLinks } from './pay-code.ts'
-import { PhotoImg } from './PhotoImg.tsx'
+import { PhotoImg } from '@/ui/PhotoImg.tsx'
 import { useOpenCode, type CodeNotice } from './useOpenCode.ts'
 import { WxHeader } from './WxHeader.tsx'
 import { ActionSheet } from './WxDialog.tsx'
@@ -81,7 +81,7 @@ export function ChatScreen() {
     setHeld({ photoId, code: undefined })
     void (async () => {
       const blob = await photoBlob(photoId)
-      const { decodeQr } = await import('./decode-qr.ts')
+      const { decodeQr } = await import('@/lib/album/decode-qr.ts')
       const code = blob ? await decodeQr(blob).catch(() => null) : null
       setHeld((h) => (h?.photoId === photoId ? { photoId, code } : h))
     })()
@@ -181,7 +181,11 @@ export function ChatScreen() {
           aria-label={t('common.close')}
           onClick={() => setViewing(null)}
         >
-          <PhotoImg photoId={viewing} alt={t('wechat.chat.image')} />
+          <PhotoImg
+            missingClassName="wx-photo-missing"
+            photoId={viewing}
+            alt={t('wechat.chat.image')}
+          />
         </button>
       )}
       {held && (

@@ -1,5 +1,5 @@
 import { useT } from '@/lib/i18n/i18n.ts'
-import { PhotoImg } from './PhotoImg.tsx'
+import { PhotoImg } from '@/ui/PhotoImg.tsx'
 import { useLongPress } from './useLongPress.ts'
 
 interface ImageBubbleProps {
@@ -22,7 +22,7 @@ export function ImageBubble({ photoId, width, height, onOpen, onLongPress }: Ima
       style={{ aspectRatio: `${width} / ${height}` }}
       {...press}
     >
-      <PhotoImg photoId={photoId} alt="" />
+      <PhotoImg missingClassName="wx-photo-missing" photoId={photoId} alt="" />
     </button>
   )
 }

@@ -31,7 +31,7 @@ export function ScanScreen() {
     setBusy(true)
     try {
       const [{ decodeQr }, blob] = await Promise.all([
-        import('./decode-qr.ts'),
+        import('@/lib/album/decode-qr.ts'),
         photo instanceof Blob ? photo : photoBlob(photo.id),
       ])
       const text = blob ? await decodeQr(blob) : null

@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { useMemo } from 'react'
 import { create } from 'zustand'
 import { effectiveLang, LANGS, useSettings, type Lang } from '../settings.ts'
+import type { AlipayAppMessages } from './alipay-app.zh-CN.ts'
 import type { AlipayMessages } from './alipay.zh-CN.ts'
 import type { FriendPayMessages } from './friend-pay.zh-CN.ts'
 import type { LabMessages } from './lab.zh-CN.ts'
@@ -22,7 +23,8 @@ type Leaves<T, Prefix extends string = ''> = {
  * Strings that load with the code that needs them rather than with the first screen: typed here, merged
  * into the dictionaries by `loadMessages`, which that code awaits before it renders.
  */
-export interface LazyMessages extends WechatMessages, FriendPayMessages, AlipayMessages {
+export interface LazyMessages
+  extends WechatMessages, FriendPayMessages, AlipayMessages, AlipayAppMessages {
   sim: SimMessages
   lab: LabMessages
 }
@@ -100,6 +102,13 @@ const LAZY: Record<keyof LazyMessages, () => Promise<Record<Lang, Partial<LazyMe
       import('./alipay.en.ts'),
     ])
     return { 'zh-CN': { alipay: alipayZhCN }, en: { alipay: alipayEn } }
+  },
+  alipayApp: async () => {
+    const [{ alipayAppZhCN }, { alipayAppEn }] = await Promise.all([
+      import('./alipay-app.zh-CN.ts'),
+      import('./alipay-app.en.ts'),
+    ])
+    return { 'zh-CN': { alipayApp: alipayAppZhCN }, en: { alipayApp: alipayAppEn } }
   },
 }
 /** The WeChat routes' words (scan-code panel, jump, the simulated WeChat): one file for all three. */

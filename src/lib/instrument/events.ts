@@ -2,7 +2,7 @@
  * What a phone in the UX lab reports, one event per thing the shopper did or met. Shared by the recorder
  * (inside the phone) and the lab (its parent page): both sides read and write this shape.
  */
-export type LabApp = 'taobao' | 'wechat'
+export type LabApp = 'taobao' | 'wechat' | 'alipay'
 
 export type LabEvent =
   /** A screen came up: `screen` is the path with its parameter names (ids and values left out). */

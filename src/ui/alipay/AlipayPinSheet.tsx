@@ -1,8 +1,10 @@
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import type { Failure } from '@/lib/failure.ts'
+import { ForgotPassword } from '@/ui/ForgotPassword.tsx'
 import { PinPad } from '@/ui/PinPad.tsx'
 import { Sheet, SheetHead } from '@/ui/Sheet.tsx'
+import './alipay-sheet.css'
 
 const TITLE_ID = 'alipay-pin-title'
 
@@ -17,7 +19,10 @@ interface AlipayPinSheetProps {
   onClose: () => void
 }
 
-/** 请输入支付密码: Alipay's six boxes and keypad in a modal sheet (focus stays inside, Escape closes). */
+/**
+ * 请输入支付密码: Alipay's six boxes and keypad in a modal sheet (focus stays inside, Escape closes), shared by
+ * the Alipay cashier and the 支付宝 app: the same password and lockout of Alipay's realm.
+ */
 export function AlipayPinSheet(props: AlipayPinSheetProps) {
   const { t, lang } = useT()
   return (
@@ -33,11 +38,13 @@ export function AlipayPinSheet(props: AlipayPinSheetProps) {
         testId="alipay-pin-pad"
         titleId={TITLE_ID}
         busy={props.busy}
-        paused={props.locked}
+        locked={props.locked}
         busyText={t('pin.paying')}
         error={props.problem ? errorText(t, lang, props.problem) : null}
         hint={t('pin.hint')}
         onComplete={props.onPassword}
+        // Reset (simulated): the realm unlocks; the sheet closes, and 立即付款 opens a fresh pad.
+        links={<ForgotPassword realm="alipay" onReset={props.onClose} />}
         head={
           <>
             <SheetHead

@@ -5,10 +5,12 @@ interface PhotoImgProps {
   photoId: string
   alt: string
   className?: string
+  /** The app's look of a photo that is not (or no longer) in the album. */
+  missingClassName?: string
 }
 
-/** An album photo, loaded from the phone's storage. */
-export function PhotoImg({ photoId, alt, className }: PhotoImgProps) {
+/** An album photo, loaded from the phone's storage (WeChat's chats and pickers, 支付宝's album). */
+export function PhotoImg({ photoId, alt, className, missingClassName }: PhotoImgProps) {
   const [src, setSrc] = useState<{ id: string; url: string | null } | null>(null)
   useEffect(() => {
     let live = true
@@ -21,6 +23,10 @@ export function PhotoImg({ photoId, alt, className }: PhotoImgProps) {
   return url ? (
     <img className={className} src={url} alt={alt} draggable={false} />
   ) : (
-    <span className={`${className ?? ''} wx-photo-missing`} role="img" aria-label={alt} />
+    <span
+      className={[className, missingClassName].filter(Boolean).join(' ')}
+      role="img"
+      aria-label={alt}
+    />
   )
 }

@@ -1,6 +1,7 @@
 import type { AlipaySource } from '@/contract/alipay-test.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { ALIPAY_PAY_METHODS } from './alipay-pay-flow.ts'
+import { ALIPAY_PAY_METHODS } from '@/lib/alipay-pay/alipay-pay-flow.ts'
+import './alipay-sheet.css'
 
 const GLYPH: Record<AlipaySource, string> = {
   'alipay-balance': '余',
@@ -8,7 +9,10 @@ const GLYPH: Record<AlipaySource, string> = {
   'alipay-card': '卡',
 }
 
-/** 付款方式: 余额, 花呗 or the card, as real radio buttons in a fieldset. */
+/**
+ * 付款方式: 余额, 花呗 or the card, as real radio buttons in a fieldset: the Alipay cashier's and the 支付宝
+ * app's pay sheet.
+ */
 export function AlipayMethods(props: {
   method: AlipaySource
   disabled: boolean
