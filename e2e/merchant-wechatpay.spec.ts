@@ -90,9 +90,11 @@ shopTest(
     await page.goto(shop)
     await page.getByTestId('pay-jsapi').click()
     const sheet = bridgeFrame(page)
+    // The frame is a cold load of the simulator's app.
     await expect(sheet.getByTestId('wechat-merchant-sheet')).toHaveAttribute(
       'data-trade-type',
       'JSAPI',
+      { timeout: 15_000 },
     )
     await expectAxeClean(page)
     await payOnSheet(sheet)
@@ -107,7 +109,7 @@ shopTest(
     await page.goto(shop)
     await page.getByTestId('pay-jsapi').click()
     const sheet = bridgeFrame(page)
-    await expect(sheet.getByTestId('wechat-pay-amount')).toHaveText('¥59.00')
+    await expect(sheet.getByTestId('wechat-pay-amount')).toHaveText('¥59.00', { timeout: 15_000 })
     await sheet.getByTestId('wechat-pay-close').click()
     await expect(page.getByTestId('jsapi-result')).toHaveAttribute(
       'data-result',

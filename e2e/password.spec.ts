@@ -26,8 +26,9 @@ test('five wrong passwords lock the wallet and nothing is paid', async ({ page, 
   await cashier.enterPassword('000000')
   await expect(cashier.error).toContainText(/锁定|locked/i)
 
-  // Even the right password is refused while locked.
-  await cashier.enterPassword('123456')
+  // Locked, the pad takes nothing, not even the right password.
+  await expect(cashier.pinPad).toHaveAttribute('data-locked', 'true')
+  await expect(cashier.pinPad.getByRole('button', { name: '1', exact: true })).toBeDisabled()
   await expect(cashier.error).toContainText(/锁定|locked/i)
 
   const state = await gateway.state()

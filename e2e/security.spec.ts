@@ -222,7 +222,8 @@ test('bad input on the wire: each a clear { code, message }, no 5xx, nothing cha
     [400, 'PARAM_ERROR'],
     [400, 'PARAM_ERROR'],
     [404, 'NOT_FOUND'],
-    [404, 'ORDER_NOT_EXIST'],
+    // Another persona's order: its cashier says whose it is; paying it stays "no such order".
+    [403, 'ORDER_OF_OTHER_PERSONA'],
     [404, 'ORDER_NOT_EXIST'],
   ]
   for (const [i, res] of answers.entries()) {

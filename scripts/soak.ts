@@ -149,8 +149,7 @@ async function call(
     const degraded =
       typeof parsed.storage === 'object' &&
       (parsed.storage as { state?: unknown } | null)?.state === 'degraded'
-    const diskFull =
-      res.status === 503 && smallDisk && (code === 'STORAGE_UNAVAILABLE' || degraded)
+    const diskFull = res.status === 503 && smallDisk && (code === 'STORAGE_UNAVAILABLE' || degraded)
     if (diskFull) seen.storageRefusals += 1
     if (res.status >= 500 && !injected && !diskFull)
       seen.unexpected.push(`${step} ${res.status} ${res.text}`)

@@ -1,4 +1,6 @@
 import './ui/tokens.css'
+// Then zod's config, before any chunk defines a schema (see the file).
+import './lib/zod-jitless.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'

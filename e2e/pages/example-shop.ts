@@ -31,7 +31,8 @@ export async function startShop(
   })
   let output = ''
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the shop did not start:\n${output}`)), 10_000)
+    // A cold Node start (the shop loads alipay-sdk and its crypto) on a loaded two-core runner.
+    const timer = setTimeout(() => reject(new Error(`the shop did not start:\n${output}`)), 30_000)
     const read = (chunk: Buffer) => {
       output += chunk.toString()
       if (output.includes('[shop] example merchant at')) {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PersonaIdSchema } from './sim.ts'
 
 /** WeChat-Pay-style error codes; every non-2xx answer of the API carries one. */
 export const ErrorCodeSchema = z.enum([
@@ -30,6 +31,7 @@ export const ErrorCodeSchema = z.enum([
   'MCHID_TAKEN',
   'PAY_SIGN_ERROR',
   'APP_ID_TAKEN',
+  'ORDER_OF_OTHER_PERSONA',
 ])
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
 
@@ -40,6 +42,8 @@ export const ApiErrorSchema = z.object({
   triesLeft: z.number().int().nonnegative().optional(),
   /** ACCOUNT_LOCKED: when payments unlock (ISO time, gateway clock). */
   lockedUntil: z.iso.datetime().optional(),
+  /** ORDER_OF_OTHER_PERSONA: whose order it is (the simulator's persona and its nickname). */
+  owner: z.object({ persona: PersonaIdSchema, nickname: z.string() }).optional(),
 })
 export type ApiError = z.infer<typeof ApiErrorSchema>
 
@@ -86,4 +90,6 @@ export const httpStatusOf: Record<ErrorCode, HttpErrorStatus> = {
   PAY_SIGN_ERROR: 400,
   // An Alipay app_id another world holds (app_ids are unique in the process).
   APP_ID_TAKEN: 409,
+  // The order exists but another persona of the simulator placed it (the answer names whose).
+  ORDER_OF_OTHER_PERSONA: 403,
 }

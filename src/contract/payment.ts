@@ -120,6 +120,23 @@ export const ConfirmPaymentBodySchema = z.strictObject({
 })
 export type ConfirmPaymentBody = z.infer<typeof ConfirmPaymentBodySchema>
 
+/** Whose password pad it is: each persona has one lockout counter per realm (BRIEF §4). */
+export const PasswordRealmSchema = z.enum(['alipay', 'wechat', 'unionpay'])
+export type PasswordRealm = z.infer<typeof PasswordRealmSchema>
+
+/** 忘记密码？: the simulated reset of one realm's payment password. */
+export const ResetPasswordBodySchema = z.strictObject({ realm: PasswordRealmSchema })
+export type ResetPasswordBody = z.infer<typeof ResetPasswordBodySchema>
+
+/** The realm after a reset: unlocked, every try back (the password stays the seeded one). */
+export const PasswordStatusSchema = z.object({
+  realm: PasswordRealmSchema,
+  locked: z.boolean(),
+  lockedUntil: z.iso.datetime().nullable(),
+  triesLeft: z.number().int().nonnegative(),
+})
+export type PasswordStatus = z.infer<typeof PasswordStatusSchema>
+
 export const MethodOptionSchema = z.object({
   id: PaymentMethodIdSchema,
   enabled: z.boolean(),
@@ -133,6 +150,8 @@ export const MethodOptionSchema = z.object({
   plans: z.array(InstallmentSchema).optional(),
   /** `alipay-card`, `unionpay`: the card that pays. */
   card: BankCardSchema.optional(),
+  /** `LOCKED`: when the realm's payments unlock (ISO, gateway clock). */
+  lockedUntil: z.iso.datetime().optional(),
 })
 export type MethodOption = z.infer<typeof MethodOptionSchema>
 

@@ -21,7 +21,9 @@ import {
   ConfirmPaymentBodySchema,
   CreatePaymentBodySchema,
   PaySheetSchema,
+  PasswordStatusSchema,
   PaymentSchema,
+  ResetPasswordBodySchema,
   WalletSchema,
 } from './payment.ts'
 import { ALIPAY_API_ROUTE_SCHEMAS } from './alipay-route-schemas.ts'
@@ -87,7 +89,7 @@ export const ROUTE_SCHEMAS = {
     summary: 'One order (queries the gateway when a notification is late)',
     tag: 'merchant',
     answer: { status: 200, schema: OrderSchema },
-    errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST'],
+    errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'ORDER_OF_OTHER_PERSONA'],
   },
   orderEvents: {
     summary: "The order's live status (Server-Sent Events; Last-Event-ID replays)",
@@ -100,7 +102,13 @@ export const ROUTE_SCHEMAS = {
     tag: 'gateway',
     query: CashierQuerySchema,
     answer: { status: 200, schema: CashierSchema },
-    errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'ORDERPAID', 'ORDERCLOSED'],
+    errors: [
+      'PARAM_ERROR',
+      'ORDER_NOT_EXIST',
+      'ORDER_OF_OTHER_PERSONA',
+      'ORDERPAID',
+      'ORDERCLOSED',
+    ],
   },
   createPayment: {
     summary: "Open a payment attempt (closes the persona's older open ones)",
@@ -192,6 +200,13 @@ export const ROUTE_SCHEMAS = {
     body: BrandPayBodySchema,
     answer: { status: 200, schema: MerchantSheetSchema },
     errors: ['PARAM_ERROR', 'NOT_FOUND', 'PAY_SIGN_ERROR'],
+  },
+  resetPassword: {
+    summary: "忘记密码: the simulated reset that unlocks a realm's payment password",
+    tag: 'gateway',
+    body: ResetPasswordBodySchema,
+    answer: { status: 200, schema: PasswordStatusSchema },
+    errors: ['PARAM_ERROR', 'STORAGE_UNAVAILABLE'],
   },
   createFriendRequest: {
     summary: 'Ask a friend to pay (a 24-hour link)',

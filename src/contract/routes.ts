@@ -26,6 +26,7 @@ export const ROUTES = {
   merchantSheet: { method: 'GET', path: '/pay/merchant-sheets/:token' },
   confirmMerchantSheet: { method: 'POST', path: '/pay/merchant-sheets/:token/confirm' },
   verifyBrandPay: { method: 'POST', path: '/pay/brand-pay-requests' },
+  resetPassword: { method: 'POST', path: '/pay/password/reset' },
 
   createFriendRequest: { method: 'POST', path: '/pay/friend-requests' },
   listFriendRequests: { method: 'GET', path: '/pay/friend-requests' },

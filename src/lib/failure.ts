@@ -8,6 +8,8 @@ export interface Failure {
   readonly message?: string
   readonly triesLeft?: number | undefined
   readonly lockedUntil?: string | undefined
+  /** ORDER_OF_OTHER_PERSONA: whose order it is. */
+  readonly owner?: { readonly persona: string; readonly nickname: string } | undefined
 }
 
 export function failureOf(error: unknown): Failure {

@@ -121,6 +121,13 @@ class FakeStream implements EventSourceLike {
   fail() {
     this.onerror?.(new Event('error'))
   }
+  readonly clockListeners: ((event: MessageEvent<string>) => void)[] = []
+  addEventListener(_type: 'clock', listener: (event: MessageEvent<string>) => void) {
+    this.clockListeners.push(listener)
+  }
+  clock(data: string) {
+    for (const listener of this.clockListeners) listener({ data } as MessageEvent<string>)
+  }
 }
 
 describe('subscribe', () => {
@@ -227,6 +234,26 @@ describe('subscribe', () => {
     const count = streams.length
     await vi.advanceTimersByTimeAsync(20_000)
     expect(streams).toHaveLength(count)
+    stop()
+  })
+
+  it('passes on the gateway clock: the snapshot time, then each clock frame; bad frames are ignored', () => {
+    const clocks: string[] = []
+    const stop = subscribe('o1', () => undefined, {
+      openStream: (url) => {
+        const s = new FakeStream(url)
+        streams.push(s)
+        return s
+      },
+      onClock: (now) => clocks.push(now),
+    })
+    const s = streams[0] as FakeStream
+    s.open()
+    s.send(snapshot(1))
+    s.clock(JSON.stringify({ now: '2024-09-18T10:20:00.000Z' }))
+    s.clock('not json')
+    s.clock(JSON.stringify({ now: 5 }))
+    expect(clocks).toEqual([at, '2024-09-18T10:20:00.000Z'])
     stop()
   })
 })

@@ -18,6 +18,8 @@ export interface EventSourceLike {
   onopen: ((event: Event) => void) | null
   onmessage: ((event: MessageEvent<string>) => void) | null
   onerror: ((event: Event) => void) | null
+  /** Named events: `clock`, each move of the gateway's test clock. */
+  addEventListener?(type: 'clock', listener: (event: MessageEvent<string>) => void): void
   close(): void
 }
 
@@ -38,6 +40,8 @@ export interface SubscribeOptions {
   resumeMs?: number
   /** The order no longer exists for this persona (a reset, another persona): updates stop. */
   onGone?: () => void
+  /** The gateway's time (ISO) as the stream connects and whenever its test clock moves. */
+  onClock?: (now: string) => void
   openStream?: (url: string) => EventSourceLike
   fetch?: typeof fetch
   base?: string
@@ -135,6 +139,11 @@ export function subscribe(
       clearTimeout(resumeTimer)
       pollTimer = undefined
     }
+    source.addEventListener?.('clock', (message) => {
+      if (stopped || stream !== source) return
+      const now = clockOf(message.data)
+      if (now) options.onClock?.(now)
+    })
     source.onmessage = (message) => {
       if (stopped || stream !== source) return
       let data: unknown
@@ -144,7 +153,10 @@ export function subscribe(
         return
       }
       const parsed = OrderLiveEventSchema.safeParse(data)
-      if (parsed.success) publish(foldLiveEvent(view, parsed.data), 'stream')
+      if (!parsed.success) return
+      // A snapshot is the state as of now: its time is the gateway's clock.
+      if (parsed.data.type === 'snapshot') options.onClock?.(parsed.data.at)
+      publish(foldLiveEvent(view, parsed.data), 'stream')
     }
     source.onerror = () => {
       if (stream !== source || stopped) return
@@ -165,7 +177,8 @@ export function subscribe(
       if (options.world) headers[WORLD_HEADER] = options.world
       const res = await doFetch(`${base}${routePath('getOrder', { orderId })}`, { headers })
       if (stopped) return
-      if (res.status === 404) {
+      // Gone (a reset), or another persona's (ORDER_OF_OTHER_PERSONA): nothing more to watch.
+      if (res.status === 404 || res.status === 403) {
         stop()
         options.onGone?.()
         return
@@ -190,4 +203,17 @@ export function subscribe(
 
   connect()
   return stop
+}
+
+/** The time in a `clock` event's data, if it is one. */
+function clockOf(data: string): string | null {
+  try {
+    const value: unknown = JSON.parse(data)
+    if (typeof value === 'object' && value !== null && 'now' in value) {
+      return typeof value.now === 'string' ? value.now : null
+    }
+  } catch {
+    // not ours
+  }
+  return null
 }

@@ -1,4 +1,5 @@
 import type { OrderLiveView } from '@/contract/order-live.ts'
+import { useServerClock } from './clock.ts'
 import { subscribe } from './order-live.ts'
 import { useSettings } from './settings.ts'
 
@@ -42,7 +43,11 @@ export function watchOrderLive(orderId: string, watcher: Watcher, listener: List
         created.view = view
         for (const each of [...created.listeners]) each(view)
       },
-      who,
+      {
+        ...who,
+        // Pushed, not asked: no round trip to halve.
+        onClock: (now) => useServerClock.getState().learn(now, Date.now(), Date.now()),
+      },
     )
     shared.set(key, created)
     entry = created

@@ -105,7 +105,7 @@ const PERSONAS: Record<PersonaId, true> = {
 }
 const ERAS: Record<Era, true> = { beta: true, launch: true }
 
-function isPersona(value: string | null): value is PersonaId {
+export function isPersona(value: string | null): value is PersonaId {
   return value !== null && Object.hasOwn(PERSONAS, value)
 }
 

@@ -36,6 +36,10 @@ interface PinPadProps {
   busy: boolean
   /** Something is drawn over the pad (a dialog): keys do nothing, silently. */
   paused?: boolean
+  /** The wallet is locked (too many wrong passwords): the keys are disabled; `error` says until when. */
+  locked?: boolean
+  /** Under the boxes, right-aligned: 忘记密码？ (ui/ForgotPassword.tsx). */
+  links?: ReactNode
   busyText: string
   /** Why the last password was refused; its words, with role="alert". */
   error?: string | null
@@ -51,9 +55,10 @@ interface PinPadProps {
  */
 export function PinPad(props: PinPadProps) {
   const { look, busy, error = null, hint = null } = props
+  const locked = props.locked === true
   const { t } = useT()
   const { digits, press, erase } = usePinEntry({
-    locked: busy || props.paused === true,
+    locked: busy || locked || props.paused === true,
     onComplete: props.onComplete,
   })
   const glyph = GLYPH[look]
@@ -63,7 +68,7 @@ export function PinPad(props: PinPadProps) {
       key={digit}
       type="button"
       className="keypad__key"
-      disabled={busy}
+      disabled={busy || locked}
       onClick={() => press(digit)}
     >
       <span className="keypad__digit">{digit}</span>
@@ -77,18 +82,25 @@ export function PinPad(props: PinPadProps) {
   )
 
   return (
-    <div className={`pin pin--${look}`} data-testid={props.testId}>
+    <div
+      className={locked ? `pin pin--${look} pin--locked` : `pin pin--${look}`}
+      data-testid={props.testId}
+      data-locked={locked ? 'true' : undefined}
+    >
       {props.head}
       <div className="pin__boxes" aria-hidden="true">
         {Array.from({ length: PIN_LENGTH }, (_, i) => (
           <span
             key={i}
-            className={i === digits.length && !busy ? 'pin__box pin__box--next' : 'pin__box'}
+            className={
+              i === digits.length && !busy && !locked ? 'pin__box pin__box--next' : 'pin__box'
+            }
           >
             {i < digits.length && <span className="pin__dot" />}
           </span>
         ))}
       </div>
+      {props.links && <div className="pin__links">{props.links}</div>}
       <p className="visually-hidden" aria-live="polite">
         {t('pin.entered', { n: digits.length })}
       </p>
@@ -113,7 +125,7 @@ export function PinPad(props: PinPadProps) {
           type="button"
           className="keypad__key keypad__key--fn"
           aria-label={t('pin.delete')}
-          disabled={busy}
+          disabled={busy || locked}
           onClick={erase}
         >
           <IconBackspace size={glyph.size} strokeWidth={glyph.stroke} />

@@ -1,6 +1,7 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { cashierOrderId, HOME, ORDERS_PATH, withCashier } from '@/contract/paths.ts'
 import { OrderDetailPage } from '@/features/orders/OrderDetailPage.tsx'
+import { pushedGuard } from '@/features/cashier/step-history.ts'
 
 export function OrderDetailRoute() {
   const navigate = useNavigate()
@@ -11,7 +12,7 @@ export function OrderDetailRoute() {
       orderId={orderId}
       onBack={() => void navigate(ORDERS_PATH)}
       onHome={() => void navigate(HOME)}
-      onPay={(id) => setParams(withCashier(params, id))}
+      onPay={(id) => setParams(withCashier(params, id), { state: pushedGuard() })}
       refreshKey={cashierOrderId(params) ?? ''}
     />
   )

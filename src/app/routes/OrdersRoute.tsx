@@ -1,6 +1,7 @@
 import { useNavigate, useSearchParams } from 'react-router'
 import { cashierOrderId, HOME, orderPath, withCashier } from '@/contract/paths.ts'
 import { OrdersPage } from '@/features/orders/OrdersPage.tsx'
+import { pushedGuard } from '@/features/cashier/step-history.ts'
 
 export function OrdersRoute() {
   const navigate = useNavigate()
@@ -10,7 +11,7 @@ export function OrdersRoute() {
       onBack={() => void navigate(HOME)}
       onShop={() => void navigate(HOME)}
       onOpen={(orderId) => void navigate(orderPath(orderId))}
-      onPay={(orderId) => setParams(withCashier(params, orderId))}
+      onPay={(orderId) => setParams(withCashier(params, orderId), { state: pushedGuard() })}
       refreshKey={cashierOrderId(params) ?? ''}
     />
   )

@@ -1,6 +1,7 @@
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { HOME, ORDERS_PATH, withCashier } from '@/contract/paths.ts'
 import { ResultPage } from '@/features/cashier/ResultPage.tsx'
+import { pushedGuard } from '@/features/cashier/step-history.ts'
 
 export function ResultRoute() {
   const navigate = useNavigate()
@@ -14,7 +15,7 @@ export function ResultRoute() {
       orderId={orderId}
       onViewOrders={() => void navigate(ORDERS_PATH)}
       onHome={() => void navigate(HOME)}
-      onRetry={() => setParams(withCashier(params, orderId))}
+      onRetry={() => setParams(withCashier(params, orderId), { state: pushedGuard() })}
     />
   )
 }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { MemoryRouter } from 'react-router'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { cashier, live, ORDER_ID, payment, scanPayment } from '../../../test/support/flows.ts'
 import type { OrderLiveView } from '@/contract/order-live.ts'
@@ -25,6 +26,7 @@ vi.mock('@/lib/api/pay.ts', () => ({
   fetchPayment: api.fetchPayment,
   openPaySheet: api.openPaySheet,
   confirmPaySheet: api.confirmPaySheet,
+  resetPassword: vi.fn(async () => ({})),
 }))
 vi.mock('@/lib/api/shop.ts', () => ({ fetchOrder: api.fetchOrder }))
 vi.mock('@/lib/order-watch.ts', () => ({
@@ -47,7 +49,12 @@ afterEach(cleanup)
 
 function open() {
   const host = { onDone: vi.fn(), onClose: vi.fn(), onOpenWechat: vi.fn() }
-  render(<CashierSheet orderId={ORDER_ID} {...host} />)
+  // The cashier keeps its steps in the router's history (useStepHistory).
+  render(
+    <MemoryRouter initialEntries={[`/?pay=${ORDER_ID}`]}>
+      <CashierSheet orderId={ORDER_ID} {...host} />
+    </MemoryRouter>,
+  )
   return host
 }
 

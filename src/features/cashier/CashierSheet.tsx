@@ -86,7 +86,16 @@ function Step({ flow, onClose }: { flow: CashierFlow; onClose: () => void }) {
   const { view } = state
   const back = () => send({ type: 'BACK' })
   if (view.kind === 'password' || view.kind === 'locked') {
-    return <PasswordStep view={view} paused={state.retaining} send={send} onClose={onClose} />
+    return (
+      <PasswordStep
+        view={view}
+        locked={view.kind === 'locked'}
+        reset={state.reset ?? null}
+        paused={state.retaining}
+        send={send}
+        onClose={onClose}
+      />
+    )
   }
   if (view.kind === 'scan' || view.kind === 'friend') {
     const failed = state.steps[view.kind] === 'failed'

@@ -1,5 +1,5 @@
 import type { HuabeiPeriods, MethodOption, PaymentMethodId } from '@/contract/payment.ts'
-import { formatMoney } from '@/lib/format.ts'
+import { formatClockTime, formatMoney } from '@/lib/format.ts'
 import { useT, type Translate } from '@/lib/i18n/i18n.ts'
 import { IconCheck } from '@/ui/icons.tsx'
 import { BrandIcon } from './BrandIcon.tsx'
@@ -26,6 +26,8 @@ function titleOf(t: Translate, m: MethodOption): string {
 /** The line under the title: why it can't be used, or what it draws on. */
 function subOf(t: Translate, lang: string, m: MethodOption): string | null {
   if (!m.enabled && m.reason) {
+    if (m.reason === 'LOCKED' && m.lockedUntil)
+      return t('cashier.reasons.LOCKED_UNTIL', { time: formatClockTime(m.lockedUntil, lang) })
     return m.id === 'huabei' && m.reason === 'NOTENOUGH'
       ? t('cashier.reasons.HUABEI_NOTENOUGH')
       : t(`cashier.reasons.${m.reason}`)

@@ -1,11 +1,17 @@
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
+import { ForgotLink } from '@/ui/ForgotPassword.tsx'
 import { PinPad } from '@/ui/PinPad.tsx'
-import type { Intent, PinView } from './flow-state.ts'
+import { CashierReset } from './CashierReset.tsx'
+import type { Intent, PinView, ResetState } from './flow-state.ts'
 import { StepHead } from './StepHead.tsx'
 
 interface PasswordStepProps {
   view: PinView
+  /** Five wrong passwords: the keys rest, the refusal says until when. */
+  locked?: boolean
+  /** 忘记密码？'s reset, while it is up. */
+  reset?: ResetState | null
   /** The retention dialog is over it. */
   paused: boolean
   send: (intent: Intent) => void
@@ -14,32 +20,39 @@ interface PasswordStepProps {
 
 /**
  * 请输入支付密码: Alipay's pad under a bar with back (to the methods) and close (the cashier). A refusal
- * says why (tries left, the lock until when) and clears the pad.
+ * says why (tries left, the lock until when) and clears the pad; locked, it takes no digits. 忘记密码？
+ * opens the simulated reset.
  */
-export function PasswordStep({ view, paused, send, onClose }: PasswordStepProps) {
+export function PasswordStep(props: PasswordStepProps) {
+  const { view, locked = false, reset = null, paused, send, onClose } = props
   const { t, lang } = useT()
   return (
-    <PinPad
-      key={view.tries}
-      look="alipay"
-      testId="pin-pad"
-      titleId="pin-title"
-      busy={view.busy}
-      paused={paused}
-      busyText={t('pin.paying')}
-      error={view.problem ? errorText(t, lang, view.problem) : null}
-      hint={t('pin.hint')}
-      onComplete={(password) => send({ type: 'PASSWORD', password })}
-      head={
-        <StepHead
-          titleId="pin-title"
-          title={t('pin.title')}
-          backLabel={t('pin.back')}
-          backDisabled={view.busy}
-          onBack={() => send({ type: 'BACK' })}
-          onClose={onClose}
-        />
-      }
-    />
+    <>
+      <PinPad
+        key={view.tries}
+        look="alipay"
+        testId="pin-pad"
+        titleId="pin-title"
+        busy={view.busy}
+        locked={locked}
+        paused={paused || reset !== null}
+        busyText={t('pin.paying')}
+        error={view.problem ? errorText(t, lang, view.problem) : null}
+        hint={view.unlocked ? t('pin.unlocked') : t('pin.hint')}
+        onComplete={(password) => send({ type: 'PASSWORD', password })}
+        links={<ForgotLink onClick={() => send({ type: 'FORGOT_PASSWORD', realm: 'alipay' })} />}
+        head={
+          <StepHead
+            titleId="pin-title"
+            title={t('pin.title')}
+            backLabel={t('pin.back')}
+            backDisabled={view.busy}
+            onBack={() => send({ type: 'BACK' })}
+            onClose={onClose}
+          />
+        }
+      />
+      {reset && <CashierReset reset={reset} send={send} />}
+    </>
   )
 }

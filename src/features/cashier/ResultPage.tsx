@@ -4,6 +4,7 @@ import { planSummary } from '@/lib/installment.ts'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { IconCheck, IconClose } from '@/ui/icons.tsx'
+import { ForeignOrderNotice } from '@/ui/ForeignOrderNotice.tsx'
 import { MissingNotice } from '@/ui/MissingNotice.tsx'
 import { Money } from '@/ui/Money.tsx'
 import { PageHeader } from '@/ui/PageHeader.tsx'
@@ -37,6 +38,19 @@ export function ResultPage({ orderId, onViewOrders, onHome, onRetry }: ResultPag
           hint={t('common.orderNotFoundHint')}
           onHome={onHome}
         />
+      </main>
+    )
+  }
+  if (outcome.status === 'foreign') {
+    return (
+      <main className="page result-page">
+        <PageHeader
+          title={t('orders.detailTitle')}
+          backLabel={t('result.home')}
+          onBack={onHome}
+          white
+        />
+        <ForeignOrderNotice owner={outcome.owner} />
       </main>
     )
   }
@@ -106,7 +120,7 @@ function OrderFacts({ order }: { order: Order }) {
   )
 }
 
-function ResultBody({ outcome }: { outcome: Exclude<Outcome, { status: 'missing' }> }) {
+function ResultBody({ outcome }: { outcome: Exclude<Outcome, { status: 'missing' | 'foreign' }> }) {
   const { t, lang } = useT()
   if (outcome.status === 'success') {
     const { order, payment } = outcome

@@ -2,6 +2,7 @@ import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { IconBack, IconCheck, IconClose } from '@/ui/icons.tsx'
 import { Money } from '@/ui/Money.tsx'
+import { ForgotPassword } from '@/ui/ForgotPassword.tsx'
 import { PinPad } from '@/ui/PinPad.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
 import { UnionPayMark } from './BrandIcon.tsx'
@@ -122,6 +123,7 @@ export function UnionPaySheet({ unionpay, send }: UnionPaySheetProps) {
             error={pin.problem ? errorText(t, lang, pin.problem) : null}
             hint={t('pin.hint')}
             onComplete={(password) => send({ type: 'PASSWORD', password })}
+            links={<ForgotPassword realm="unionpay" />}
             head={
               <div className="sheet__head">
                 <button

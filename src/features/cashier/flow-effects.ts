@@ -1,6 +1,12 @@
 import type { CreateFriendRequestBody, FriendRequest } from '@/contract/friend-pay.ts'
 import type { Order } from '@/contract/order.ts'
-import type { Cashier, CreatePaymentBody, Payment, PaySheet } from '@/contract/payment.ts'
+import type {
+  Cashier,
+  CreatePaymentBody,
+  PasswordRealm,
+  Payment,
+  PaySheet,
+} from '@/contract/payment.ts'
 import { answering, type Perform } from '@/lib/machine.ts'
 import type { CashierEffect, CashierEvent, LazyStep } from './flow-state.ts'
 import type { Resume } from './resume.ts'
@@ -17,6 +23,8 @@ export interface CashierApi {
   fetchFriendRequests(orderId: string, signal: AbortSignal): Promise<FriendRequest[]>
   createFriendRequest(body: CreateFriendRequestBody, idempotencyKey: string): Promise<FriendRequest>
   cancelFriendRequest(token: string): Promise<FriendRequest>
+  /** 忘记密码？'s simulated reset. */
+  resetPassword(realm: PasswordRealm): Promise<unknown>
 }
 
 /** Everything the cashier's effects reach: the API, this phone's storage and screens, the host. */
@@ -138,6 +146,12 @@ export function performCashier(deps: CashierDeps): Perform<CashierEvent, Cashier
         return deps.finish()
       case 'leave':
         return deps.leave()
+      case 'resetPassword':
+        return answer(
+          api.resetPassword(effect.realm),
+          () => ({ type: 'RESET_DONE' }),
+          (error) => ({ type: 'RESET_FAILED', error }),
+        )
     }
   }
 }

@@ -21,6 +21,7 @@ describe.each(CODES)('the contract’s %s', (code) => {
     if (code === 'ORDERPAID') expect(effects.at(-1)).toEqual({ kind: 'finish' })
     else if (code === 'ORDERCLOSED' || code === 'ORDER_NOT_EXIST')
       expect(state.view.kind).toBe('closed')
+    else if (code === 'ORDER_OF_OTHER_PERSONA') expect(state.view.kind).toBe('foreign')
     else {
       expect(state.view.kind).toBe('choosing')
       expect(state.list.error?.code).toBe(code)

@@ -31,6 +31,7 @@ function phone(resume: Resume = EMPTY_RESUME, era: 'beta' | 'launch' = 'beta') {
     fetchFriendRequests: vi.fn(async () => [request()]),
     createFriendRequest: vi.fn(async () => request()),
     cancelFriendRequest: vi.fn(async () => request({ status: 'CANCELLED' })),
+    resetPassword: vi.fn(async () => ({})),
   } satisfies CashierApi
   let keys = 0
   const deps: CashierDeps = {

@@ -3,12 +3,12 @@ import type { CashierState } from './flow-state.ts'
 
 /** What the cashier's state says, read the same way by the flow and by the components. */
 
-/** The method the cashier shows chosen: tapped on this visit, else the open attempt's (if still usable). */
+/** The method the cashier shows chosen: tapped on this visit, else the open attempt's; either if still usable. */
 export function selectedMethod(state: CashierState): PaymentMethodId | null {
-  if (state.picked) return state.picked
-  const remembered = state.resume.attempt?.method ?? null
-  const usable = state.list.cashier?.methods.some((m) => m.id === remembered && m.enabled)
-  return usable ? remembered : null
+  const chosen = state.picked ?? state.resume.attempt?.method ?? null
+  // A method the list no longer lets pay (it locked, the balance ran short) is never shown ticked.
+  const usable = state.list.cashier?.methods.some((m) => m.id === chosen && m.enabled)
+  return usable ? chosen : null
 }
 
 export function selectedPlan(state: CashierState) {

@@ -6,6 +6,7 @@ import type {
   HuabeiPeriods,
   MethodOption,
   Payment,
+  PasswordRealm,
   PaymentMethodId,
   PaySheet,
 } from '@/contract/payment.ts'
@@ -73,6 +74,21 @@ export interface PinView {
   tries: number
   busy: boolean
   problem: Failure | null
+  /** Just unlocked by 忘记密码？'s reset: the pad says so until the next password. */
+  unlocked?: boolean
+}
+
+/** 忘记密码？ → 重置支付密码 (simulated): the question is up, the reset on the wire, or it failed. */
+export interface ResetState {
+  realm: PasswordRealm
+  busy: boolean
+  error: Failure | null
+}
+
+/** Whose the order is when another persona placed it (ORDER_OF_OTHER_PERSONA). */
+export interface OrderOwner {
+  persona: string
+  nickname: string
 }
 
 /** Where the cashier is. */
@@ -81,7 +97,10 @@ export type View =
   /** 确认付款: the payment is being opened (and the step's code loaded). */
   | { kind: 'creating'; choice: Choice; payment: Payment | null; created: boolean }
   | ({ kind: 'password' } & PinView)
-  /** The wallet locked (too many wrong passwords): the gateway says until when; the pad stays. */
+  /**
+   * The wallet locked (too many wrong passwords): the pad takes no digits and says until when (its
+   * `problem`, ACCOUNT_LOCKED with `lockedUntil`); 忘记密码？ or back to the methods.
+   */
   | ({ kind: 'locked' } & PinView)
   | { kind: 'scan'; scan: ScanState }
   /** 微信支付: "正在打开微信…", then WeChat's sheet takes the phone. */
@@ -90,6 +109,8 @@ export type View =
   | { kind: 'friend'; friend: FriendState }
   /** The order closed (its deadline, by the server's clock): nothing can pay it. */
   | { kind: 'closed' }
+  /** Another persona's order (the simulator's persona was switched): it says whose, and switches back. */
+  | { kind: 'foreign'; owner: OrderOwner }
   /** Handed over to the result page. */
   | { kind: 'done' }
 
@@ -111,6 +132,8 @@ export interface CashierState {
   /** Back from WeChat and answered: the merchant is being asked. */
   returnCheck: { claimed: boolean } | null
   steps: Record<LazyStep, StepCode>
+  /** 忘记密码？'s simulated reset, while it is up. */
+  reset?: ResetState | null
 }
 
 /** What a create is for: opening the chosen method, replacing a closed attempt, a new scan code. */
@@ -143,6 +166,10 @@ export type Intent =
   | { type: 'ASK_AGAIN' }
   | { type: 'COPY'; text: string }
   | { type: 'TO_WECHAT'; text: string }
+  /** 忘记密码？ (on the pad, or under a locked method): the simulated reset's question. */
+  | { type: 'FORGOT_PASSWORD'; realm: PasswordRealm }
+  | { type: 'RESET_CONFIRM' }
+  | { type: 'RESET_CANCEL' }
 
 /** Intents that may create something carry a fresh Idempotency-Key (the flow decides whether to use it). */
 type Stamped<I> = I extends { type: 'CONFIRM' | 'REFRESH_CODE' | 'SHARE' } ? I & { key: string } : I
@@ -176,6 +203,8 @@ export type Answer =
   | { type: 'REQUEST_CANCELLED'; request: FriendRequest }
   | { type: 'CANCEL_FAILED'; error: Failure }
   | { type: 'COPIED'; ok: boolean }
+  | { type: 'RESET_DONE' }
+  | { type: 'RESET_FAILED'; error: Failure }
 
 export type CashierEvent = Stamped<Intent> | Answer
 
@@ -202,6 +231,8 @@ export type CashierEffect =
   | { kind: 'finish' }
   /** The shopper left: the order waits, unpaid. */
   | { kind: 'leave' }
+  /** 忘记密码？'s simulated reset of the realm (POST /api/pay/password/reset). */
+  | { kind: 'resetPassword'; realm: PasswordRealm }
 
 export type CashierNext = Next<CashierState, CashierEvent, CashierEffect>
 

@@ -20,7 +20,8 @@ import {
 } from './flow-moves.ts'
 import { isBusy, selectedMethod, selectedPlan } from './flow-select.ts'
 import { flowOf } from './methods.ts'
-import { password, refused } from './password-flow.ts'
+import { foreign } from './foreign-flow.ts'
+import { isResetEvent, password, refused, resetStep } from './password-flow.ts'
 import { attemptFor, type Resume } from './resume.ts'
 import { scanOf, scanStep, settleScan } from './scan/scan-flow.ts'
 import { enterUnionPay, unionpayStep } from './unionpay-flow.ts'
@@ -47,6 +48,9 @@ export function initialCashier(orderId: string, resume: Resume): CashierNext {
     steps: { scan: 'idle', friend: 'idle' },
   }
   const load = { kind: 'loadList', round: 0 } as const
+  // Back from WeChat: "已完成支付？" first, and the merchant's answer; the list only if it was not paid
+  // (asking a paid order for its cashier is a refusal, a failed request on a route that worked).
+  if (resume.jump) return { state, effects: [] }
   const attempt = resume.attempt
   if (attempt?.method === 'wechat-scan' && attempt.paymentId) {
     const resumed = loadingStep({ ...state, view: { kind: 'scan', scan: scanOf(null) } }, 'scan')
@@ -103,6 +107,7 @@ function decide(state: CashierState, event: CashierEvent): CashierNext {
       const { code } = event.error
       // Paid already: the result page, unless WeChat's "已完成支付？" is still to be answered.
       if (code === 'ORDERPAID') return next.resume.jump ? stay(next) : finish(next)
+      if (code === 'ORDER_OF_OTHER_PERSONA') return foreign(next, event.error)
       if (code === 'ORDERCLOSED' || code === 'ORDER_NOT_EXIST') return closed(next)
       return stay(next)
     }
@@ -170,11 +175,15 @@ function decide(state: CashierState, event: CashierEvent): CashierNext {
       // The shopper's word alone never marks anything paid: the merchant's does.
       const settled = withResume({ ...state, returnCheck: null }, { jump: null })
       if (event.paid) return andThen(settled, finish)
-      return andThen(settled, (s) =>
-        toChoosing(s, { kind: claimed ? 'jump-not-paid' : 'jump-cancelled' }),
+      return andThen(
+        andThen(settled, (s) =>
+          toChoosing(s, { kind: claimed ? 'jump-not-paid' : 'jump-cancelled' }),
+        ),
+        reloadList,
       )
     }
     default:
+      if (isResetEvent(event)) return resetStep(state, event)
       if (event.type.startsWith('UP_')) return unionpayStep(state, event)
       return view.kind === 'friend' ? friendStep(state, event) : scanStep(state, event)
   }

@@ -1,4 +1,4 @@
-import type { PaymentMethodId } from '@/contract/payment.ts'
+import type { PasswordRealm, PaymentMethodId } from '@/contract/payment.ts'
 
 /**
  * What confirming a method opens (BRIEF §4): Taobao's own password pad (Alipay's realm: balance, card,
@@ -21,5 +21,22 @@ export function flowOf(method: PaymentMethodId): MethodFlow {
       return 'wechat'
     case 'friend-pay':
       return 'friend'
+  }
+}
+
+/** Whose password pad guards a method (its lockout counter), or none: whoever scans or opens the link pays. */
+export function realmOf(method: PaymentMethodId): PasswordRealm | null {
+  switch (method) {
+    case 'alipay-balance':
+    case 'alipay-card':
+    case 'huabei':
+      return 'alipay'
+    case 'unionpay':
+      return 'unionpay'
+    case 'wechat':
+      return 'wechat'
+    case 'wechat-scan':
+    case 'friend-pay':
+      return null
   }
 }

@@ -11,6 +11,7 @@ import {
   fetchCashier,
   fetchPayment,
   openPaySheet,
+  resetPassword,
 } from '@/lib/api/pay.ts'
 import { fetchOrder } from '@/lib/api/shop.ts'
 import { formatMoney } from '@/lib/format.ts'
@@ -25,6 +26,8 @@ import { performCashier, type CashierApi, type CashierDeps } from './flow-effect
 import { stamp, type CashierState, type Intent, type LazyStep } from './flow-state.ts'
 import { initialCashier, step } from './flow.ts'
 import { copyText } from './friend/copy-text.ts'
+import { depthOf } from './step-history.ts'
+import { useStepHistory } from './useStepHistory.ts'
 import type { FriendPanelProps } from './friend/FriendPanel.tsx'
 import type { ScanPanelProps } from './scan/ScanPanel.tsx'
 
@@ -52,6 +55,7 @@ const API: CashierApi = {
   fetchFriendRequests,
   createFriendRequest,
   cancelFriendRequest,
+  resetPassword,
 }
 
 /**
@@ -70,6 +74,8 @@ export function useCashierFlow(orderId: string, host: CashierHost) {
     hostRef.current = host
     langRef.current = lang
   })
+  /** Takes the cashier's history entries off before the host moves on (set below, once `send` exists). */
+  const unwindRef = useRef<(end: 'paid' | 'left', then: () => void) => void>((_end, then) => then())
   const [panels, setPanels] = useState<CashierPanels>({ scan: null, friend: null })
   /** Holds the scan code's <svg> on screen: saving the code draws it. */
   const codeRef = useRef<HTMLDivElement>(null)
@@ -110,8 +116,8 @@ export function useCashierFlow(orderId: string, host: CashierHost) {
         downloadBlob(card.blob, `wechat-pay-${orderId}.png`)
       },
       newKey: newIdempotencyKey,
-      finish: () => hostRef.current.onDone(orderId),
-      leave: () => hostRef.current.onClose(),
+      finish: () => unwindRef.current('paid', () => hostRef.current.onDone(orderId)),
+      leave: () => unwindRef.current('left', () => hostRef.current.onClose()),
       navigate: (path) => hostRef.current.onOpenWechat?.(path),
     }
     return runMachine({
@@ -129,6 +135,11 @@ export function useCashierFlow(orderId: string, host: CashierHost) {
   )
 
   const dispatch = useCallback((intent: Intent) => send(stamp(intent, newIdempotencyKey)), [send])
+  // Back, as on Taobao: each step a history entry (step-history.ts).
+  const unwind = useStepHistory(depthOf(state.view), dispatch)
+  useEffect(() => {
+    unwindRef.current = unwind
+  }, [unwind])
   return { state, send: dispatch, panels, codeRef, canOpenWechat: host.onOpenWechat !== undefined }
 }
 

@@ -13,6 +13,8 @@ export type Outcome =
   | { status: 'failed'; order: Order | null; error: unknown; payment: Payment | null }
   /** No such order: nothing was paid, nothing failed. */
   | { status: 'missing' }
+  /** Another persona's order (the simulator's persona was switched): it says whose. */
+  | { status: 'foreign'; owner: { persona: string; nickname: string } }
 
 /** Polling backs up the live status (it also spots a failed attempt, which the order doesn't show). */
 const POLL_MS = 2000
@@ -59,7 +61,9 @@ export function usePaymentOutcome(orderId: string): Outcome {
         next =
           isApiError(error) && error.code === 'ORDER_NOT_EXIST'
             ? { status: 'missing' }
-            : { status: 'pending', order: null, gaveUp: Date.now() - started > GIVE_UP_MS }
+            : isApiError(error) && error.owner
+              ? { status: 'foreign', owner: error.owner }
+              : { status: 'pending', order: null, gaveUp: Date.now() - started > GIVE_UP_MS }
       }
       if (stopped) return
       setOutcome(next)

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { Catalog } from '@/contract/catalog.ts'
 import type { CreateOrderBody, Invoice } from '@/contract/order.ts'
-import { fetchCatalog } from '@/lib/api/shop.ts'
+import { fetchCatalog, fetchOrders } from '@/lib/api/shop.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useSettings } from '@/lib/settings.ts'
 import { showToast } from '@/lib/toast.ts'
@@ -31,6 +31,8 @@ export function CheckoutPage({ onOrderCreated, onOpenOrders, onBack }: CheckoutP
   const { t } = useT()
   const persona = useSettings((s) => s.persona)
   const catalog = useResource(`catalog:${persona}`, fetchCatalog)
+  const bought = useBought(persona)
+  const cart = catalog.data && bought.data ? cartLeft(catalog.data, bought.data) : undefined
 
   return (
     <div className="page checkout">
@@ -49,20 +51,68 @@ export function CheckoutPage({ onOrderCreated, onOpenOrders, onBack }: CheckoutP
           </button>
         }
       />
-      {catalog.data ? (
+      {cart?.cart.length === 0 ? (
+        <EmptyCart onOpenOrders={onOpenOrders} />
+      ) : cart ? (
         <CheckoutBody
-          catalog={catalog.data}
+          catalog={cart}
           onOrderCreated={onOrderCreated}
           onStockChanged={catalog.reload}
         />
       ) : (
         <LoadState
-          error={catalog.error}
-          onRetry={catalog.reload}
+          error={catalog.error ?? bought.error}
+          onRetry={() => {
+            catalog.reload()
+            bought.reload()
+          }}
           loadingText={t('common.loading')}
         />
       )}
     </div>
+  )
+}
+
+const NOTHING_BOUGHT: ReadonlySet<string> = new Set()
+
+/**
+ * What this phone's orders paid for (the skus of those now PAID): Taobao takes bought items out of the
+ * cart. Asked only when the phone has placed orders; after a reset they are gone, and so is the rule.
+ */
+function useBought(persona: string) {
+  const placed = useCheckout((s) => s.placed)
+  return useResource(`bought:${persona}:${placed.join(',')}`, async (signal) => {
+    if (placed.length === 0) return NOTHING_BOUGHT
+    const mine = new Set(placed)
+    const orders = await fetchOrders(signal)
+    const skus = orders
+      .filter((o) => mine.has(o.id) && o.status === 'PAID')
+      .flatMap((o) => o.lines.map((l) => l.skuId))
+    return new Set(skus)
+  })
+}
+
+/** The catalog with the cart less what was bought. */
+function cartLeft(catalog: Catalog, bought: ReadonlySet<string>): Catalog {
+  if (bought.size === 0) return catalog
+  return { ...catalog, cart: catalog.cart.filter((line) => !bought.has(line.skuId)) }
+}
+
+/** Everything in the seeded cart was paid for: it stays empty until the simulator is reset. */
+function EmptyCart({ onOpenOrders }: { onOpenOrders: () => void }) {
+  const { t } = useT()
+  return (
+    <main className="checkout__main">
+      <section className="state-box" data-testid="cart-empty" aria-labelledby="cart-empty-title">
+        <h2 id="cart-empty-title" className="state-box__title">
+          {t('checkout.problem.empty')}
+        </h2>
+        <p>{t('checkout.emptyHint')}</p>
+        <button type="button" className="btn-ghost btn-ghost--orange" onClick={onOpenOrders}>
+          {t('common.myOrders')}
+        </button>
+      </section>
+    </main>
   )
 }
 

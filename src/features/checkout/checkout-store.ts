@@ -21,8 +21,13 @@ interface PendingSubmit {
   body: string
 }
 
+/** How many of this phone's orders it remembers (the newest). */
+const PLACED_KEPT = 20
+
 interface CheckoutStore extends Draft {
   pending: PendingSubmit | null
+  /** Orders placed from this phone, newest first: what they paid for leaves its cart. */
+  placed: string[]
   setQty: (skuId: string, qty: number) => void
   setAddress: (addressId: string) => void
   setNote: (note: string) => void
@@ -30,8 +35,8 @@ interface CheckoutStore extends Draft {
   setInvoiceTitle: (title: string) => void
   /** The Idempotency-Key for submitting `body`: the pending one if it was for the same body. */
   keyFor: (body: string) => string
-  /** The order exists: the next submission is a new one. */
-  settle: () => void
+  /** The order exists: the next submission is a new one, and the phone remembers the order. */
+  settle: (orderId: string) => void
   /** The server refused the key (409): start over with a fresh one. */
   dropKey: () => void
 }
@@ -45,6 +50,7 @@ export const useCheckout = create<CheckoutStore>()(
       invoiceKind: 'none',
       invoiceTitle: '',
       pending: null,
+      placed: [],
       setQty: (skuId, qty) => set((s) => ({ qty: { ...s.qty, [skuId]: qty } })),
       setAddress: (addressId) => set({ addressId }),
       setNote: (note) => set({ note }),
@@ -57,7 +63,11 @@ export const useCheckout = create<CheckoutStore>()(
         set({ pending: { key, body } })
         return key
       },
-      settle: () => set({ pending: null }),
+      settle: (orderId) =>
+        set((s) => ({
+          pending: null,
+          placed: [orderId, ...s.placed.filter((id) => id !== orderId)].slice(0, PLACED_KEPT),
+        })),
       dropKey: () => set({ pending: null }),
     }),
     { name: deviceKey('checkout'), version: 1 },

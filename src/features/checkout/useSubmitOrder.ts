@@ -24,7 +24,7 @@ export function useSubmitOrder(onCreated: (orderId: string) => void, onStockChan
     const key = store.keyFor(JSON.stringify(body))
     try {
       const order = await createOrder(body, key)
-      useCheckout.getState().settle()
+      useCheckout.getState().settle(order.id)
       onCreated(order.id)
     } catch (error) {
       if (isApiError(error) && error.code === 'IDEMPOTENCY_MISMATCH')

@@ -9,6 +9,7 @@ import { IconLocation, IconShop } from '@/ui/icons.tsx'
 import { Money } from '@/ui/Money.tsx'
 import { PageHeader } from '@/ui/PageHeader.tsx'
 import { LoadState } from '@/ui/LoadState.tsx'
+import { ForeignOrderNotice } from '@/ui/ForeignOrderNotice.tsx'
 import { MissingNotice } from '@/ui/MissingNotice.tsx'
 import { shopNames } from './OrderCard.tsx'
 import { amountLabel } from './amount-label.ts'
@@ -54,6 +55,8 @@ export function OrderDetailPage({
       />
       {order.data ? (
         <OrderDetail order={order.data} onPay={onPay} onExpire={order.reload} />
+      ) : isApiError(order.error) && order.error.owner ? (
+        <ForeignOrderNotice owner={order.error.owner} />
       ) : missing ? (
         <MissingNotice
           title={t('orders.notFound')}

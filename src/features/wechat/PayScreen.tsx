@@ -5,7 +5,8 @@ import { useT } from '@/lib/i18n/i18n.ts'
 import { formatMoney } from '@/lib/format.ts'
 import { LoadState } from '@/ui/LoadState.tsx'
 import { MerchantPayScreen } from './MerchantPayScreen.tsx'
-import { isPayable, sourceOf } from './pay-sheet-flow.ts'
+import { useSettings } from '@/lib/settings.ts'
+import { isPayable, paidByViewer, sourceOf } from './pay-sheet-flow.ts'
 import { PaySuccess } from './PaySuccess.tsx'
 import { payeeName } from './pay-text.ts'
 import { PayConfirm, PayOverlays, SourceRow } from './PaySheetParts.tsx'
@@ -26,6 +27,7 @@ export function PayScreen({ onLeave }: PayScreenProps) {
   const { search } = useLocation()
   const { token, jumped } = paySheetOf(search)
   const { state, send } = usePaySheet(token, () => onLeave(jumped))
+  const persona = useSettings((s) => s.persona)
   const { sheet: data, pay } = state
   const source = sourceOf(state)
   const leave = () => send({ type: 'LEAVE' })
@@ -44,6 +46,10 @@ export function PayScreen({ onLeave }: PayScreenProps) {
   }
   if (pay.step === 'success') {
     return <PaySuccess payment={pay.payment} payee={data?.payee ?? ''} onDone={leave} />
+  }
+  // 支付成功 reloaded: still the payer's success, not "already paid" (that is for anyone else).
+  if (data && paidByViewer(data, persona)) {
+    return <PaySuccess payment={data} payee={data.payee} onDone={leave} />
   }
 
   const closeButton = (

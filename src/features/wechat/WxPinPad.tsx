@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { Modal } from '@/ui/Modal.tsx'
+import { ForgotPassword } from '@/ui/ForgotPassword.tsx'
 import { PinPad } from '@/ui/PinPad.tsx'
 import { WxSheetHead } from './WxSheetHead.tsx'
 import './wechat-pin.css'
@@ -34,6 +35,7 @@ export function WxPinPad({ summary, busy, onComplete, onClose }: WxPinPadProps) 
           busyText={t('wechat.pay.paying')}
           hint={t('pin.hint')}
           onComplete={onComplete}
+          links={<ForgotPassword realm="wechat" />}
           head={
             <>
               <WxSheetHead

@@ -5,6 +5,7 @@ import { runMachine } from '@/lib/machine.ts'
 import {
   initialPaySheet,
   isPayable,
+  paidByViewer,
   paySheetStep,
   sourceOf,
   type PaySheetEvent,
@@ -95,6 +96,15 @@ describe('WeChat’s pay sheet', () => {
       expect(go(state, { type: 'DISMISS' }).state.problem).toBeNull()
     },
   )
+})
+
+describe('a paid sheet seen again', () => {
+  it('is a success for the one who paid it (a reload of 支付成功), "already paid" for anyone else', () => {
+    const paid = paySheet({ status: 'SUCCESS', payer: 'shopper' })
+    expect(paidByViewer(paid, 'shopper')).toBe(true)
+    expect(paidByViewer(paid, 'friend')).toBe(false)
+    expect(paidByViewer(paySheet({ status: 'NOTPAY', payer: null }), 'shopper')).toBe(false)
+  })
 })
 
 describe('its effects', () => {

@@ -83,6 +83,11 @@ export function sourceOf(state: PaySheetState): PaySheet['sources'][number] | nu
   )
 }
 
+/** Paid, by whoever is looking at it: a reload of 支付成功, which stays a success. */
+export function paidByViewer(sheet: PaySheet, viewer: string): boolean {
+  return sheet.status === 'SUCCESS' && sheet.payer === viewer
+}
+
 /** The sheet can still be paid (not paid, closed or refunded meanwhile). */
 export function isPayable(sheet: PaySheet): boolean {
   return sheet.status === 'NOTPAY' || sheet.status === 'USERPAYING'

@@ -18,6 +18,7 @@ export class ApiError extends Error {
   readonly status: number
   readonly triesLeft: number | undefined
   readonly lockedUntil: string | undefined
+  readonly owner: { persona: string; nickname: string } | undefined
 
   constructor(init: {
     code: ApiErrorCode
@@ -25,6 +26,7 @@ export class ApiError extends Error {
     status: number
     triesLeft?: number | undefined
     lockedUntil?: string | undefined
+    owner?: { persona: string; nickname: string } | undefined
   }) {
     super(init.message)
     this.name = 'ApiError'
@@ -32,6 +34,7 @@ export class ApiError extends Error {
     this.status = init.status
     this.triesLeft = init.triesLeft
     this.lockedUntil = init.lockedUntil
+    this.owner = init.owner
   }
 }
 
@@ -92,7 +95,11 @@ async function loadOrFail<S>(load: () => Promise<S>): Promise<S> {
 
 async function toApiError(res: Response): Promise<ApiError> {
   const json = await readJson(res)
-  const { ApiErrorSchema } = await loadOrFail(() => import('@/contract/errors.ts'))
+  // zod configured first (jitless: the CSP forbids eval), as for every other schema.
+  const [, { ApiErrorSchema }] = await Promise.all([
+    import('../zod-config.ts'),
+    loadOrFail(() => import('@/contract/errors.ts')),
+  ])
   const parsed = ApiErrorSchema.safeParse(json)
   if (parsed.success) return new ApiError({ ...parsed.data, status: res.status })
   return new ApiError({ code: 'BAD_RESPONSE', message: `HTTP ${res.status}`, status: res.status })

@@ -1,4 +1,12 @@
-import type { Cashier, CreatePaymentBody, Payment, PaySheet, Wallet } from '@/contract/payment.ts'
+import type {
+  Cashier,
+  CreatePaymentBody,
+  PasswordRealm,
+  PasswordStatus,
+  Payment,
+  PaySheet,
+  Wallet,
+} from '@/contract/payment.ts'
 import { useServerClock } from '../clock.ts'
 import { callRoute, callRouteTimed } from './call.ts'
 
@@ -38,4 +46,9 @@ export function openPaySheet(token: string): Promise<PaySheet> {
 
 export function confirmPaySheet(token: string, password: string): Promise<Payment> {
   return callRoute('confirmSheet', { params: { token }, body: { password } })
+}
+
+/** 忘记密码？'s simulated reset: the realm's payments unlock (a real wallet would verify who you are). */
+export function resetPassword(realm: PasswordRealm): Promise<PasswordStatus> {
+  return callRoute('resetPassword', { body: { realm } })
 }

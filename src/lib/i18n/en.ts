@@ -71,6 +71,7 @@ export const en: Messages = {
       submit: 'Submit order',
       submitting: 'Submitting',
     },
+    emptyHint: 'Paid items leave the cart. Reset the simulator to get the starting cart back.',
     problem: {
       empty: 'Your cart is empty',
       stock: 'Not enough stock for some items: change the quantity',
@@ -103,7 +104,9 @@ export const en: Messages = {
       UPDATE_APP: 'Update Taobao to the latest version',
       ITEM_NOT_ELIGIBLE: 'Not available for this item',
       LOCKED: 'Locked',
+      LOCKED_UNTIL: 'Locked until {{time}}',
     },
+    lockedNote: 'Your Alipay payment password is locked until {{time}}',
     huabeiLimit: 'Credit available {{amount}}',
     card: 'Debit card ({{last4}})',
     hints: {
@@ -156,6 +159,26 @@ export const en: Messages = {
     entered: '{{n}} of 6 digits entered',
     paying: 'Paying…',
     hint: 'Simulated payment password: 123456',
+    lockedHint: 'Locked: the password cannot be entered',
+    unlocked: 'Payment password reset: enter it again',
+  },
+  reset: {
+    title: 'Reset payment password',
+    body: 'Simulated reset: the real {{app}} would first verify who you are (SMS code, face) and have you set a new password. Here, confirming unlocks payments at once; the password stays 123456.',
+    confirm: 'Reset',
+    cancel: 'Cancel',
+    busy: 'Resetting…',
+    done: 'Payment password reset: payments are unlocked',
+    apps: {
+      alipay: 'Alipay',
+      wechat: 'WeChat Pay',
+      unionpay: 'UnionPay',
+    },
+  },
+  foreign: {
+    title: 'This order belongs to {{name}}.',
+    hint: 'It was placed as the simulated persona “{{name}}” ({{persona}}); this persona can neither see nor pay it.',
+    switch: 'Switch back',
   },
   result: {
     success: 'Payment successful',
@@ -247,6 +270,7 @@ export const en: Messages = {
     apps: {
       taobao: 'Taobao',
       wechat: 'WeChat',
+      alipay: 'Alipay',
     },
   },
 }

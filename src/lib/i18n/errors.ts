@@ -14,6 +14,8 @@ export function errorText(t: Translate, lang: string, error: unknown): string {
       })
     case 'PARAM_ERROR':
       return t('errors.PARAM_ERROR', { detail: error.message })
+    case 'ORDER_OF_OTHER_PERSONA':
+      return t('foreign.title', { name: error.owner?.nickname ?? '' })
     case 'NOTENOUGH':
     case 'ORDERPAID':
     case 'ORDERCLOSED':

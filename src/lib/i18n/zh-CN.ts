@@ -68,6 +68,7 @@ export const zhCN = {
       submit: '提交订单',
       submitting: '正在提交',
     },
+    emptyHint: '已付款的商品已移出购物车。在模拟器里重置后，购物车恢复初始商品。',
     problem: {
       empty: '购物车是空的',
       stock: '部分商品库存不足，请调整数量',
@@ -100,7 +101,9 @@ export const zhCN = {
       UPDATE_APP: '请升级淘宝到最新版本',
       ITEM_NOT_ELIGIBLE: '该商品暂不支持',
       LOCKED: '已锁定',
+      LOCKED_UNTIL: '已锁定，{{time}} 后可用',
     },
+    lockedNote: '支付宝支付密码已锁定至 {{time}}',
     huabeiLimit: '可用额度 {{amount}}',
     card: '{{bank}}({{last4}})',
     hints: {
@@ -153,6 +156,26 @@ export const zhCN = {
     entered: '已输入{{n}}位，共6位',
     paying: '正在付款…',
     hint: '模拟支付密码：123456',
+    lockedHint: '已锁定，无法输入密码',
+    unlocked: '支付密码已重置，请重新输入',
+  },
+  reset: {
+    title: '重置支付密码',
+    body: '模拟重置：真实{{app}}会先验证你的身份（短信验证码、刷脸），再让你设置新密码。这里确认后即解除锁定，密码仍是 123456。',
+    confirm: '确认重置',
+    cancel: '取消',
+    busy: '正在重置…',
+    done: '支付密码已重置，付款已解锁',
+    apps: {
+      alipay: '支付宝',
+      wechat: '微信支付',
+      unionpay: '云闪付',
+    },
+  },
+  foreign: {
+    title: '这笔订单属于 {{name}}',
+    hint: '它是在模拟身份「{{name}}」（{{persona}}）下提交的，当前身份看不到也付不了它。',
+    switch: '切换回去',
   },
   result: {
     success: '支付成功',
@@ -242,6 +265,7 @@ export const zhCN = {
     apps: {
       taobao: '淘宝',
       wechat: '微信',
+      alipay: '支付宝',
     },
   },
 }

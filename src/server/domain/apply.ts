@@ -77,6 +77,9 @@ export function apply(state: State, event: DomainEvent): void {
       guard.lockedUntilMs = event.lockedUntilMs
       return
     }
+    case 'password.reset':
+      gateway.accounts[event.persona].guards[event.realm] = { failedTries: 0, lockedUntilMs: null }
+      return
     case 'payment.succeeded': {
       const payment = gateway.payments.get(event.paymentId)
       if (!payment) return

@@ -44,7 +44,7 @@ describe('cashierView', () => {
     const theirs = placeOrder(s, 'friend')
     expect(cashierView(s, shopper, theirs.id, T0)).toMatchObject({
       ok: false,
-      error: { code: 'ORDER_NOT_EXIST' },
+      error: { code: 'ORDER_OF_OTHER_PERSONA', owner: { persona: 'friend', nickname: '小美' } },
     })
   })
 })

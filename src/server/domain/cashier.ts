@@ -4,6 +4,7 @@ import type { Era, PersonaId } from '../../contract/sim.ts'
 import { eligibility } from './gateway/eligibility.ts'
 import { replayFriendRequest, requestFriendPay } from './gateway/friend-pay.ts'
 import { createPayment, replayPayment } from './gateway/payments.ts'
+import { orderOfOther } from './merchant/orders.ts'
 import { tradeRequestFor } from './merchant/trade.ts'
 import { PERSONAS } from './personas.ts'
 import { accept, iso, refuse } from './result.ts'
@@ -26,6 +27,8 @@ export function cashierView(
   orderId: string,
   now: number,
 ): Decision<Cashier> {
+  const other = orderOfOther(state.merchant, who.persona, orderId)
+  if (other) return { ok: false, events: [], error: other }
   const trade = tradeRequestFor(state.merchant, who.persona, orderId, now)
   if (!trade.ok) return trade
   // The gateway may know of the payment before the merchant's notification lands.

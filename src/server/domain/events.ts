@@ -43,6 +43,8 @@ export type DomainEvent =
       failedTries: number
       lockedUntilMs: number | null
     }
+  /** 忘记密码？'s simulated reset: the realm's wrong tries and its lock are cleared. */
+  | { type: 'password.reset'; persona: PersonaId; realm: PasswordRealm; at: string }
   | {
       type: 'payment.succeeded'
       paymentId: string

@@ -140,11 +140,16 @@ describe('checkout over HTTP', () => {
     expect(list.orders.map((o) => o.id)).toEqual([b.id, a.id])
     // The list carries the gateway's clock, so a phone counts its deadlines down against it.
     expect(list.now).toBe(new Date(h.clock.now).toISOString())
-    await expectError(await h.call('GET', `/api/shop/orders/${theirs.id}`), 404, 'ORDER_NOT_EXIST')
+    // Its own screens say whose it is (the simulator's personas are one tester's phones).
+    await expectError(
+      await h.call('GET', `/api/shop/orders/${theirs.id}`),
+      403,
+      'ORDER_OF_OTHER_PERSONA',
+    )
     await expectError(
       await h.call('GET', `/api/pay/cashier?orderId=${theirs.id}`),
-      404,
-      'ORDER_NOT_EXIST',
+      403,
+      'ORDER_OF_OTHER_PERSONA',
     )
     const p = await openPayment(h, theirs.id, 'friend')
     await expectError(await h.call('GET', `/api/pay/payments/${p.id}`), 404, 'PAYMENT_NOT_EXIST')

@@ -322,7 +322,7 @@ describe('bad input changes nothing and gets a clear refusal', () => {
           method: 'GET',
           path: `/api/shop/orders/${order.id}`,
           headers: as,
-          code: 'ORDER_NOT_EXIST',
+          code: 'ORDER_OF_OTHER_PERSONA',
         },
         {
           method: 'GET',
@@ -334,7 +334,7 @@ describe('bad input changes nothing and gets a clear refusal', () => {
           method: 'GET',
           path: `/api/pay/cashier?orderId=${order.id}`,
           headers: as,
-          code: 'ORDER_NOT_EXIST',
+          code: 'ORDER_OF_OTHER_PERSONA',
         },
         {
           method: 'POST',

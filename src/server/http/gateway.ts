@@ -5,6 +5,7 @@ import type { PersonaId } from '../../contract/sim.ts'
 import { cashierView, openPayment } from '../domain/cashier.ts'
 import { CHANNELS, PAYEE, SOURCES } from '../domain/gateway/channels.ts'
 import type { PasswordRealm } from '../domain/gateway/channels.ts'
+import { resetPassword } from '../domain/gateway/password.ts'
 import { confirmPayment } from '../domain/gateway/payments.ts'
 import { openSheet, sheetPayment, sheetView } from '../domain/gateway/sheets.ts'
 import type { PaymentRecord } from '../domain/state.ts'
@@ -61,6 +62,7 @@ type GatewayRoute =
   | 'confirmSheet'
   | 'wallet'
   | 'bills'
+  | 'resetPassword'
 
 /** The payment gateway: /api/pay (pay-for-me requests: friend-pay.ts). */
 export function gatewayHandlers(deps: AppDeps): RouteHandlers<GatewayRoute> {
@@ -160,6 +162,14 @@ export function gatewayHandlers(deps: AppDeps): RouteHandlers<GatewayRoute> {
       const found = sheetPayment(store.state.gateway, params.token, persona, store.now())
       if (!found.ok) return fail(c, found.error)
       return confirm(c, found.value, persona, body.password, body.source)
+    },
+    resetPassword: (c, { body }) => {
+      const { store } = c.get('world')
+      const { persona } = c.get('who')
+      const result = store.run((s, now) =>
+        resetPassword(s.gateway.accounts[persona], persona, body.realm, now),
+      )
+      return result.ok ? c.json(result.value) : fail(c, result.error)
     },
     wallet: (c) => {
       const { store } = c.get('world')

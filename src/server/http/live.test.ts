@@ -12,6 +12,7 @@ interface Frame {
   id?: string
   data?: string
   comment?: string
+  event?: string
 }
 
 /** Reads Server-Sent Events frames off a response body. */
@@ -31,6 +32,7 @@ function sse(res: Response) {
         for (const line of block.split('\n')) {
           if (line.startsWith(':')) frame.comment = line.slice(1).trim()
           else if (line.startsWith('id: ')) frame.id = line.slice(4)
+          else if (line.startsWith('event: ')) frame.event = line.slice(7)
           else if (line.startsWith('data: ')) frame.data = (frame.data ?? '') + line.slice(6)
         }
         frames.push(frame)
@@ -52,7 +54,8 @@ function sse(res: Response) {
   async function event(): Promise<OrderLiveEvent> {
     for (;;) {
       const frame = await next()
-      if (frame.data) {
+      // Named frames (`clock`) are not the order's events.
+      if (frame.data && !frame.event) {
         const parsed = OrderLiveEventSchema.parse(JSON.parse(frame.data))
         expect(frame.id).toBe(String(parsed.id))
         return parsed
@@ -187,6 +190,22 @@ describe('GET /api/shop/orders/:orderId/events (SSE)', () => {
     expect(await stream.event()).toMatchObject({ type: 'order', order: { status: 'CLOSED' } })
     await h.json('POST', '/api/__test/reset')
     expect(await stream.ended()).toBe(true)
+  })
+
+  it('tells the phone each move of the test clock at once, as a named clock frame', async () => {
+    const h = harness()
+    const order = await h.order()
+    const stream = sse(await open(h, order.id))
+    const snapshot = await stream.event()
+    expect(snapshot.at).toBe(new Date(h.clock.now).toISOString())
+    await h.json('POST', '/api/__test/clock', { body: { advanceMs: 20 * 60_000 } })
+    let frame = await stream.next()
+    while (frame.comment) frame = await stream.next()
+    expect(frame).toEqual({
+      event: 'clock',
+      data: JSON.stringify({ now: new Date(h.clock.now + 20 * 60_000).toISOString() }),
+    })
+    await stream.close()
   })
 
   it('numbers events the same after a restart, so a reconnect to the new process still replays', async () => {

@@ -50,7 +50,8 @@ function liveStream(deps: AppDeps, c: Context<AppEnv>, orderId: string, lens: Le
   const lastId = Number(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? NaN)
 
   return streamSSE(c, async (stream) => {
-    const queue: OrderLiveEvent[] = []
+    /** Events to send, and moves of the test clock (`{ clock }`: the phones count down against it). */
+    const queue: (OrderLiveEvent | { clock: string })[] = []
     let wake: (() => void) | null = null
     /** Writes on the wire, and since when the oldest of them has waited. */
     let writing = 0
@@ -102,6 +103,12 @@ function liveStream(deps: AppDeps, c: Context<AppEnv>, orderId: string, lens: Le
           close,
         ),
       )
+      lease.onClose(
+        store.onClockMoved((now) => {
+          queue.push({ clock: iso(now) })
+          nudge()
+        }),
+      )
       const missed = live.since(orderId, lastId)
       const first = missed ?? [live.snapshot(orderId, store.state, iso(store.now()))]
       sent = Number.isInteger(lastId) && missed ? lastId : 0
@@ -115,7 +122,10 @@ function liveStream(deps: AppDeps, c: Context<AppEnv>, orderId: string, lens: Le
       }
       while (!lease.closed) {
         const next = queue.shift()
-        if (next) await send(next)
+        if (next && 'clock' in next) {
+          const data = JSON.stringify({ now: next.clock })
+          await write(() => stream.writeSSE({ event: 'clock', data }))
+        } else if (next) await send(next)
         else await new Promise<void>((resolve) => (wake = resolve))
       }
     } finally {

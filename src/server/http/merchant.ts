@@ -1,5 +1,5 @@
 import { catalogView } from '../domain/merchant/catalog.ts'
-import { createOrder, findOrder, listOrders } from '../domain/merchant/orders.ts'
+import { createOrder, findOwnOrder, listOrders } from '../domain/merchant/orders.ts'
 import { iso } from '../domain/result.ts'
 import type { AppDeps } from './env.ts'
 import { orderEvents } from './live.ts'
@@ -42,7 +42,7 @@ export function merchantHandlers(deps: AppDeps): RouteHandlers<MerchantRoute> {
     getOrder: (c, { params }) => {
       const { store, outbox } = c.get('world')
       outbox.checkOrder(params.orderId)
-      const found = findOrder(store.state.merchant, c.get('who').persona, params.orderId)
+      const found = findOwnOrder(store.state.merchant, c.get('who').persona, params.orderId)
       return found.ok ? c.json(found.value) : fail(c, found.error)
     },
     orderEvents: orderEvents(deps),

@@ -57,6 +57,8 @@ export class Store {
   #offsetMs = 0
   /** The time a stopped test clock shows; `null` while it runs. */
   #frozenAt: number | null = null
+  /** Told each move of the test clock (the live streams pass it to the phones). */
+  readonly #clockListeners = new Set<(now: number) => void>()
   readonly #journal: Journal
   readonly #realNow: () => number
   readonly #observers: StoreObserver[]
@@ -112,6 +114,17 @@ export class Store {
     return this.#frozenAt !== null
   }
 
+  /** Calls `listener` with the new time whenever the test clock moves, stops or resets; answers the unsubscribe. */
+  onClockMoved(listener: (now: number) => void): () => void {
+    this.#clockListeners.add(listener)
+    return () => this.#clockListeners.delete(listener)
+  }
+
+  #clockMoved(): void {
+    const now = this.now()
+    for (const listener of [...this.#clockListeners]) listener(now)
+  }
+
   /** Keeps `observer` in step from now on (it sees no replay: it reads the state it starts from). */
   observe(observer: StoreObserver): void {
     this.#observers.push(observer)
@@ -153,6 +166,7 @@ export class Store {
     if (this.#frozenAt === null) this.#offsetMs += ms
     else this.#frozenAt += ms
     this.#appendClock()
+    this.#clockMoved()
     return this.now()
   }
 
@@ -166,6 +180,7 @@ export class Store {
       this.#frozenAt = null
     }
     this.#appendClock()
+    this.#clockMoved()
     return this.now()
   }
 
@@ -183,6 +198,7 @@ export class Store {
     this.#refuseWhileDegraded()
     this.#append({ world: this.#world, kind: 'reset' })
     this.#toSeed()
+    this.#clockMoved()
   }
 
   /** While degraded: tries the disk, and takes changes again if it is writable. */

@@ -7,7 +7,9 @@ import type { PersonaProfile } from '../personas.ts'
 import type { Account } from '../state.ts'
 import { SOURCES } from './channels.ts'
 import { huabeiPlans } from './huabei.ts'
-import { isLocked } from './password.ts'
+import { effectiveGuard } from './password.ts'
+import type { PasswordRealm } from './channels.ts'
+import { iso } from '../result.ts'
 
 export interface EligibilityInput {
   profile: PersonaProfile
@@ -50,6 +52,12 @@ const disabled = (
   balanceFen: null,
 })
 
+/** When the realm's payments unlock (ISO), or null while it is not locked. */
+function lockedUntil(input: EligibilityInput, realm: PasswordRealm): string | null {
+  const until = effectiveGuard(input.account.guards[realm], input.now).lockedUntilMs
+  return until === null ? null : iso(until)
+}
+
 /** A method that draws on a balance the cashier can see: LOCKED while its realm is, NOTENOUGH when short. */
 function fromBalance(
   id: PaymentMethodId,
@@ -58,14 +66,13 @@ function fromBalance(
 ): MethodOption {
   const spec = SOURCES[source]
   const balance = input.account.wallet[spec.wallet]
-  const reason = isLocked(input.account.guards[spec.realm], input.now)
-    ? 'LOCKED'
-    : balance < input.amountFen
-      ? 'NOTENOUGH'
-      : null
+  const until = lockedUntil(input, spec.realm)
+  const reason = until !== null ? 'LOCKED' : balance < input.amountFen ? 'NOTENOUGH' : null
+  const lock = until === null ? {} : { lockedUntil: until }
   // A bank card's balance is the bank's business: the cashier names the card instead.
-  if (spec.card) return { id, enabled: reason === null, reason, balanceFen: null, card: spec.card }
-  return { id, enabled: reason === null, reason, balanceFen: balance }
+  if (spec.card)
+    return { id, enabled: reason === null, reason, balanceFen: null, card: spec.card, ...lock }
+  return { id, enabled: reason === null, reason, balanceFen: balance, ...lock }
 }
 
 /** One rule per method: the option to show, or `null` when the shopper could not see it at all. */
@@ -86,7 +93,8 @@ const RULES: Record<PaymentMethodId, Rule> = {
   wechat: (i) => {
     if (i.era !== 'launch') return null
     if (versionBelow(i.appVersion, WECHAT_MIN_APP_VERSION)) return disabled('wechat', 'UPDATE_APP')
-    if (isLocked(i.account.guards.wechat, i.now)) return disabled('wechat', 'LOCKED')
+    const until = lockedUntil(i, 'wechat')
+    if (until !== null) return { ...disabled('wechat', 'LOCKED'), lockedUntil: until }
     return enabled('wechat')
   },
   // The 2022 beta: only the invited cohort could see it at all, and only some goods could use it.

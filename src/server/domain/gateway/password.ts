@@ -1,6 +1,7 @@
 import type { PersonaId } from '../../../contract/sim.ts'
 import type { DomainEvent } from '../events.ts'
-import { HOUR_MS, iso, refuse } from '../result.ts'
+import type { PasswordStatus } from '../../../contract/payment.ts'
+import { accept, HOUR_MS, iso, refuse } from '../result.ts'
 import type { Decision } from '../result.ts'
 import type { Account, PasswordGuard } from '../state.ts'
 import type { PasswordRealm } from './channels.ts'
@@ -67,4 +68,38 @@ export function checkPassword(
     { triesLeft: MAX_PASSWORD_TRIES - failedTries },
     [event],
   )
+}
+
+/** What a realm's pad can take now: locked until when, or how many tries are left. */
+export function passwordStatus(
+  guard: PasswordGuard,
+  realm: PasswordRealm,
+  now: number,
+): PasswordStatus {
+  const { failedTries, lockedUntilMs } = effectiveGuard(guard, now)
+  return {
+    realm,
+    locked: lockedUntilMs !== null,
+    lockedUntil: lockedUntilMs === null ? null : iso(lockedUntilMs),
+    triesLeft: lockedUntilMs === null ? MAX_PASSWORD_TRIES - failedTries : 0,
+  }
+}
+
+/**
+ * 忘记密码？ → the simulated reset: a real wallet would verify who you are (SMS code, face) and have you set
+ * a new password; here the confirmation is enough. The realm unlocks and every try comes back; the password
+ * stays the seeded one. A realm with nothing to reset is answered as it is, with no event.
+ */
+export function resetPassword(
+  account: Account,
+  persona: PersonaId,
+  realm: PasswordRealm,
+  now: number,
+): Decision<PasswordStatus> {
+  const cleared: PasswordGuard = { failedTries: 0, lockedUntilMs: null }
+  const guard = effectiveGuard(account.guards[realm], now)
+  if (guard.failedTries === 0 && guard.lockedUntilMs === null)
+    return accept(passwordStatus(cleared, realm, now))
+  const event: DomainEvent = { type: 'password.reset', persona, realm, at: iso(now) }
+  return accept(passwordStatus(cleared, realm, now), [event])
 }

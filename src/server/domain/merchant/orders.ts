@@ -2,8 +2,9 @@ import type { CreateOrderBody, Order, OrderLine } from '../../../contract/order.
 import type { PaymentMethodId } from '../../../contract/payment.ts'
 import { priceCart } from '../../../contract/pricing.ts'
 import type { PersonaId } from '../../../contract/sim.ts'
+import { PERSONAS } from '../personas.ts'
 import { accept, iso, MINUTE_MS, refuse } from '../result.ts'
-import type { Decision } from '../result.ts'
+import type { Decision, DomainError } from '../result.ts'
 import { idemScope } from '../state.ts'
 import type { MerchantState } from '../state.ts'
 
@@ -161,4 +162,35 @@ export function findOrder(
   const order = state.orders.get(orderId)
   if (!order || order.persona !== persona) return refuse('ORDER_NOT_EXIST', `no order ${orderId}`)
   return accept(order)
+}
+
+/**
+ * An order this persona cannot see because another persona of the simulator placed it: the simulator's
+ * personas are one tester's phones, so the shopper's own screens say whose it is (and offer to switch
+ * back) rather than "closed" or "not found". Only the order's own page and its cashier say so; paying,
+ * streaming or asking a friend for it stay ORDER_NOT_EXIST. `null` if the order is the persona's or none.
+ */
+export function orderOfOther(
+  state: MerchantState,
+  persona: PersonaId,
+  orderId: string,
+): DomainError | null {
+  const order = state.orders.get(orderId)
+  if (!order || order.persona === persona) return null
+  const owner = { persona: order.persona, nickname: PERSONAS[order.persona].nickname }
+  return {
+    code: 'ORDER_OF_OTHER_PERSONA',
+    message: `order ${orderId} belongs to the persona ${order.persona}`,
+    owner,
+  }
+}
+
+/** The persona's order for its own screens: another persona's is said to be theirs (orderOfOther). */
+export function findOwnOrder(
+  state: MerchantState,
+  persona: PersonaId,
+  orderId: string,
+): Decision<Order> {
+  const other = orderOfOther(state, persona, orderId)
+  return other ? { ok: false, events: [], error: other } : findOrder(state, persona, orderId)
 }

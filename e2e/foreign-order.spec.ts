@@ -1,0 +1,77 @@
+import { orderPath, resultPath } from '../src/contract/paths.ts'
+import { expect, test } from './fixtures.ts'
+import { expectAxeClean } from './pages/example-shop.ts'
+import { SimPanel } from './pages/sim-panel.ts'
+import { ResultPage } from './pages/result-page.ts'
+import { ScanCodePanel } from './pages/wechat.ts'
+
+test('with the QR shown as another persona, it says whose order it is, and 切换回去 brings the code back', async ({
+  phone,
+  gateway,
+}) => {
+  const { page } = phone
+  const cashier = await phone.checkout()
+  const code = new ScanCodePanel(page)
+  const token = await code.showFrom(cashier)
+
+  // The phone becomes another persona with the code still up (the panel does the same: see the test below).
+  const url = new URL(page.url())
+  url.searchParams.set('persona', 'friend')
+  await page.goto(url.toString())
+
+  const notice = page.getByTestId('foreign-order')
+  await expect(notice).toContainText('这笔订单属于 张伟')
+  await expect(notice).toHaveAttribute('data-owner', 'shopper')
+  await expect(cashier.sheet).not.toContainText('订单已关闭')
+  await expect(cashier.sheet).not.toContainText('超时未付款')
+  await expectAxeClean(page)
+  // Nothing changed on the gateway: the order still waits for its owner.
+  expect((await gateway.state()).orders[0]?.status).toBe('PENDING_PAYMENT')
+
+  await notice.getByRole('button', { name: '切换回去' }).click()
+  await expect(notice).toBeHidden()
+  expect(await code.token()).toBe(token)
+})
+
+test("in English, the order's own page says so too, and switches back", async ({ phone }) => {
+  const cashier = await phone.checkout()
+  await cashier.close.click()
+  await cashier.leave.click()
+  await expect(phone.page).toHaveURL(/\/orders\//)
+  const orderId = new URL(phone.page.url()).pathname.split('/').at(-1) ?? ''
+
+  const friend = phone.with({ persona: 'friend', lang: 'en' })
+  await friend.open(orderPath(orderId))
+  const notice = friend.page.getByTestId('foreign-order')
+  await expect(notice).toContainText('This order belongs to 张伟.')
+  await expect(friend.page.getByTestId('missing')).toBeHidden()
+  await expectAxeClean(friend.page)
+  await notice.getByRole('button', { name: 'Switch back' }).click()
+  await expect(friend.page.getByTestId('order-row')).toHaveAttribute('data-order-id', orderId)
+  await expect(friend.page.getByTestId('order-pay')).toBeVisible()
+})
+
+test("switched in the panel on the order's page, then the result page: never closed or not found", async ({
+  phone,
+}) => {
+  const { page } = phone
+  const cashier = await phone.checkout()
+  await cashier.close.click()
+  await cashier.leave.click()
+  await expect(page).toHaveURL(/\/orders\//)
+  const orderId = new URL(page.url()).pathname.split('/').at(-1) ?? ''
+
+  const panel = new SimPanel(page)
+  await panel.open()
+  await panel.choosePersona('friend')
+  await panel.done()
+  const notice = page.getByTestId('foreign-order')
+  await expect(notice).toContainText('这笔订单属于 张伟')
+
+  await phone.with({ persona: 'friend' }).open(resultPath(orderId))
+  await expect(notice).toContainText('这笔订单属于 张伟')
+  await expect(new ResultPage(page).result).toBeHidden()
+  await expectAxeClean(page)
+  await notice.getByRole('button', { name: '切换回去' }).click()
+  await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'pending')
+})
