@@ -33,6 +33,27 @@ test('with the QR shown as another persona, it says whose order it is, and 切�
   expect(await code.token()).toBe(token)
 })
 
+test('the simulator button sits above the cashier: persona switched mid-payment, told whose order, switched back', async ({
+  phone,
+}) => {
+  const { page } = phone
+  const cashier = await phone.checkout()
+  const code = new ScanCodePanel(page)
+  const token = await code.showFrom(cashier)
+
+  const panel = new SimPanel(page)
+  await panel.open()
+  await panel.choosePersona('friend')
+  await panel.done()
+  const notice = page.getByTestId('foreign-order')
+  await expect(notice).toContainText('这笔订单属于 张伟')
+  await expect(cashier.sheet).not.toContainText('订单已关闭')
+
+  await notice.getByRole('button', { name: '切换回去' }).click()
+  await expect(notice).toBeHidden()
+  expect(await code.token()).toBe(token)
+})
+
 test("in English, the order's own page says so too, and switches back", async ({ phone }) => {
   const cashier = await phone.checkout()
   await cashier.close.click()

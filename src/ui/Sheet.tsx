@@ -14,6 +14,8 @@ interface SheetProps {
   aside?: ReactNode
   /** A tap on the dimmed page closes (pickers); a cashier keeps it off, as a stray tap must not leave it. */
   closeOnScrim?: boolean
+  /** Stays above sheets that open after it (useModalDialog's `onTop`). */
+  onTop?: boolean
 }
 
 /**
@@ -27,9 +29,10 @@ export function Sheet({
   testId,
   aside,
   closeOnScrim = true,
+  onTop = false,
 }: SheetProps) {
   const ref = useRef<HTMLDialogElement>(null)
-  useModalDialog(ref, onClose)
+  useModalDialog(ref, onClose, { onTop })
 
   return (
     <dialog ref={ref} className="modal sheet" aria-labelledby={labelledBy} data-testid={testId}>

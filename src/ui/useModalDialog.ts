@@ -13,9 +13,14 @@ const FOCUSABLE =
 export function useModalDialog(
   ref: RefObject<HTMLDialogElement | null>,
   onCancel: () => void,
-  options: { initialFocus?: RefObject<HTMLElement | null> | undefined; trapTab?: string } = {},
+  options: {
+    initialFocus?: RefObject<HTMLElement | null> | undefined
+    trapTab?: string
+    /** Stays above dialogs that open after it (the simulator's panel over a cashier that reopens). */
+    onTop?: boolean
+  } = {},
 ): void {
-  const { initialFocus, trapTab } = options
+  const { initialFocus, trapTab, onTop = false } = options
   const onCancelRef = useRef(onCancel)
   useEffect(() => {
     onCancelRef.current = onCancel
@@ -60,16 +65,33 @@ export function useModalDialog(
         ;(event.shiftKey ? inside.at(-1) : inside[0])?.focus()
       }
     }
+    // Another dialog shown after this one is above it in the top layer: show this one again over it (its
+    // late `close` is ignored above, as the dialog is open again by then).
+    const raise = new MutationObserver((changes) => {
+      const opened = changes.some(
+        (change) =>
+          change.target !== dialog &&
+          change.target instanceof HTMLDialogElement &&
+          change.target.open,
+      )
+      if (!opened || unmounting || !dialog.open) return
+      dialog.close()
+      dialog.showModal()
+    })
+    if (onTop) {
+      raise.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['open'] })
+    }
     dialog.addEventListener('cancel', cancel)
     dialog.addEventListener('close', closed)
     if (trapTab) dialog.addEventListener('keydown', keepFocus)
     return () => {
       unmounting = true
+      raise.disconnect()
       dialog.removeEventListener('cancel', cancel)
       dialog.removeEventListener('close', closed)
       dialog.removeEventListener('keydown', keepFocus)
       if (dialog.open) dialog.close()
     }
     // Refs: mount and unmount only (the latest `onCancel` is read through its ref).
-  }, [ref, initialFocus, trapTab])
+  }, [ref, initialFocus, trapTab, onTop])
 }

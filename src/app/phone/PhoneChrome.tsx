@@ -5,7 +5,7 @@ import { useT } from '@/lib/i18n/i18n.ts'
 import { routeOf } from '@/contract/paths.ts'
 import { useLazy, whenIdle } from '@/lib/useLazy.ts'
 import { appOf, usePhoneStore, type PhoneApp } from './phone-store.ts'
-import { useTopSheet } from './useTopSheet.ts'
+import { useTopSheet } from '@/ui/useTopSheet.ts'
 import './phone-chrome.css'
 
 type Shot =

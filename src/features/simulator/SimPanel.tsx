@@ -17,7 +17,8 @@ import './sim-panel.css'
 export function SimPanel({ onClose }: { onClose: () => void }) {
   const { t } = useT()
   return (
-    <Sheet onClose={onClose} labelledBy="sim-title" testId="sim-sheet">
+    // Above whatever a change of persona or era opens again behind it (the cashier, its dialogs).
+    <Sheet onClose={onClose} labelledBy="sim-title" testId="sim-sheet" onTop>
       <div className="sim">
         <header className="sim__head">
           <span className="sim__badge" aria-hidden="true">

@@ -2,15 +2,17 @@ import { useEffect, useState } from 'react'
 
 /**
  * The sheet or modal dialog open on top, if any. A modal <dialog> makes the rest of the page inert, so the
- * phone's system bar moves into it (a portal) to stay usable while a cashier, a sheet or a dialog is open:
- * it is the phone's, not the app's.
+ * phone's system bar and the simulator's button move into it (a portal) to stay usable while a cashier, a
+ * sheet or a dialog is open: they are the phone's and the simulator's, not the app's.
  */
-export function useTopSheet(): HTMLElement | null {
+export function useTopSheet(ignore?: (dialog: HTMLDialogElement) => boolean): HTMLElement | null {
   const [top, setTop] = useState<HTMLElement | null>(null)
   useEffect(() => {
     const find = () => {
-      const open = document.querySelectorAll<HTMLDialogElement>('dialog.modal[open]')
-      setTop(open.length > 0 ? (open[open.length - 1] ?? null) : null)
+      const open = [...document.querySelectorAll<HTMLDialogElement>('dialog.modal[open]')].filter(
+        (dialog) => !ignore?.(dialog),
+      )
+      setTop(open.at(-1) ?? null)
     }
     find()
     const observer = new MutationObserver(find)
@@ -21,6 +23,6 @@ export function useTopSheet(): HTMLElement | null {
       attributeFilter: ['open'],
     })
     return () => observer.disconnect()
-  }, [])
+  }, [ignore])
   return top
 }
