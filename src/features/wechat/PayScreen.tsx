@@ -21,6 +21,23 @@ interface PayScreenProps {
   onLeave: (jumped: boolean) => void
 }
 
+const SHOWN_KEY = 'wechatPaid'
+
+/** This history entry showed 支付成功 for `token` (kept in its state, so a reload still knows). */
+function markShown(token: string): void {
+  const state: unknown = window.history.state
+  const base = typeof state === 'object' && state !== null ? state : {}
+  window.history.replaceState({ ...base, [SHOWN_KEY]: token }, '')
+}
+
+/** A reload of the entry that showed it (opening the code again is a new scan, even at the same URL). */
+function shownHere(token: string): boolean {
+  const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
+  const state: unknown = window.history.state
+  if (nav?.type !== 'reload' || typeof state !== 'object' || state === null) return false
+  return SHOWN_KEY in state && state[SHOWN_KEY] === token
+}
+
 /** `/wechat/pay?pr=TOKEN`: WeChat's pay sheet for a scanned code or a jump from Taobao. */
 export function PayScreen({ onLeave }: PayScreenProps) {
   const { t, lang } = useT()
@@ -45,10 +62,17 @@ export function PayScreen({ onLeave }: PayScreenProps) {
     )
   }
   if (pay.step === 'success') {
-    return <PaySuccess payment={pay.payment} payee={data?.payee ?? ''} onDone={leave} />
+    return (
+      <PaySuccess
+        payment={pay.payment}
+        payee={data?.payee ?? ''}
+        onDone={leave}
+        onShown={() => markShown(token)}
+      />
+    )
   }
-  // 支付成功 reloaded: still the payer's success, not "already paid" (that is for anyone else).
-  if (data && paidByViewer(data, persona)) {
+  // 支付成功 reloaded: still the payer's success, not "already paid" (that is for a new scan, or anyone else).
+  if (data && paidByViewer(data, persona, shownHere(token))) {
     return <PaySuccess payment={data} payee={data.payee} onDone={leave} />
   }
 

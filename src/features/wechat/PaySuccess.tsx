@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import type { Payment } from '@/contract/payment.ts'
 import { formatMoney } from '@/lib/format.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
@@ -9,11 +10,15 @@ interface PaySuccessProps {
   payment: Pick<Payment, 'amountFen'>
   payee: string
   onDone: () => void
+  /** Once on screen (the pay sheet marks its history entry, so a reload stays a success). */
+  onShown?: () => void
 }
 
 /** 支付成功: the green tick, the amount, the payee, 完成. */
-export function PaySuccess({ payment, payee, onDone }: PaySuccessProps) {
+export function PaySuccess({ payment, payee, onDone, onShown }: PaySuccessProps) {
   const { t, lang } = useT()
+  const shown = useRef(onShown)
+  useEffect(() => shown.current?.(), [])
   return (
     <div className="wx wx--white">
       <main className="wx-main wx-success" data-testid="wechat-pay-success" aria-live="polite">

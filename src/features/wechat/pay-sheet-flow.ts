@@ -83,9 +83,12 @@ export function sourceOf(state: PaySheetState): PaySheet['sources'][number] | nu
   )
 }
 
-/** Paid, by whoever is looking at it: a reload of 支付成功, which stays a success. */
-export function paidByViewer(sheet: PaySheet, viewer: string): boolean {
-  return sheet.status === 'SUCCESS' && sheet.payer === viewer
+/**
+ * 支付成功 reloaded: paid, by whoever is looking, on the page that showed it (`shownHere`, its history
+ * entry says so). It stays a success; a new scan of a paid code is "already paid", as for anyone.
+ */
+export function paidByViewer(sheet: PaySheet, viewer: string, shownHere: boolean): boolean {
+  return shownHere && sheet.status === 'SUCCESS' && sheet.payer === viewer
 }
 
 /** The sheet can still be paid (not paid, closed or refunded meanwhile). */
