@@ -6,8 +6,7 @@ import { useAlipayPay } from '@/lib/alipay-pay/useAlipayPay.ts'
 import { formatMoney } from '@/lib/format.ts'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { AlipayMethods } from '@/ui/alipay/AlipayMethods.tsx'
-import { AlipayPinSheet } from '@/ui/alipay/AlipayPinSheet.tsx'
+import { AlipayPayControls } from '@/ui/alipay/AlipayPayControls.tsx'
 import { LoadState } from '@/ui/LoadState.tsx'
 import { AliDialog } from './AliDialog.tsx'
 import { AliHeader } from './AliHeader.tsx'
@@ -98,35 +97,16 @@ function ScanPay({ token }: { token: string }) {
             <dd className="ali-confirm__no">{sheet.outTradeNo}</dd>
           </div>
         </dl>
-        <AlipayMethods
-          method={state.method}
-          disabled={pay.step !== 'sheet'}
-          onPick={(method) => send({ type: 'PICK', method })}
-        />
-        <div className="ali-confirm__foot">
-          <button
-            type="button"
-            className="ali-app-btn"
-            data-testid="alipay-app-pay-confirm"
-            disabled={state.opening}
-            onClick={() => send({ type: 'START' })}
-          >
-            {state.opening ? t('alipay.opening') : t('alipay.confirm')}
-          </button>
-        </div>
-      </div>
-      {pay.step === 'pin' && (
-        <AlipayPinSheet
-          tries={pay.tries}
-          busy={pay.busy}
-          locked={pay.locked}
+        <AlipayPayControls
+          state={state}
+          send={send}
           amount={amount}
           methodName={methodName}
-          problem={state.problem}
-          onPassword={(password) => send({ type: 'PASSWORD', password })}
-          onClose={() => send({ type: 'CANCEL_PIN' })}
+          testIdPrefix="alipay-app-pay"
+          footClassName="ali-confirm__foot"
+          buttonClassName="ali-app-btn"
         />
-      )}
+      </div>
       {state.problem && pay.step === 'sheet' && (
         <AliDialog
           testId="alipay-app-pay-error"

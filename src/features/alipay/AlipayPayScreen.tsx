@@ -7,8 +7,7 @@ import { LoadState } from '@/ui/LoadState.tsx'
 import { Modal } from '@/ui/Modal.tsx'
 import { isAlipayPayable } from '@/lib/alipay-pay/alipay-pay-flow.ts'
 import { useAlipayPay, type AlipayLeave } from '@/lib/alipay-pay/useAlipayPay.ts'
-import { AlipayMethods } from '@/ui/alipay/AlipayMethods.tsx'
-import { AlipayPinSheet } from '@/ui/alipay/AlipayPinSheet.tsx'
+import { AlipayPayControls } from '@/ui/alipay/AlipayPayControls.tsx'
 import { AlipayPaySuccess } from './AlipayPaySuccess.tsx'
 import './alipay-pay.css'
 import './alipay-result.css'
@@ -87,34 +86,15 @@ export function AlipayPayScreen({ token, onLeave }: AlipayPayScreenProps) {
             <dd className="ali-row__no">{sheet.outTradeNo}</dd>
           </div>
         </dl>
-        <AlipayMethods
-          method={state.method}
-          disabled={pay.step !== 'sheet'}
-          onPick={(method) => send({ type: 'PICK', method })}
+        <AlipayPayControls
+          state={state}
+          send={send}
+          amount={amount}
+          methodName={methodName}
+          testIdPrefix="alipay-pay"
+          footClassName="ali-pay__foot"
+          buttonClassName="ali-btn"
         />
-        <div className="ali-pay__foot">
-          <button
-            type="button"
-            className="ali-btn"
-            data-testid="alipay-pay-confirm"
-            disabled={state.opening}
-            onClick={() => send({ type: 'START' })}
-          >
-            {state.opening ? t('alipay.opening') : t('alipay.confirm')}
-          </button>
-        </div>
-        {pay.step === 'pin' && (
-          <AlipayPinSheet
-            tries={pay.tries}
-            busy={pay.busy}
-            locked={pay.locked}
-            amount={amount}
-            methodName={methodName}
-            problem={state.problem}
-            onPassword={(password) => send({ type: 'PASSWORD', password })}
-            onClose={() => send({ type: 'CANCEL_PIN' })}
-          />
-        )}
       </div>
     )
   }
