@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.ts'
 import type { Locator } from '@playwright/test'
+import { FriendPayPage, FriendShare } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
 
 // Every countdown follows the gateway's clock: at once when the test clock moves (the order's live
@@ -58,4 +59,26 @@ test('the order details count down against the test clock at once', async ({ pag
   await expect.poll(() => secondsOf(banner)).toBeLessThanOrEqual(before - MINUTES_20 + 2)
   await page.reload()
   expect(Math.abs((await secondsOf(banner)) - (before - MINUTES_20))).toBeLessThanOrEqual(5)
+})
+
+test('the friend’s link counts down against the test clock at once; its pad has 忘记密码？', async ({
+  page,
+  phones,
+  gateway,
+}) => {
+  const cashier = await new OrderPage(page).checkout({ device: 'clock-fp-shopper' })
+  await cashier.choose('friend-pay')
+  const path = await new FriendShare(page).createLink()
+  const friend = await phones.open({ persona: 'friend', device: 'clock-fp-friend' })
+  await friend.open(path)
+  const expiry = friend.page.getByTestId('friend-pay-expiry')
+  await expect(expiry).toBeVisible()
+  const before = await secondsOf(expiry)
+  await gateway.advanceClock(MINUTES_20 * 1000)
+  await expect.poll(() => secondsOf(expiry)).toBeLessThanOrEqual(before - MINUTES_20 + 2)
+
+  const friendPage = new FriendPayPage(friend.page)
+  await friendPage.confirm.click()
+  await expect(friend.page.getByTestId('pin-pad')).toBeVisible()
+  await expect(friend.page.getByRole('button', { name: '忘记密码？' })).toBeVisible()
 })

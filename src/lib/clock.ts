@@ -22,3 +22,22 @@ export const useServerClock = create<ClockStore>()((set) => ({
 export function serverNow(): number {
   return Date.now() + useServerClock.getState().offsetMs
 }
+
+/** The time in an event stream's `clock` frame (`{ "now": ISO }`), if it is one. */
+export function clockOfFrame(data: string): string | null {
+  try {
+    const value: unknown = JSON.parse(data)
+    if (typeof value === 'object' && value !== null && 'now' in value) {
+      return typeof value.now === 'string' ? value.now : null
+    }
+  } catch {
+    // not a clock frame
+  }
+  return null
+}
+
+/** The gateway's time as an event stream pushed it (no round trip to halve). */
+export function learnPushedClock(nowIso: string): void {
+  const at = Date.now()
+  useServerClock.getState().learn(nowIso, at, at)
+}

@@ -6,6 +6,7 @@ import { OrderSchema } from '@/contract/order.ts'
 import type { Order } from '@/contract/order.ts'
 import { SIM_HEADERS, WORLD_HEADER, WORLD_QUERY } from '@/contract/headers.ts'
 import { routePath } from '@/contract/routes.ts'
+import { clockOfFrame } from './clock.ts'
 
 /**
  * Live status of one order: the server's event stream (SSE), checked against the contract, folded into
@@ -141,7 +142,7 @@ export function subscribe(
     }
     source.addEventListener?.('clock', (message) => {
       if (stopped || stream !== source) return
-      const now = clockOf(message.data)
+      const now = clockOfFrame(message.data)
       if (now) options.onClock?.(now)
     })
     source.onmessage = (message) => {
@@ -203,17 +204,4 @@ export function subscribe(
 
   connect()
   return stop
-}
-
-/** The time in a `clock` event's data, if it is one. */
-function clockOf(data: string): string | null {
-  try {
-    const value: unknown = JSON.parse(data)
-    if (typeof value === 'object' && value !== null && 'now' in value) {
-      return typeof value.now === 'string' ? value.now : null
-    }
-  } catch {
-    // not ours
-  }
-  return null
 }

@@ -1,5 +1,5 @@
 import type { OrderLiveView } from '@/contract/order-live.ts'
-import { useServerClock } from './clock.ts'
+import { learnPushedClock } from './clock.ts'
 import { subscribe } from './order-live.ts'
 import { useSettings } from './settings.ts'
 
@@ -45,8 +45,7 @@ export function watchOrderLive(orderId: string, watcher: Watcher, listener: List
       },
       {
         ...who,
-        // Pushed, not asked: no round trip to halve.
-        onClock: (now) => useServerClock.getState().learn(now, Date.now(), Date.now()),
+        onClock: learnPushedClock,
       },
     )
     shared.set(key, created)

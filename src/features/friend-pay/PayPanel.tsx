@@ -1,5 +1,6 @@
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
+import { ForgotPassword } from '@/ui/ForgotPassword.tsx'
 import { PinPad } from '@/ui/PinPad.tsx'
 import { SOURCES, type FriendPayIntent, type FriendPayState, type FriendWallet } from './flow.ts'
 
@@ -50,6 +51,7 @@ export function PayPanel({ state, wallet, send }: PayPanelProps) {
             error={error}
             onComplete={(password) => send({ type: 'PASSWORD', password })}
             head={<h2 id="fp-pin-title">{t('friendPay.page.pinTitle')}</h2>}
+            links={<ForgotPassword realm={wallet} />}
           />
         </div>
       ) : (

@@ -40,7 +40,7 @@ export function RequestCard({ view }: { view: FriendPayView }) {
         <span>{view.payee}</span>
       </p>
       {view.status === 'OPEN' && (
-        <Countdown deadline={view.expiresAt} className="fp__expiry">
+        <Countdown deadline={view.expiresAt} className="fp__expiry" testId="friend-pay-expiry">
           {(time) => t('friendPay.page.expires', { time })}
         </Countdown>
       )}

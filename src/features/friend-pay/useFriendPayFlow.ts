@@ -9,6 +9,7 @@ import { useSettings } from '@/lib/settings.ts'
 import { useMachine } from '@/lib/useMachine.ts'
 import { performFriendPay, type FriendPayApi } from './flow-effects.ts'
 import { friendPayStep, initialFriendPay, type FriendPayIntent, type FriendWallet } from './flow.ts'
+import { clockOfFrame, learnPushedClock } from '@/lib/clock.ts'
 
 const API: FriendPayApi = { fetchFriendPayView, payFriendRequest }
 
@@ -32,6 +33,11 @@ export function useFriendPayFlow(token: string, wallet: FriendWallet) {
     if (!found || typeof EventSource === 'undefined') return undefined
     const source = new EventSource(friendRequestEventsUrl(token, { persona, era }))
     source.onmessage = () => send({ type: 'RELOAD' })
+    // The test clock moved: the link's countdown follows at once.
+    source.addEventListener('clock', (frame) => {
+      const now = clockOfFrame(frame.data as string)
+      if (now) learnPushedClock(now)
+    })
     return () => source.close()
   }, [found, token, persona, era, send])
   const sendIntent: (intent: FriendPayIntent) => void = send
