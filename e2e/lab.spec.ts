@@ -1,3 +1,4 @@
+import type { Response } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './fixtures.ts'
 import { COLUMNS, Lab } from './pages/lab.ts'
@@ -38,7 +39,15 @@ test('autoplay measures the screenshot route as longer than the jump route, and 
   const lab = new Lab(page)
   await lab.open('zh-CN')
   await lab.setSpeed(50)
+  // The jump route's happy path makes no failing request (a 409 in the console reads as a bug).
+  const failed: string[] = []
+  const onResponse = (res: Response) => {
+    if (res.status() >= 400) failed.push(`${res.status()} ${res.url()}`)
+  }
+  page.on('response', onResponse)
   await lab.autoplay('jump')
+  page.off('response', onResponse)
+  expect(failed).toEqual([])
   await lab.autoplay('screenshot')
 
   // Both orders were really paid at the gateway, one by each route.
