@@ -60,6 +60,24 @@ test('the QR step is an entry too: a reload keeps it, Back returns to the method
   await expect(cashier.confirm).toBeVisible()
 })
 
+test('a reload on the password step opens the pad again, on the same payment; Back returns to the methods', async ({
+  page,
+  gateway,
+}) => {
+  const cashier = await new OrderPage(page).checkout()
+  await cashier.choose('alipay-balance')
+  await expect(cashier.pinPad).toBeVisible()
+  await page.reload()
+  await expect(cashier.pinPad).toBeVisible()
+  expect((await gateway.state()).payments).toHaveLength(1)
+  await page.goBack()
+  await expect(cashier.pinPad).toBeHidden()
+  await expect(cashier.confirm).toBeVisible()
+  await cashier.pay('alipay-balance')
+  await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
+  expect((await gateway.state()).payments).toHaveLength(1)
+})
+
 test('a paid cart is emptied: 返回首页 shows no items to buy again until the world is reset', async ({
   page,
   gateway,

@@ -26,6 +26,7 @@ import { performCashier, type CashierApi, type CashierDeps } from './flow-effect
 import { stamp, type CashierState, type Intent, type LazyStep } from './flow-state.ts'
 import { initialCashier, step } from './flow.ts'
 import { copyText } from './friend/copy-text.ts'
+import { selectedMethod } from './flow-select.ts'
 import { depthOf } from './step-history.ts'
 import { useStepHistory } from './useStepHistory.ts'
 import type { FriendPanelProps } from './friend/FriendPanel.tsx'
@@ -136,7 +137,12 @@ export function useCashierFlow(orderId: string, host: CashierHost) {
 
   const dispatch = useCallback((intent: Intent) => send(stamp(intent, newIdempotencyKey)), [send])
   // Back, as on Taobao: each step a history entry (step-history.ts).
-  const unwind = useStepHistory(depthOf(state.view), dispatch)
+  const resumable = state.list.loading
+    ? null
+    : state.view.kind === 'choosing' &&
+      state.resume.attempt?.paymentId != null &&
+      selectedMethod(state) !== null
+  const unwind = useStepHistory(depthOf(state.view), dispatch, resumable)
   useEffect(() => {
     unwindRef.current = unwind
   }, [unwind])

@@ -15,7 +15,15 @@ const IN_FRAME = typeof window !== 'undefined' && window.self !== window.top
  * off the history before the host leaves or shows the result, so Back never returns to a paid or
  * abandoned cashier, nor to the order page that placed the order.
  */
-export function useStepHistory(depth: number, send: (intent: Intent) => void) {
+export function useStepHistory(
+  depth: number,
+  send: (intent: Intent) => void,
+  /**
+   * After a reload on a step the flow does not resume by itself (the password, UnionPay): whether it can
+   * open it again from its open attempt (`null` while the list is still loading).
+   */
+  resumable: boolean | null,
+) {
   const location = useLocation()
   const navigate = useNavigate()
   const here = `${location.pathname}${location.search}${location.hash}`
@@ -25,6 +33,8 @@ export function useStepHistory(depth: number, send: (intent: Intent) => void) {
   const ours = useRef(0)
   /** Unwinding for good (paid or left): nothing more is reconciled. */
   const ending = useRef(false)
+  /** Reloaded on a step the flow came back without: reopen it once the list says it can, else pop. */
+  const reopening = useRef(false)
 
   useEffect(() => {
     if (ending.current || IN_FRAME) return
@@ -42,6 +52,10 @@ export function useStepHistory(depth: number, send: (intent: Intent) => void) {
     if (!entry) {
       // Opened in this entry (a link, the order page's submit): it becomes the guard.
       if (prev === null) go(here, inPlaceGuard(), true)
+      return
+    }
+    if (prev === null && entry.cashier === 'step' && entry.depth > depth) {
+      reopening.current = true
       return
     }
     const move = historyMove(entry, depth, moved)
@@ -68,6 +82,17 @@ export function useStepHistory(depth: number, send: (intent: Intent) => void) {
     // `here` and `send` follow the location and the machine: the key and the depth are what move.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [location.key, depth])
+
+  useEffect(() => {
+    if (!reopening.current || resumable === null) return
+    reopening.current = false
+    if (resumable) send({ type: 'CONFIRM' })
+    else {
+      // Nothing to reopen: the entry goes, as when the flow leaves a step by itself.
+      ours.current += 1
+      void navigate(-1)
+    }
+  }, [resumable, send, navigate])
 
   /** Takes the cashier's entries off, then runs `then` (the host's navigation) where they began. */
   const unwind = useCallback(
