@@ -65,12 +65,16 @@ shopTest(
     await expect(page.getByTestId('alipay-voucher-transaction')).toHaveText(tradeNo)
     await expectAxeClean(page)
     await page.getByRole('button', { name: /^(返回|Back)$/ }).click()
+    // Each Back lands before the next tap (a tap on a screen still leaving would be its own Back again).
+    await expect(page).toHaveURL(/\/alipay\/bills(\?|$)/)
     await expect(alipay.bill(tradeNo)).toBeVisible()
     await expect(alipay.bill(tradeNo).getByTestId('alipay-bill-amount')).toHaveText('-59.00')
     await expectAxeClean(page)
 
     // The same code again: the trade is paid, nothing is charged twice.
     await page.getByRole('button', { name: /^(返回|Back)$/ }).click()
+    await expect(page).toHaveURL(/\/alipay(\?|$)/)
+    await expect(alipay.home).toBeVisible()
     await alipay.openAlbum()
     await alipay.scanNewest()
     await expect(page.getByTestId('alipay-app-pay-ended')).toBeVisible()

@@ -3,6 +3,9 @@ import { expectAxeClean } from './pages/example-shop.ts'
 import { ALIPAY_REALM, lockOut, PasswordReset } from './pages/lockout.ts'
 import { ResultPage } from './pages/result-page.ts'
 
+// Five wrong passwords, a lock, a reset: many steps, on a runner that may be shared.
+test.describe.configure({ timeout: 60_000 })
+
 const TIME = /\d{2}:\d{2}/
 
 test('the 5th wrong password stops the pad and says until when; the list locks at once; 忘记密码？ unlocks', async ({

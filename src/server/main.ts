@@ -93,6 +93,14 @@ const server = serve(
   },
 )
 
+// Keep idle connections longer than clients keep theirs (Playwright's and undici's agents reuse sockets):
+// a server that closes first races a request sent on the socket it is closing (ECONNRESET at the client).
+const KEEP_ALIVE_MS = 65_000
+if ('keepAliveTimeout' in server) {
+  server.keepAliveTimeout = KEEP_ALIVE_MS
+  server.headersTimeout = KEEP_ALIVE_MS + 1000
+}
+
 let stopping = false
 function stop(signal: string): void {
   if (stopping) return
