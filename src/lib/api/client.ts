@@ -95,11 +95,8 @@ async function loadOrFail<S>(load: () => Promise<S>): Promise<S> {
 
 async function toApiError(res: Response): Promise<ApiError> {
   const json = await readJson(res)
-  // zod configured first (jitless: the CSP forbids eval), as for every other schema.
-  const [, { ApiErrorSchema }] = await Promise.all([
-    import('../zod-config.ts'),
-    loadOrFail(() => import('@/contract/errors.ts')),
-  ])
+  // zod is jitless before any schema is defined (lib/zod-jitless.ts, first in main.tsx).
+  const { ApiErrorSchema } = await loadOrFail(() => import('@/contract/errors.ts'))
   const parsed = ApiErrorSchema.safeParse(json)
   if (parsed.success) return new ApiError({ ...parsed.data, status: res.status })
   return new ApiError({ code: 'BAD_RESPONSE', message: `HTTP ${res.status}`, status: res.status })
