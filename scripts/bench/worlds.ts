@@ -8,9 +8,12 @@
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { SEED_CART } from '../../src/server/domain/seed.ts'
+import { newTestToken } from '../../src/server/http/test-guard.ts'
+import { startRuntime } from '../../src/server/runtime.ts'
 import { jsonClient, startServer, stopServer } from '../../test/support/loopback.ts'
 import type { JsonClient } from '../../test/support/loopback.ts'
 import { runCycles } from './cycles.ts'
+import { fileURLToPath } from 'node:url'
 import { percentile } from './stats.ts'
 
 const { values } = parseArgs({
@@ -19,6 +22,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '16' },
     rounds: { type: 'string', default: '300' },
+    /** Flags for the server's node, e.g. `--node-flag=--trace-gc` or `--node-flag=--cpu-prof`. */
+    'node-flag': { type: 'string', multiple: true, default: [] },
   },
 })
 const SECONDS = Number(values.seconds)
@@ -26,6 +31,7 @@ const WARMUP = Number(values.warmup)
 const CONCURRENCY = Number(values.concurrency)
 const ROUNDS = Number(values.rounds)
 
+const BARE_HONO = fileURLToPath(new URL('./bare-hono.ts', import.meta.url))
 const ms = (x: number) => `${x.toFixed(2)} ms`
 const spreadOf = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}  p99 ${ms(percentile(xs, 99))}`
 
@@ -114,7 +120,87 @@ async function busy(api: JsonClient, count: number): Promise<number> {
   return run.cycles / run.seconds
 }
 
-const server = await startServer({ data: 'memory', stderr: 'inherit' })
+/** The same life, call for call, against a bare Hono app (scripts/bench/bare-hono.ts): the floor. */
+async function bareLifecycle() {
+  const bare = await startServer({ data: 'memory', stderr: 'inherit', entry: BARE_HONO })
+  const client = jsonClient(bare.port, 2)
+  try {
+    for (let i = 0; i < 50; i++) await lifecycleOnce(client, i)
+    const all: number[] = []
+    for (let i = 0; i < ROUNDS; i++) all.push(await lifecycleOnce(client, i))
+    return all
+  } finally {
+    client.agent.destroy()
+    await stopServer(bare)
+  }
+}
+
+/** Create, first order, reset (timed, in ms), then delete. */
+async function lifecycleOnce(client: JsonClient, i: number): Promise<number> {
+  const t0 = performance.now()
+  const world = await newWorld(client)
+  const headers = { 'x-sim-world': world, 'idempotency-key': `bare-${i}` }
+  await must(
+    client,
+    'POST',
+    '/api/shop/orders',
+    { lines: SEED_CART, addressId: 'addr-hz' },
+    headers,
+  )
+  await must(client, 'POST', '/api/__test/reset', undefined, headers)
+  const took = performance.now() - t0
+  await must(client, 'DELETE', `/api/__test/worlds/${world}`)
+  return took
+}
+
+/**
+ * The same life inside this process, through the app's own `fetch` (no socket): what a world costs
+ * the gateway itself, apart from the loopback round trips that the bare Hono figure shows.
+ */
+async function inProcessLifecycle(): Promise<number[]> {
+  const token = newTestToken()
+  process.env.GATEWAY_TEST_TOKEN = token
+  const runtime = startRuntime({ data: 'memory', testApi: true })
+  const call = async (method: string, path: string, body?: unknown, headers = {}) => {
+    const res = await runtime.app.request(`http://localhost${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-sim-test-token': token, ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+    return (await res.json()) as Record<string, unknown>
+  }
+  const once = async (i: number) => {
+    const t0 = performance.now()
+    const world = String((await call('POST', '/api/__test/worlds', {})).world)
+    const headers = {
+      'x-sim-world': world,
+      'x-sim-persona': 'shopper',
+      'idempotency-key': `in-process-${i}`,
+    }
+    await call('POST', '/api/shop/orders', { lines: SEED_CART, addressId: 'addr-hz' }, headers)
+    await call('POST', '/api/__test/reset', undefined, { 'x-sim-world': world })
+    const took = performance.now() - t0
+    await call('DELETE', `/api/__test/worlds/${world}`)
+    return took
+  }
+  try {
+    for (let i = 0; i < 200; i++) await once(i)
+    const all: number[] = []
+    for (let i = 0; i < ROUNDS; i++) all.push(await once(i))
+    return all
+  } finally {
+    runtime.close()
+  }
+}
+
+const inProcess = await inProcessLifecycle()
+const bareAll = await bareLifecycle()
+const server = await startServer({
+  data: 'memory',
+  stderr: 'inherit',
+  nodeFlags: values['node-flag'],
+})
 const api = jsonClient(server.port, CONCURRENCY * 2)
 try {
   // Warm the server's code paths before timing the life of a world.
@@ -128,6 +214,14 @@ try {
   const p99 = percentile(life.all, 99)
   console.log(
     `all three           ${spreadOf(life.all)}  (target p99 < 5 ms: ${p99 < 5 ? 'ok' : 'OVER'})`,
+  )
+  const bareP99 = percentile(bareAll, 99)
+  console.log(
+    `bare Hono, same calls ${spreadOf(bareAll)}  (the loopback floor, this run: gateway p99 ${(p99 / bareP99).toFixed(2)}× it)`,
+  )
+  const ownP99 = percentile(inProcess, 99)
+  console.log(
+    `in process (no socket) ${spreadOf(inProcess)}  (the world's own cost; target p99 < 5 ms: ${ownP99 < 5 ? 'ok' : 'OVER'})`,
   )
 
   console.log(

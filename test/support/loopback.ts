@@ -29,6 +29,8 @@ export interface StartOptions {
   port?: number
   /** The server's working folder (where a relative `dist/` is); by default this process's. */
   cwd?: string
+  /** Another script to start in its place, printing where it listens the same way (the benches' bare Hono baseline). */
+  entry?: string
   /** Flags for node itself (e.g. `--cpu-prof`). */
   nodeFlags?: string[]
   /** Passed to the terminal (the default), or collected line by line (to count and show a few). */
@@ -46,7 +48,7 @@ export function startServer(options: StartOptions): Promise<LoopbackServer> {
   const collect = options.stderr === 'collect'
   const child = spawn(
     process.execPath,
-    [...(options.nodeFlags ?? []), '--import', TSX_LOADER, MAIN_TS],
+    [...(options.nodeFlags ?? []), '--import', TSX_LOADER, options.entry ?? MAIN_TS],
     {
       cwd: options.cwd,
       env: {
