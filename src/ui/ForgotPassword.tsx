@@ -15,8 +15,9 @@ interface ForgotPasswordProps {
 type Phase = { open: false } | { open: true; busy: boolean; error: unknown }
 
 /**
- * 忘记密码？ on a pad whose screen has no flow of its own for it (WeChat's sheet, Alipay's cashier): the
- * link, the simulated reset's question, the call, a toast once it is done.
+ * 忘记密码？ on a pad whose screen has no flow of its own for it (Alipay's sheets, the friend's page): the
+ * link, the simulated reset's question, the call, a toast once it is done. The cashier and WeChat's sheets
+ * have it in their flows, with ForgotLink alone.
  */
 export function ForgotPassword({ realm, onReset }: ForgotPasswordProps) {
   const { t, lang } = useT()
@@ -48,7 +49,7 @@ export function ForgotPassword({ realm, onReset }: ForgotPasswordProps) {
   )
 }
 
-/** The link itself (the cashier's flow opens its own dialog). */
+/** The link itself (the cashier's and WeChat's flows open their own dialog). */
 export function ForgotLink({ onClick }: { onClick: () => void }) {
   const { t } = useT()
   return (

@@ -36,6 +36,7 @@ export function MerchantPayScreen({ origin, mode, onLeave }: MerchantPayScreenPr
   const source = merchantSource(state)
   const leave = () => send({ type: 'LEAVE' })
   const dismiss = () => send({ type: 'DISMISS' })
+  const forgot = () => send({ type: 'FORGOT_PASSWORD' })
 
   if (pay.step === 'success') {
     return <PaySuccess payment={pay.paid} payee={pay.paid.merchant} onDone={leave} />
@@ -121,7 +122,10 @@ export function MerchantPayScreen({ origin, mode, onLeave }: MerchantPayScreenPr
     )
     overlay = (
       <PayOverlays
-        pin={pay.step === 'pin' ? { tries: pay.tries, busy: pay.busy } : null}
+        pin={pay.step === 'pin' ? pay : null}
+        lock={state.lock}
+        reset={state.reset}
+        paused={state.problem !== null}
         choosing={state.choosing}
         payee={merchant}
         amount={amount}
@@ -132,6 +136,7 @@ export function MerchantPayScreen({ origin, mode, onLeave }: MerchantPayScreenPr
         onChoose={() => send({ type: 'CHOOSE' })}
         onPick={(id) => send({ type: 'PICK', source: id })}
         onClosePicker={() => send({ type: 'CLOSE_PICKER' })}
+        onReset={send}
       />
     )
   }
@@ -150,6 +155,7 @@ export function MerchantPayScreen({ origin, mode, onLeave }: MerchantPayScreenPr
       {state.problem && (
         <WxDialog
           testId="wechat-pay-error"
+          onCancel={dismiss}
           text={
             state.problem.code === 'PASSWORD_ERROR'
               ? t('wechat.pay.wrongPassword')
@@ -160,7 +166,7 @@ export function MerchantPayScreen({ origin, mode, onLeave }: MerchantPayScreenPr
           actions={
             state.problem.code === 'PASSWORD_ERROR'
               ? [
-                  { label: t('wechat.pay.forgot'), onClick: dismiss },
+                  { label: t('wechat.pay.forgot'), onClick: forgot },
                   { label: t('wechat.pay.retry'), onClick: dismiss },
                 ]
               : [{ label: t('wechat.code.ok'), onClick: dismiss }]

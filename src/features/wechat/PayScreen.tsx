@@ -49,6 +49,7 @@ export function PayScreen({ onLeave }: PayScreenProps) {
   const source = sourceOf(state)
   const leave = () => send({ type: 'LEAVE' })
   const dismiss = () => send({ type: 'DISMISS' })
+  const forgot = () => send({ type: 'FORGOT_PASSWORD' })
 
   // Not Taobao's: a merchant's code_url (the APIv3 sandbox), scanned the same way.
   if (!data && state.error?.code === 'NOT_FOUND' && token) {
@@ -141,7 +142,10 @@ export function PayScreen({ onLeave }: PayScreenProps) {
     )
     overlay = (
       <PayOverlays
-        pin={pay.step === 'pin' ? { tries: pay.tries, busy: pay.busy } : null}
+        pin={pay.step === 'pin' ? pay : null}
+        lock={state.lock}
+        reset={state.reset}
+        paused={state.problem !== null}
         choosing={state.choosing}
         payee={payee}
         amount={amount}
@@ -152,6 +156,7 @@ export function PayScreen({ onLeave }: PayScreenProps) {
         onChoose={() => send({ type: 'CHOOSE' })}
         onPick={(id) => send({ type: 'PICK', source: id })}
         onClosePicker={() => send({ type: 'CLOSE_PICKER' })}
+        onReset={send}
       />
     )
   }
@@ -164,6 +169,7 @@ export function PayScreen({ onLeave }: PayScreenProps) {
       {state.problem && (
         <WxDialog
           testId="wechat-pay-error"
+          onCancel={dismiss}
           text={
             state.problem.code === 'PASSWORD_ERROR'
               ? t('wechat.pay.wrongPassword')
@@ -172,7 +178,7 @@ export function PayScreen({ onLeave }: PayScreenProps) {
           actions={
             state.problem.code === 'PASSWORD_ERROR'
               ? [
-                  { label: t('wechat.pay.forgot'), onClick: dismiss },
+                  { label: t('wechat.pay.forgot'), onClick: forgot },
                   { label: t('wechat.pay.retry'), onClick: dismiss },
                 ]
               : [{ label: t('wechat.code.ok'), onClick: dismiss }]

@@ -1,5 +1,9 @@
 import type { FundingSource, PaySheet } from '@/contract/payment.ts'
+import type { Failure } from '@/lib/failure.ts'
+import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
+import { PasswordResetDialog } from '@/ui/PasswordResetDialog.tsx'
+import type { ResetIntent, ResetState } from './pin-reset.ts'
 import { sourceName } from './pay-text.ts'
 import { SourcePicker } from './SourcePicker.tsx'
 import { IconChevron } from './wx-icons.tsx'
@@ -51,8 +55,14 @@ export function PayConfirm({
 }
 
 interface PayOverlaysProps {
-  /** The password pad, while it is up. */
-  pin: { tries: number; busy: boolean } | null
+  /** The password pad, while it is up (`unlocked`: just reset). */
+  pin: { tries: number; busy: boolean; unlocked?: boolean | undefined } | null
+  /** WeChat Pay's password locked: the pad takes nothing and says until when. */
+  lock: Failure | null
+  /** 忘记密码？'s simulated reset, while it is up. */
+  reset: ResetState | null
+  /** A dialog (a refusal) is over the pad. */
+  paused: boolean
   choosing: boolean
   payee: string
   amount: string
@@ -63,18 +73,30 @@ interface PayOverlaysProps {
   onChoose: () => void
   onPick: (id: FundingSource) => void
   onClosePicker: () => void
+  /** 忘记密码？ and its reset's answers, sent to the sheet's flow. */
+  onReset: (intent: ResetIntent) => void
 }
 
-/** Over the sheet: WeChat's password pad (payee, amount, source), and the source picker. */
+/**
+ * Over the sheet: WeChat's password pad (payee, amount, source), 忘记密码？'s simulated reset over it, and
+ * the source picker.
+ */
 export function PayOverlays(props: PayOverlaysProps) {
-  const { pin, payee, amount, source } = props
+  const { pin, payee, amount, source, lock, reset, onReset } = props
+  const { t, lang } = useT()
   return (
     <>
       {pin && (
         <WxPinPad
-          key={pin.tries}
+          // A refusal or a reset clears it.
+          key={`${pin.tries}${pin.unlocked ? '-unlocked' : ''}`}
           busy={pin.busy}
+          locked={lock !== null}
+          error={lock ? errorText(t, lang, lock) : null}
+          unlocked={pin.unlocked === true}
+          paused={props.paused || reset !== null}
           onComplete={props.onPassword}
+          onForgot={() => onReset({ type: 'FORGOT_PASSWORD' })}
           onClose={props.onCancelPin}
           summary={
             <div className="wx-pin__summary">
@@ -83,6 +105,15 @@ export function PayOverlays(props: PayOverlaysProps) {
               <SourceRow source={source} onChoose={props.onChoose} />
             </div>
           }
+        />
+      )}
+      {pin && reset && (
+        <PasswordResetDialog
+          realm="wechat"
+          busy={reset.busy}
+          error={reset.error ? errorText(t, lang, reset.error) : null}
+          onConfirm={() => onReset({ type: 'RESET_CONFIRM' })}
+          onCancel={() => onReset({ type: 'RESET_CANCEL' })}
         />
       )}
       {props.choosing && (

@@ -4,16 +4,18 @@ import { Modal } from '@/ui/Modal.tsx'
 interface WxDialogProps {
   title?: string
   text: string
-  /** Buttons, the last one primary (green); Escape answers with the first. */
+  /** Buttons, the last one primary (green); Escape answers with the first, unless `onCancel` says. */
   actions: readonly [
     { label: string; onClick: () => void },
     ...{ label: string; onClick: () => void }[],
   ]
+  /** What Escape does, where the first button is not the safe answer (忘记密码 | 重试). */
+  onCancel?: () => void
   testId?: string
 }
 
 /** WeChat's alert: a white rounded box, centred over a dimmed screen, buttons across its foot. */
-export function WxDialog({ title, text, actions, testId }: WxDialogProps) {
+export function WxDialog({ title, text, actions, onCancel, testId }: WxDialogProps) {
   const primary = useRef<HTMLButtonElement>(null)
   return (
     <Modal
@@ -22,7 +24,7 @@ export function WxDialog({ title, text, actions, testId }: WxDialogProps) {
       label={title ?? text}
       testId={testId}
       initialFocus={primary}
-      onCancel={actions[0].onClick}
+      onCancel={onCancel ?? actions[0].onClick}
     >
       <div className="wx-dialog">
         {title && <p className="wx-dialog__title">{title}</p>}

@@ -87,3 +87,66 @@ describe('the merchant pay sheet flow', () => {
     expect(effects.map((e) => e.kind)).toEqual(['load', 'confirm'])
   })
 })
+
+describe('the lock and 忘记密码？', () => {
+  const lock = { code: 'ACCOUNT_LOCKED', lockedUntil: '2024-09-18T13:00:00.000Z' }
+  const locked: MerchantPayEvent[] = [
+    { type: 'LOADED', round: 0, value: sheet },
+    { type: 'START' },
+    { type: 'PASSWORD', password: '000000' },
+    { type: 'REFUSED', error: lock },
+  ]
+
+  it('the lock keeps the pad, saying until when, and it takes no password, opened again too', () => {
+    const { state, effects } = run([...locked, { type: 'PASSWORD', password: '123456' }])
+    expect(state.pay).toEqual({ step: 'pin', tries: 1, busy: false })
+    expect(state.lock).toEqual(lock)
+    expect(state.problem).toBeNull()
+    expect(effects.map((e) => e.kind)).toEqual(['load', 'confirm'])
+    const again = run([...locked, { type: 'CANCEL_PIN' }, { type: 'START' }])
+    expect(again.state.lock).toEqual(lock)
+    const typed = merchantPayStep(again.state, { type: 'PASSWORD', password: '123456' })
+    expect(typed.effects ?? []).toEqual([])
+  })
+
+  it('a reset from the locked pad unlocks it: the tries cleared, the password pays', () => {
+    const { state, effects } = run([
+      ...locked,
+      { type: 'FORGOT_PASSWORD' },
+      { type: 'RESET_CONFIRM' },
+      { type: 'RESET_DONE' },
+      { type: 'PASSWORD', password: '123456' },
+    ])
+    expect(effects.map((e) => e.kind)).toEqual(['load', 'confirm', 'resetPassword', 'confirm'])
+    expect(effects[2]).toEqual({ kind: 'resetPassword', realm: 'wechat' })
+    expect(state).toMatchObject({ lock: null, reset: null })
+    expect(state.pay).toEqual({ step: 'pin', tries: 0, busy: true, unlocked: true })
+  })
+
+  it('a failed reset says why and keeps the question; 取消 leaves the lock as it was', () => {
+    const failed = run([
+      ...locked,
+      { type: 'FORGOT_PASSWORD' },
+      { type: 'RESET_CONFIRM' },
+      { type: 'RESET_FAILED', error: { code: 'NETWORK_ERROR' } },
+    ])
+    expect(failed.state.reset).toEqual({ busy: false, error: { code: 'NETWORK_ERROR' } })
+    expect(failed.state.lock).toEqual(lock)
+    const cancelled = merchantPayStep(failed.state, { type: 'RESET_CANCEL' }).state
+    expect(cancelled.reset).toBeNull()
+    expect(cancelled.lock).toEqual(lock)
+    expect(cancelled.pay).toEqual({ step: 'pin', tries: 1, busy: false })
+  })
+
+  it('the wrong-password dialog’s 忘记密码 gives way to the same question', () => {
+    const { state } = run([
+      { type: 'LOADED', round: 0, value: sheet },
+      { type: 'START' },
+      { type: 'PASSWORD', password: '000000' },
+      { type: 'REFUSED', error: { code: 'PASSWORD_ERROR', triesLeft: 4 } },
+      { type: 'FORGOT_PASSWORD' },
+    ])
+    expect(state.problem).toBeNull()
+    expect(state.reset).toEqual({ busy: false, error: null })
+  })
+})

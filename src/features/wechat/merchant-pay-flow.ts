@@ -3,22 +3,30 @@ import type { FundingSource } from '@/contract/payment.ts'
 import type { MerchantPaid, MerchantSheet } from '@/contract/wechatpay-sheet.ts'
 import type { Failure } from '@/lib/failure.ts'
 import { stay, type Loaded, type Next } from '@/lib/machine.ts'
+import {
+  isResetEvent,
+  lockedOut,
+  resetStep,
+  type PinStep,
+  type ResetEffect,
+  type ResetEvent,
+  type ResetIntent,
+  type ResetState,
+} from './pin-reset.ts'
 
 /**
  * WeChat's pay sheet of a merchant's order (the APIv3 sandbox) as a state machine (lib/machine.ts): load
  * it (a scanned code_url or an h5_url's prepay_id; getBrandWCPayRequest's fields, whose paySign WeChat
- * checks first), choose 零钱 or the card, the password, 支付成功. Leaving says how it ended, as
- * WeixinJSBridge's callback does: `ok`, `cancel`, or `fail`. Pure: useMerchantPay.ts runs what it asks for.
+ * checks first), choose 零钱 or the card, the password (locked after the fifth wrong one until 忘记密码？'s
+ * simulated reset, pin-reset.ts), 支付成功. Leaving says how it ended, as WeixinJSBridge's callback does:
+ * `ok`, `cancel`, or `fail`. Pure: useMerchantPay.ts runs what it asks for.
  */
 
 /** What opened the sheet: a token (a scanned code, the H5 cashier) or WeixinJSBridge's fields. */
 export type MerchantPayOrigin =
   { kind: 'token'; token: string } | { kind: 'brand'; fields: BrandPayFields }
 
-export type MerchantPayStep =
-  | { step: 'sheet' }
-  | { step: 'pin'; tries: number; busy: boolean }
-  | { step: 'success'; paid: MerchantPaid }
+export type MerchantPayStep = { step: 'sheet' } | PinStep | { step: 'success'; paid: MerchantPaid }
 
 export type MerchantPayEnd = 'ok' | 'cancel' | 'fail'
 
@@ -32,6 +40,10 @@ export interface MerchantPayState {
   pay: MerchantPayStep
   /** A refused password or payment: WeChat's dialog says why. */
   problem: Failure | null
+  /** WeChat Pay's password locked (ACCOUNT_LOCKED): the pad takes no digits, says until when. */
+  lock: Failure | null
+  /** 忘记密码？'s simulated reset, while it is up. */
+  reset: ResetState | null
 }
 
 export type MerchantPayIntent =
@@ -45,9 +57,11 @@ export type MerchantPayIntent =
   | { type: 'DISMISS' }
   /** 关闭 or 完成: leave, saying how it ended. */
   | { type: 'LEAVE' }
+  | ResetIntent
 
 export type MerchantPayEvent =
   | MerchantPayIntent
+  | ResetEvent
   | Loaded<MerchantSheet>
   | { type: 'PAID'; paid: MerchantPaid }
   | { type: 'REFUSED'; error: Failure }
@@ -56,6 +70,7 @@ export type MerchantPayEffect =
   | { kind: 'load'; round: number; origin: MerchantPayOrigin }
   | { kind: 'confirm'; token: string; password: string; source: FundingSource }
   | { kind: 'leave'; end: MerchantPayEnd }
+  | ResetEffect
 
 type MerchantPayNext = Next<MerchantPayState, MerchantPayEvent, MerchantPayEffect>
 
@@ -70,6 +85,8 @@ export function initialMerchantPay(origin: MerchantPayOrigin): MerchantPayNext {
       choosing: false,
       pay: { step: 'sheet' },
       problem: null,
+      lock: null,
+      reset: null,
     },
     effects: [{ kind: 'load', round: 0, origin }],
   }
@@ -103,6 +120,7 @@ function reload(state: MerchantPayState): MerchantPayNext {
 }
 
 export function merchantPayStep(state: MerchantPayState, event: MerchantPayEvent): MerchantPayNext {
+  if (isResetEvent(event)) return resetStep(state, event)
   const { pay } = state
   switch (event.type) {
     case 'LOADED':
@@ -119,7 +137,7 @@ export function merchantPayStep(state: MerchantPayState, event: MerchantPayEvent
       return stay({ ...state, pay: { step: 'pin', tries: 0, busy: false } })
     }
     case 'CANCEL_PIN':
-      return pay.step === 'pin' && !pay.busy
+      return pay.step === 'pin' && !pay.busy && !state.reset
         ? stay({ ...state, pay: { step: 'sheet' } })
         : stay(state)
     case 'CHOOSE':
@@ -132,7 +150,9 @@ export function merchantPayStep(state: MerchantPayState, event: MerchantPayEvent
     }
     case 'PASSWORD': {
       const source = merchantSource(state)
-      if (pay.step !== 'pin' || pay.busy || !source || !state.sheet) return stay(state)
+      // A locked pad takes nothing: 忘记密码？, or closed.
+      if (pay.step !== 'pin' || pay.busy || state.lock || state.reset || !source || !state.sheet)
+        return stay(state)
       return {
         state: { ...state, pay: { ...pay, busy: true } },
         effects: [
@@ -154,6 +174,7 @@ export function merchantPayStep(state: MerchantPayState, event: MerchantPayEvent
       const problem = event.error
       if (problem.code === 'PASSWORD_ERROR')
         return stay({ ...state, problem, pay: { step: 'pin', tries: pay.tries + 1, busy: false } })
+      if (problem.code === 'ACCOUNT_LOCKED') return stay(lockedOut(state, pay, problem))
       return reload({ ...state, problem, pay: { step: 'sheet' } })
     }
     case 'DISMISS':

@@ -1,4 +1,4 @@
-import type { fetchPaySheet, openPaySheet } from '@/lib/api/pay.ts'
+import type { fetchPaySheet, openPaySheet, resetPassword } from '@/lib/api/pay.ts'
 import type { confirmSheetWith } from '@/lib/api/pay-sheets.ts'
 import { answering, answerLoad, type Perform } from '@/lib/machine.ts'
 import type { PaySheetEffect, PaySheetEvent } from './pay-sheet-flow.ts'
@@ -8,6 +8,7 @@ export interface PaySheetApi {
   fetchPaySheet: typeof fetchPaySheet
   openPaySheet: typeof openPaySheet
   confirmSheetWith: typeof confirmSheetWith
+  resetPassword: typeof resetPassword
 }
 
 /** Does what the pay sheet's flow asks for; `leave` hands the phone back (to the app that jumped here). */
@@ -33,6 +34,13 @@ export function performPaySheet(
         )
       case 'leave':
         return leave()
+      case 'resetPassword':
+        return answer(
+          api.resetPassword(effect.realm),
+          // No toast: the pad, still up (a modal over any toast), says it was reset (pin.unlocked).
+          () => ({ type: 'RESET_DONE' }),
+          (error) => ({ type: 'RESET_FAILED', error }),
+        )
     }
   }
 }

@@ -1,17 +1,28 @@
 import type { FundingSource, Payment, PaySheet } from '@/contract/payment.ts'
 import type { Failure } from '@/lib/failure.ts'
 import { stay, type Loaded, type Next } from '@/lib/machine.ts'
+import {
+  isResetEvent,
+  lockedOut,
+  resetStep,
+  type PinStep,
+  type ResetEffect,
+  type ResetEvent,
+  type ResetIntent,
+  type ResetState,
+} from './pin-reset.ts'
 
 /**
  * WeChat's pay sheet of one token as a state machine (lib/machine.ts): load it, tell the gateway it is
- * open (the payment turns USERPAYING), choose 零钱 or the card, type the password, 支付成功. Pure:
- * usePaySheet.ts runs what it asks for.
+ * open (the payment turns USERPAYING), choose 零钱 or the card, type the password, 支付成功. Five wrong
+ * passwords lock the pad until 忘记密码？'s simulated reset (pin-reset.ts). Pure: usePaySheet.ts runs what
+ * it asks for.
  */
 
 export type PayStep =
   | { step: 'sheet' }
-  /** The password sheet; `tries` counts the refusals (each clears it). */
-  | { step: 'pin'; tries: number; busy: boolean }
+  /** The password sheet (pin-reset.ts): `tries` counts the refusals (each clears it). */
+  | PinStep
   | { step: 'success'; payment: Payment }
 
 export interface PaySheetState {
@@ -28,6 +39,10 @@ export interface PaySheetState {
   pay: PayStep
   /** A refused password or a failed payment: WeChat's dialog says why. */
   problem: Failure | null
+  /** WeChat Pay's password locked (ACCOUNT_LOCKED): the pad takes no digits, says until when. */
+  lock: Failure | null
+  /** 忘记密码？'s simulated reset, while it is up. */
+  reset: ResetState | null
 }
 
 export type PaySheetIntent =
@@ -40,9 +55,11 @@ export type PaySheetIntent =
   | { type: 'PASSWORD'; password: string }
   | { type: 'DISMISS' }
   | { type: 'LEAVE' }
+  | ResetIntent
 
 export type PaySheetEvent =
   | PaySheetIntent
+  | ResetEvent
   | Loaded<PaySheet>
   | { type: 'PAID'; payment: Payment }
   | { type: 'REFUSED'; error: Failure }
@@ -52,6 +69,7 @@ export type PaySheetEffect =
   | { kind: 'open'; token: string }
   | { kind: 'confirm'; token: string; password: string; source: FundingSource }
   | { kind: 'leave' }
+  | ResetEffect
 
 type PaySheetNext = Next<PaySheetState, PaySheetEvent, PaySheetEffect>
 
@@ -67,6 +85,8 @@ export function initialPaySheet(token: string): PaySheetNext {
       choosing: false,
       pay: { step: 'sheet' },
       problem: null,
+      lock: null,
+      reset: null,
     },
     effects: [{ kind: 'load', round: 0 }],
   }
@@ -102,6 +122,7 @@ function reload(state: PaySheetState): PaySheetNext {
 }
 
 export function paySheetStep(state: PaySheetState, event: PaySheetEvent): PaySheetNext {
+  if (isResetEvent(event)) return resetStep(state, event)
   const { pay } = state
   switch (event.type) {
     case 'LOADED': {
@@ -125,7 +146,7 @@ export function paySheetStep(state: PaySheetState, event: PaySheetEvent): PayShe
       return stay({ ...state, pay: { step: 'pin', tries: 0, busy: false } })
     }
     case 'CANCEL_PIN':
-      return pay.step === 'pin' && !pay.busy
+      return pay.step === 'pin' && !pay.busy && !state.reset
         ? stay({ ...state, pay: { step: 'sheet' } })
         : stay(state)
     case 'CHOOSE':
@@ -138,7 +159,8 @@ export function paySheetStep(state: PaySheetState, event: PaySheetEvent): PayShe
     }
     case 'PASSWORD': {
       const source = sourceOf(state)
-      if (pay.step !== 'pin' || pay.busy || !source) return stay(state)
+      // A locked pad takes nothing: 忘记密码？, or closed.
+      if (pay.step !== 'pin' || pay.busy || state.lock || state.reset || !source) return stay(state)
       return {
         state: { ...state, pay: { ...pay, busy: true } },
         effects: [
@@ -153,9 +175,11 @@ export function paySheetStep(state: PaySheetState, event: PaySheetEvent): PayShe
     case 'REFUSED': {
       if (pay.step !== 'pin') return stay(state)
       const problem = event.error
-      // A wrong password: the pad again, cleared. Anything else: back to the sheet, asked again.
+      // A wrong password: the pad again, cleared. The fifth: the pad stays, locked, and says until when.
+      // Anything else: back to the sheet, asked again.
       if (problem.code === 'PASSWORD_ERROR')
         return stay({ ...state, problem, pay: { step: 'pin', tries: pay.tries + 1, busy: false } })
+      if (problem.code === 'ACCOUNT_LOCKED') return stay(lockedOut(state, pay, problem))
       return reload({ ...state, problem, pay: { step: 'sheet' } })
     }
     case 'DISMISS':

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { confirmMerchantSheet, fetchMerchantSheet, verifyBrandPay } from '@/lib/api/merchant-pay.ts'
+import { resetPassword } from '@/lib/api/pay.ts'
 import { answering, answerLoad, runMachine, type Perform } from '@/lib/machine.ts'
 import { useMachine } from '@/lib/useMachine.ts'
 import {
@@ -17,10 +18,17 @@ export interface MerchantPayApi {
   fetchMerchantSheet: typeof fetchMerchantSheet
   verifyBrandPay: typeof verifyBrandPay
   confirmMerchantSheet: typeof confirmMerchantSheet
+  resetPassword: typeof resetPassword
 }
 
-const API: MerchantPayApi = { fetchMerchantSheet, verifyBrandPay, confirmMerchantSheet }
+const API: MerchantPayApi = {
+  fetchMerchantSheet,
+  verifyBrandPay,
+  confirmMerchantSheet,
+  resetPassword,
+}
 
+/** Does what the flow asks for; `leave` says how the sheet ended. */
 export function performMerchantPay(
   api: MerchantPayApi,
   leave: (end: MerchantPayEnd) => void,
@@ -43,6 +51,12 @@ export function performMerchantPay(
         )
       case 'leave':
         return leave(effect.end)
+      case 'resetPassword':
+        return answering(send)(
+          api.resetPassword(effect.realm),
+          () => ({ type: 'RESET_DONE' }),
+          (error) => ({ type: 'RESET_FAILED', error }),
+        )
     }
   }
 }

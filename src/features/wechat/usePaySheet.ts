@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react'
-import { fetchPaySheet, openPaySheet } from '@/lib/api/pay.ts'
+import { fetchPaySheet, openPaySheet, resetPassword } from '@/lib/api/pay.ts'
 import { confirmSheetWith } from '@/lib/api/pay-sheets.ts'
 import { runMachine } from '@/lib/machine.ts'
 import { useMachine } from '@/lib/useMachine.ts'
 import { performPaySheet, type PaySheetApi } from './pay-sheet-effects.ts'
 import { initialPaySheet, paySheetStep, type PaySheetIntent } from './pay-sheet-flow.ts'
 
-const API: PaySheetApi = { fetchPaySheet, openPaySheet, confirmSheetWith }
+const API: PaySheetApi = { fetchPaySheet, openPaySheet, confirmSheetWith, resetPassword }
 
 /**
  * The one hook that owns the pay sheet's effects (its calls), for the token in the URL: the screen gets
