@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
+import { seconds } from './e2e/timeouts.ts'
 
 /**
  * The suite runs against one production server for the whole run, or against an instance that is
@@ -44,8 +45,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Scaled to the load: more browsers than cores wait longer (e2e/timeouts.ts, TESTING.md).
+  timeout: seconds(30),
+  expect: { timeout: seconds(5) },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
   use: {
     baseURL: externalBaseURL ?? `http://127.0.0.1:${FIRST_PORT}`,

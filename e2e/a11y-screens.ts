@@ -1,5 +1,6 @@
 // The main screens the accessibility spec checks (a11y.spec.ts), each reached through the UI.
 import { expect, type Page } from '@playwright/test'
+import { seconds } from './timeouts.ts'
 import type { Gateway, Phones, SimPhone } from './fixtures.ts'
 import { FriendPayPage, FriendShare } from './pages/friend-pay.ts'
 import { OrdersPage } from './pages/orders-page.ts'
@@ -277,7 +278,7 @@ export const SCREENS: { name: string; reach: (at: Reach) => Promise<Page | undef
       await desk.page.goto('/stage')
       const shopper = desk.page.frameLocator('[data-testid="stage-shopper"]')
       const friend = desk.page.frameLocator('[data-testid="stage-friend"]')
-      await expect(shopper.getByTestId('submit-order')).toBeEnabled({ timeout: 15_000 })
+      await expect(shopper.getByTestId('submit-order')).toBeEnabled({ timeout: seconds(15) })
       await expect(friend.locator('body')).not.toBeEmpty()
       return desk.page
     },

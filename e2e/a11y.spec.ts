@@ -2,8 +2,9 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { SCREENS } from './a11y-screens.ts'
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 test.use({ reducedMotion: 'reduce' })
 
 /** One rule's violation as axe reports it. */

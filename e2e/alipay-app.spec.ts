@@ -2,11 +2,12 @@
 // from there and paid with the password, the shop's page turning paid; the trade in 账单 with its voucher,
 // beside a Taobao order paid with the Alipay balance. The shop runs in the test's world (SIM_WORLD).
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { AlipayApp } from './pages/alipay-app.ts'
 import { expectAxeClean, shopTest } from './pages/example-shop.ts'
 import { ResultPage } from './pages/result-page.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 shopTest(
   "the shop's precreate QR, from the album, paid in 支付宝; the shop turns paid; the bill in 账单",

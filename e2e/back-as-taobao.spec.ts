@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { Cashier } from './pages/cashier.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { OrdersPage } from './pages/orders-page.ts'
@@ -15,7 +16,7 @@ test('Back goes one step back, asks to stay from the list, and leaves to the ord
   await orders.open()
   await page.getByRole('button', { name: /去下单|Place an order/ }).click()
   const order = new OrderPage(page)
-  await expect(order.submit).toBeEnabled({ timeout: 15_000 })
+  await expect(order.submit).toBeEnabled({ timeout: seconds(15) })
   await order.submit.click()
   const cashier = new Cashier(page)
   await expect(cashier.sheet).toBeVisible()

@@ -1,10 +1,11 @@
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { UnionPaySheet } from './pages/unionpay.ts'
 
 // Five wrong passwords, a lock, a reset: many steps, on a runner that may be shared.
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 test('five wrong passwords lock every Alipay method; UnionPay, its own app, still pays', async ({
   page,

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 
@@ -43,7 +44,7 @@ test('slow_network: the cashier shows it is working, and a double tap opens one 
   await expect(cashier.confirm).toBeDisabled()
   await cashier.enterPassword('123456')
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success', {
-    timeout: 15_000,
+    timeout: seconds(15),
   })
   const state = await gateway.state()
   expect(state.payments).toHaveLength(1)
@@ -63,6 +64,6 @@ test('a late notification shows "checking…" and turns to success by itself', a
   await expect(result).toHaveAttribute('data-status', 'pending')
   await expect(result).toContainText('正在确认支付结果')
   // The merchant queries the gateway when the notification is late; the page follows by itself.
-  await expect(result).toHaveAttribute('data-status', 'success', { timeout: 10_000 })
+  await expect(result).toHaveAttribute('data-status', 'success', { timeout: seconds(10) })
   expect((await gateway.state()).orders[0]?.status).toBe('PAID')
 })

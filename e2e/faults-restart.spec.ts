@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TestStateSchema } from '../src/contract/test-api.ts'
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { showScanCodeAt } from './pages/faults.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { WeChat } from './pages/wechat.ts'
@@ -13,7 +14,7 @@ import { payCodePath, withSim } from '../src/contract/paths.ts'
 // Its own production server with a journal in a temp folder, killed with SIGKILL while a code is on the
 // shopper's screen and started again over the same folder.
 test.skip(!!process.env.BASE_URL, 'starts and kills its own server')
-test.describe.configure({ timeout: 90_000 })
+test.describe.configure({ timeout: seconds(90) })
 // Its own server knows no world of the suite's: this spec stays in the default world.
 test.use({ worldPerTest: false })
 

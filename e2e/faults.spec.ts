@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { cuttableLink } from './pages/cuttable-link.ts'
 import { CHECKING, setFaults, showScanCodeAt } from './pages/faults.ts'
 import { OrderPage } from './pages/order-page.ts'
@@ -12,7 +13,7 @@ import { payCodePath, withSim } from '../src/contract/paths.ts'
 // stopped first, so however slow the page, "checking" holds until the test moves it.
 const LATE_MS = 2500 // past LATE_NOTIFICATION_MS (2 s): the merchant asks the gateway itself
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 test('notification dropped: the result says checking, then paid through the merchant’s own query', async ({
   page,

@@ -4,6 +4,7 @@
 // 支付宝 app's sheet of a scanned code (the example shop's precreate QR).
 import type { Locator } from '@playwright/test'
 import { expect, test, type SimPhone } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { AlipayApp } from './pages/alipay-app.ts'
 import { Cashier } from './pages/cashier.ts'
 import { expectAxeClean, shopTest } from './pages/example-shop.ts'
@@ -11,7 +12,7 @@ import { PasswordReset } from './pages/lockout.ts'
 import { WeChat } from './pages/wechat.ts'
 
 // Five wrong passwords, a lock, a reset: many steps, on a runner that may be shared.
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 const LOCKED_ZH = /付款已锁定至 \d{2}:\d{2}/
 const LOCKED_EN = /locked until \d{2}:\d{2}/

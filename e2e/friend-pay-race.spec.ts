@@ -1,11 +1,12 @@
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { Cashier } from './pages/cashier.ts'
 import { FriendPayPage, FriendShare } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
 import { ScanCodePanel } from './pages/wechat.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 test('the friend and a scan-code payment land together: exactly one succeeds, the other is told the order is paid, nobody is charged twice', async ({
   page,

@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 test('/stage: two phones side by side, each its own device and persona; the friend pays the link and both phones update', async ({
   phones,
@@ -22,7 +23,7 @@ test('/stage: two phones side by side, each its own device and persona; the frie
   await page.getByRole('button', { name: '打开' }).click()
   // The friend's phone is a cold load of the app in its frame, on a runner that may be shared.
   await expect(friend.getByTestId('friend-pay-status')).toHaveAttribute('data-status', 'OPEN', {
-    timeout: 15_000,
+    timeout: seconds(15),
   })
 
   await friend.getByTestId('friend-pay-confirm').click()

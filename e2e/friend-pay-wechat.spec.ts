@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { Cashier } from './pages/cashier.ts'
 import { FriendShare } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
@@ -6,7 +7,7 @@ import { Phone } from './pages/wechat.ts'
 import { friendLinkInWechat, friendLinkToken } from '../src/contract/paths.ts'
 import { at } from './pages/at.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 test('微信好友: the link goes into a chat of the simulated WeChat, and back in Taobao the request is still waiting', async ({
   page,

@@ -1,10 +1,11 @@
 import type { Response } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { COLUMNS, Lab } from './pages/lab.ts'
 import type { LabRun } from '../src/features/lab/run.ts'
 
-test.describe.configure({ timeout: 120_000 })
+test.describe.configure({ timeout: seconds(120) })
 // The lab is a desktop screen: three phones side by side.
 test.use({
   viewport: { width: 1440, height: 900 },

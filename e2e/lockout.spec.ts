@@ -1,10 +1,11 @@
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { expectAxeClean } from './pages/example-shop.ts'
 import { ALIPAY_REALM, lockOut, PasswordReset } from './pages/lockout.ts'
 import { ResultPage } from './pages/result-page.ts'
 
 // Five wrong passwords, a lock, a reset: many steps, on a runner that may be shared.
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 const TIME = /\d{2}:\d{2}/
 

@@ -4,9 +4,10 @@
 // registered there), the payments and the notifications all land there.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { expectAxeClean, shopTest } from './pages/example-shop.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 /** The simulated Alipay cashier: the shop's trade, 余额 / 花呗 / 银行卡, the password, 支付成功, 完成. */
 async function payOnCashier(page: Page, method: 'alipay-balance' | 'huabei' | 'alipay-card') {

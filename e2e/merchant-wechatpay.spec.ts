@@ -4,9 +4,10 @@
 // wechatpay-axios-plugin calls, the payments and the notifications all land there.
 import type { FrameLocator, Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { expectAxeClean, shopTest } from './pages/example-shop.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 /** WeChat's pay sheet (on the phone, or in WeixinJSBridge's frame): 确认支付, the password, 支付成功, 完成. */
 async function payOnSheet(sheet: Page | FrameLocator) {
@@ -94,7 +95,7 @@ shopTest(
     await expect(sheet.getByTestId('wechat-merchant-sheet')).toHaveAttribute(
       'data-trade-type',
       'JSAPI',
-      { timeout: 15_000 },
+      { timeout: seconds(15) },
     )
     await expectAxeClean(page)
     await payOnSheet(sheet)
@@ -109,7 +110,9 @@ shopTest(
     await page.goto(shop)
     await page.getByTestId('pay-jsapi').click()
     const sheet = bridgeFrame(page)
-    await expect(sheet.getByTestId('wechat-pay-amount')).toHaveText('¥59.00', { timeout: 15_000 })
+    await expect(sheet.getByTestId('wechat-pay-amount')).toHaveText('¥59.00', {
+      timeout: seconds(15),
+    })
     await sheet.getByTestId('wechat-pay-close').click()
     await expect(page.getByTestId('jsapi-result')).toHaveAttribute(
       'data-result',

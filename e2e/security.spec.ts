@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { Cashier } from './pages/cashier.ts'
 import { FriendShare } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
@@ -8,7 +9,7 @@ import { Phone, ScanCodePanel, WeChat } from './pages/wechat.ts'
 import { HOME, orderPath, payCodePath, withSim } from '../src/contract/paths.ts'
 import { at } from './pages/at.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 /** Markup a shopper might type: as text it must stay, everywhere it is shown or shared. */
 const MESSAGE = `<img src=x onerror=alert(1)>"><script>alert(2)</script>`

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 
 // Issue 22, "pages that say the truth": what does not exist says so, with the way home.
 
@@ -34,7 +35,7 @@ test('an unknown ?persona= is named on screen and the persona stays as it was', 
   phone,
 }) => {
   await phone.open('/')
-  await expect(phone.page.getByTestId('submit-order')).toBeEnabled({ timeout: 15_000 })
+  await expect(phone.page.getByTestId('submit-order')).toBeEnabled({ timeout: seconds(15) })
   const nextCall = phone.page.waitForRequest((r) => r.url().includes('/api/shop/'))
   await phone.page.goto(phone.url('/').replace('persona=shopper', 'persona=nobody'))
   await expect(phone.page.getByRole('status').getByText('persona=nobody')).toBeVisible()

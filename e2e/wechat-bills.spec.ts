@@ -1,9 +1,10 @@
 import type { Payment } from '../src/contract/payment.ts'
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { fenFromText } from './pages/money.ts'
 import { Phone, WeChat } from './pages/wechat.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 test('WeChat 我 → 服务 → 钱包 → 账单 lists the payment, and its voucher names the order and the transaction', async ({
   page,

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { PersonaId } from '../src/contract/sim.ts'
 import { expect, test, type SimPhone } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { Cashier } from './pages/cashier.ts'
 import { untilStill } from './pages/motion.ts'
 import { ResultPage } from './pages/result-page.ts'
@@ -8,7 +9,7 @@ import { WeChat } from './pages/wechat.ts'
 import { payCodePath, paySheetOf } from '../src/contract/paths.ts'
 import { at } from './pages/at.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 /** The order page in era launch (微信支付 is a normal method), as `persona`, on its own phone. */
 async function openLaunch(phone: SimPhone, persona: PersonaId, device: string) {

@@ -1,5 +1,6 @@
 import type { Payment } from '../src/contract/payment.ts'
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { Cashier } from './pages/cashier.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
@@ -8,7 +9,7 @@ import { decodeQrPng, tokenOf } from './qr-decode.ts'
 import { payCodePath, payCodeUrls } from '../src/contract/paths.ts'
 import { at } from './pages/at.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 test('the code on the cashier, read from a screenshot of the page, names the payment the gateway holds; another phone pays it and the status turns by itself', async ({
   page,

@@ -1,12 +1,13 @@
 import type { Order } from '../src/contract/order.ts'
 import type { Payment } from '../src/contract/payment.ts'
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { Cashier } from './pages/cashier.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ScanCodePanel, WeChat } from './pages/wechat.ts'
 import { payCodePath } from '../src/contract/paths.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 const HOUR = 3_600_000
 const who = { headers: { 'x-sim-persona': 'shopper' } }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { Cashier } from './pages/cashier.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
@@ -8,7 +9,7 @@ import { decodeQrPng, tokenOf } from './qr-decode.ts'
 import { payCodePath } from '../src/contract/paths.ts'
 import { at } from './pages/at.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 const REFUSAL = /该商户暂不支持通过长按识别二维码完成支付|does not support paying by long-pressing/
 

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts'
+import { seconds } from './timeouts.ts'
 import { Cashier } from './pages/cashier.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { ResultPage } from './pages/result-page.ts'
@@ -6,7 +7,7 @@ import { Phone, ScanCodePanel, WeChat } from './pages/wechat.ts'
 import { payCodePath } from '../src/contract/paths.ts'
 import { at } from './pages/at.ts'
 
-test.describe.configure({ timeout: 60_000 })
+test.describe.configure({ timeout: seconds(60) })
 
 test('scan-code via a screenshot: cashier → screenshot → WeChat → 扫一扫 → 相册 → pay → paid in Taobao', async ({
   page,
