@@ -15,6 +15,7 @@ const features = [
   'simulator',
   'alipay',
   'alipay-app',
+  'console',
 ]
 
 /** Test libraries: only *.test.ts(x) files under src/ import them (the rest of test code lives in test/). */

@@ -19,12 +19,16 @@ function freePort(): Promise<number> {
   })
 }
 
-/** Starts `npm run example:merchant`'s program in `world`, and answers its URL once it listens. */
+/**
+ * Starts `npm run example:merchant`'s program in `world`, and answers its URL once it listens (on
+ * `port`, to start it again where its notify_url points; by default a free one).
+ */
 export async function startShop(
   simUrl: string,
   world: string,
-): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort()
+  port?: number,
+): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
+  port ??= await freePort()
   const child: ChildProcess = spawn(process.execPath, ['examples/merchant/server.mjs'], {
     env: { ...process.env, SIM_URL: simUrl, SIM_WORLD: world, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +48,17 @@ export async function startShop(
     child.stderr?.on('data', read)
     child.once('exit', (code) => reject(new Error(`the shop exited (${code}):\n${output}`)))
   })
-  return { url: `http://127.0.0.1:${port}`, stop: () => void child.kill() }
+  // The start's own listener (it failed the start) gives way to one that waits for the stop.
+  child.removeAllListeners('exit')
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill()
+      await exited
+    },
+  }
 }
 
 /** A test with the example shop running in its world: `shop` is the shop's URL. */
@@ -52,7 +66,7 @@ export const shopTest = test.extend<{ shop: string }>({
   shop: async ({ baseURL, world }, use) => {
     const shop = await startShop(baseURL ?? '', world)
     await use(shop.url)
-    shop.stop()
+    await shop.stop()
   },
 })
 

@@ -27,6 +27,14 @@ const StageRoute = screen(
   ['friendPay'],
 )
 const LabRoute = screen(async () => (await import('./routes/LabRoute.tsx')).LabRoute, ['lab'])
+const ConsoleRoute = screen(
+  async () => (await import('./routes/ConsoleRoute.tsx')).ConsoleRoute,
+  ['console'],
+)
+const ConsoleObjectRoute = screen(
+  async () => (await import('./routes/ConsoleRoute.tsx')).ConsoleObjectRoute,
+  ['console'],
+)
 const OrdersRoute = screen(async () => (await import('./routes/OrdersRoute.tsx')).OrdersRoute)
 const OrderDetailRoute = screen(
   async () => (await import('./routes/OrderDetailRoute.tsx')).OrderDetailRoute,
@@ -75,6 +83,9 @@ export function AppRouter() {
             <Route path={PAGE_ROUTES.stage} element={<StageRoute />} />
             {/* The UX lab (desktop): phones as iframes of this app, autoplayed and measured. */}
             <Route path={PAGE_ROUTES.lab} element={<LabRoute />} />
+            {/* The console (desktop, usable on a phone): one world's timeline, live, and its switches. */}
+            <Route path={PAGE_ROUTES.console} element={<ConsoleRoute />} />
+            <Route path={PAGE_ROUTES.consoleObject} element={<ConsoleObjectRoute />} />
             <Route path={HOME} element={<Shell />}>
               <Route index element={<CheckoutRoute />} />
               <Route path={PAGE_ROUTES.orders} element={<OrdersRoute />} />

@@ -32,6 +32,9 @@ export const ErrorCodeSchema = z.enum([
   'PAY_SIGN_ERROR',
   'APP_ID_TAKEN',
   'ORDER_OF_OTHER_PERSONA',
+  'ORDER_NOT_PAID',
+  'REFUND_TOO_LARGE',
+  'NOTHING_DUE',
 ])
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
 
@@ -92,4 +95,10 @@ export const httpStatusOf: Record<ErrorCode, HttpErrorStatus> = {
   APP_ID_TAKEN: 409,
   // The order exists but another persona of the simulator placed it (the answer names whose).
   ORDER_OF_OTHER_PERSONA: 403,
+  // A refund (the test API's) of an order that is not paid: pending, closed.
+  ORDER_NOT_PAID: 409,
+  // A refund of more than the order has left to refund (nothing, once it is REFUNDED).
+  REFUND_TOO_LARGE: 409,
+  // POST /api/__test/clock { to }: no notification retry, or no deadline, is pending in the world.
+  NOTHING_DUE: 409,
 }

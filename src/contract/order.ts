@@ -55,6 +55,8 @@ export const OrderSchema = z.object({
   paymentId: z.string().nullable(),
   closedAt: z.iso.datetime().nullable(),
   closeReason: z.enum(['TIMEOUT', 'CANCELLED']).nullable(),
+  /** What refunds gave back so far: a partial refund keeps the order PAID, a whole one makes it REFUNDED. */
+  refundedFen: FenSchema.default(0),
 })
 export type Order = z.infer<typeof OrderSchema>
 

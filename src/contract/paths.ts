@@ -243,6 +243,24 @@ export function labPath(lang?: string): string {
   return withSim('/lab', { lang })
 }
 
+/** The console (`/console`, docs/console.md): one world's timeline, and an object's whole story. */
+export const CONSOLE_PATH = '/console'
+export type ConsoleObjectPathKind = 'order' | 'payment' | 'refund' | 'merchant'
+export function consolePath(world?: string | null, lang?: string): string {
+  return withSim(CONSOLE_PATH, { world, lang })
+}
+export function consoleObjectPath(
+  kind: ConsoleObjectPathKind,
+  id: string,
+  world?: string | null,
+): string {
+  return withSim(`${CONSOLE_PATH}/${kind}/${enc(id)}`, { world })
+}
+/** The world's two phones side by side (`/stage?world=`). */
+export function stagePath(world?: string | null): string {
+  return withSim(STAGE_PATH, { world })
+}
+
 /**
  * The pages' route patterns (react-router syntax), next to the builders they must agree with (the API's
  * own routes are contract/routes.ts).
@@ -250,6 +268,8 @@ export function labPath(lang?: string): string {
 export const PAGE_ROUTES = {
   stage: STAGE_PATH,
   lab: '/lab',
+  console: CONSOLE_PATH,
+  consoleObject: `${CONSOLE_PATH}/:kind/:id`,
   orders: ORDERS_PATH,
   order: `${ORDERS_PATH}/:orderId`,
   result: `${RESULT_PREFIX}:orderId`,

@@ -5,13 +5,20 @@ import type { ErrorCode } from './errors.ts'
 /** One route's schemas and documentation. */
 export interface RouteSchema {
   summary: string
-  tag: 'meta' | 'merchant' | 'gateway' | 'friend-pay' | 'test'
+  tag: 'meta' | 'merchant' | 'gateway' | 'friend-pay' | 'test' | 'console'
   /** Takes an `Idempotency-Key` header: a retry with the same key and body gets the first answer. */
   idempotent?: boolean
   query?: z.ZodType
   body?: z.ZodType
-  /** The success answer; `sse` streams `OrderLiveEvent`s. */
-  answer: { readonly status: 200 | 201; readonly schema: z.ZodType } | 'sse'
+  /**
+   * The success answer; `sse` streams `OrderLiveEvent`s (or the `events` schema). `contentType` when it is
+   * not `application/json` (an NDJSON export: the schema is one line's).
+   */
+  answer:
+    | { readonly status: 200 | 201; readonly schema: z.ZodType; readonly contentType?: string }
+    | 'sse'
+  /** An `sse` route's `data:` frames, when they are not `OrderLiveEvent`s. */
+  events?: z.ZodType
   errors: readonly ErrorCode[]
 }
 

@@ -29,6 +29,7 @@ import {
 import { ALIPAY_API_ROUTE_SCHEMAS } from './alipay-route-schemas.ts'
 import type { RouteSchema } from './route-schema.ts'
 import { TEST_ROUTE_SCHEMAS } from './test-route-schemas.ts'
+import { CONSOLE_ROUTE_SCHEMAS } from './console-route-schemas.ts'
 
 import type { RouteName } from './routes.ts'
 import {
@@ -250,6 +251,7 @@ export const ROUTE_SCHEMAS = {
   },
   ...TEST_ROUTE_SCHEMAS,
   ...ALIPAY_API_ROUTE_SCHEMAS,
+  ...CONSOLE_ROUTE_SCHEMAS,
 } as const satisfies Record<RouteName, RouteSchema>
 
 export type RouteSchemas = typeof ROUTE_SCHEMAS

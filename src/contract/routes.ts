@@ -51,6 +51,17 @@ export const ROUTES = {
   testWechatpayMerchant: { method: 'POST', path: '/__test/wechatpay/merchants' },
   testWechatpayPay: { method: 'POST', path: '/__test/wechatpay/pay' },
 
+  // The console (docs/console.md): one world's timeline, its objects, exports; its actions are test routes.
+  consoleTimeline: { method: 'GET', path: '/console/timeline' },
+  consoleEvents: { method: 'GET', path: '/console/events' },
+  consoleObject: { method: 'GET', path: '/console/objects/:kind/:id' },
+  consoleExportNdjson: { method: 'GET', path: '/console/export.ndjson' },
+  consoleExportHar: { method: 'GET', path: '/console/export.har' },
+  testResendNotification: { method: 'POST', path: '/__test/notifications/:id/resend' },
+  testMerchantFailNext: { method: 'POST', path: '/__test/merchants/:id/fail-next' },
+  testRefundOrder: { method: 'POST', path: '/__test/orders/:orderId/refund' },
+  testCloseOrder: { method: 'POST', path: '/__test/orders/:orderId/close' },
+
   // The Alipay sandbox's /api side: the simulated cashier and 支付宝 app, and the test API (docs/alipay.md).
   alipayTrade: { method: 'GET', path: '/alipay/trades/:token' },
   alipayOpenTrade: { method: 'POST', path: '/alipay/trades/:token/open' },

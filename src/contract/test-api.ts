@@ -13,6 +13,10 @@ import { TEST_TOKEN_PATTERN } from './headers.ts'
 import { PersonaIdSchema } from './sim.ts'
 import { V3ErrorCodeSchema, V3TradeStateSchema } from './wechatpay.ts'
 
+/** Where `POST /api/__test/clock { to }` moves the clock. */
+export const ClockTargetSchema = z.enum(['next-retry', 'next-deadline'])
+export type ClockTarget = z.infer<typeof ClockTargetSchema>
+
 /**
  * Moves the gateway's clock ahead, stops it or lets it run again (at least one of the two). A stopped
  * clock stands still until it is moved or started: what waits on the world's time (deadlines, the
@@ -27,16 +31,33 @@ export const ClockBodySchema = z
       .max(400 * 24 * 3600 * 1000)
       .optional(),
     frozen: z.boolean().optional(),
+    /**
+     * Moves the clock to the next moment something is due: a notification's retry (any channel), or an
+     * order's or payment's deadline. Instead of advanceMs, not with it; 409 NOTHING_DUE when none is.
+     */
+    to: ClockTargetSchema.optional(),
   })
-  .refine((body) => body.advanceMs !== undefined || body.frozen !== undefined, {
-    message: 'give advanceMs, frozen or both',
+  .refine(
+    (body) => body.advanceMs !== undefined || body.frozen !== undefined || body.to !== undefined,
+    { message: 'give advanceMs, frozen or to' },
+  )
+  .refine((body) => body.advanceMs === undefined || body.to === undefined, {
+    message: 'give advanceMs or to, not both',
   })
 export const ClockAnswerSchema = z.object({ now: z.iso.datetime(), frozen: z.boolean() })
 
 /** GET /api/__test/state (BRIEF §8). */
 export const TestStateSchema = z.object({
   now: z.iso.datetime(),
-  orders: z.array(z.object({ id: z.string(), status: OrderStatusSchema, totalFen: FenSchema })),
+  orders: z.array(
+    z.object({
+      id: z.string(),
+      status: OrderStatusSchema,
+      totalFen: FenSchema,
+      /** What the test API's refunds gave back so far (all of it: REFUNDED). */
+      refundedFen: FenSchema,
+    }),
+  ),
   payments: z.array(
     z.object({
       id: z.string(),
@@ -92,6 +113,8 @@ export const HealthSchema = z.object({ ok: z.literal(true) })
 /** `POST /api/__test/faults` (BRIEF §8). Every field is optional: what is left out stays as it was. */
 export const NotifyFaultSchema = z.enum(['normal', 'drop', 'duplicate', 'delay'])
 export const NotifySignSchema = z.enum(['valid', 'wrong', 'signtest'])
+export type NotifyFault = z.infer<typeof NotifyFaultSchema>
+export type NotifySign = z.infer<typeof NotifySignSchema>
 export const FaultsBodySchema = z.strictObject({
   /** Gateway → merchant notifications: delivered, never delivered, delivered twice, delivered late. */
   notify: NotifyFaultSchema.optional(),

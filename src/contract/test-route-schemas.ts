@@ -25,6 +25,14 @@ import {
   WechatpayKeysSchema,
 } from './wechatpay-test.ts'
 import { CreatedWorldSchema, CreateWorldBodySchema, WorldListSchema } from './worlds.ts'
+import {
+  FailNextAnswerSchema,
+  FailNextBodySchema,
+  ResendAnswerSchema,
+  TestRefundAnswerSchema,
+  TestRefundBodySchema,
+} from './console.ts'
+import { OrderSchema } from './order.ts'
 
 const guarded = GUARDED
 
@@ -36,11 +44,18 @@ export const TEST_ROUTE_SCHEMAS = {
     errors: ['NOT_FOUND', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
   },
   testClock: {
-    summary: "Move the gateway's clock",
+    summary:
+      "Move the gateway's clock (by advanceMs, or to the next retry or deadline), stop or start it",
     tag: 'test',
     body: ClockBodySchema,
     answer: { status: 200, schema: ClockAnswerSchema },
-    errors: ['NOT_FOUND', 'PARAM_ERROR', 'CROSS_SITE_FORBIDDEN', 'TEST_TOKEN_REQUIRED'],
+    errors: [
+      'NOT_FOUND',
+      'PARAM_ERROR',
+      'NOTHING_DUE',
+      'CROSS_SITE_FORBIDDEN',
+      'TEST_TOKEN_REQUIRED',
+    ],
   },
   testFaults: {
     summary: 'The simulated faults',
@@ -139,5 +154,40 @@ export const TEST_ROUTE_SCHEMAS = {
       'STORAGE_UNAVAILABLE',
       ...guarded,
     ],
+  },
+  testResendNotification: {
+    summary:
+      'Send a notification again now, as one more attempt (Taobao: a payment id; WeChat Pay: its id; Alipay: its notify_id)',
+    tag: 'test',
+    answer: { status: 200, schema: ResendAnswerSchema },
+    errors: ['NOT_FOUND', 'STORAGE_UNAVAILABLE', ...guarded],
+  },
+  testMerchantFailNext: {
+    summary: "A merchant's (mchid or app_id) next signed call answers this error code",
+    tag: 'test',
+    body: FailNextBodySchema,
+    answer: { status: 200, schema: FailNextAnswerSchema },
+    errors: ['NOT_FOUND', 'PARAM_ERROR', ...guarded],
+  },
+  testRefundOrder: {
+    summary: 'Refund a paid order, in part (it stays PAID) or what is left of it (REFUNDED)',
+    tag: 'test',
+    body: TestRefundBodySchema,
+    answer: { status: 200, schema: TestRefundAnswerSchema },
+    errors: [
+      'NOT_FOUND',
+      'PARAM_ERROR',
+      'ORDER_NOT_EXIST',
+      'ORDER_NOT_PAID',
+      'REFUND_TOO_LARGE',
+      'STORAGE_UNAVAILABLE',
+      ...guarded,
+    ],
+  },
+  testCloseOrder: {
+    summary: 'Close a pending order, as its shopper cancelling it',
+    tag: 'test',
+    answer: { status: 200, schema: OrderSchema },
+    errors: ['NOT_FOUND', 'ORDER_NOT_EXIST', 'ORDERPAID', 'STORAGE_UNAVAILABLE', ...guarded],
   },
 } as const satisfies Partial<Record<RouteName, RouteSchema>>

@@ -30,6 +30,7 @@ const order = (status: Order['status']): Order => ({
   deliveryFen: 0,
   createdAt: at,
   closeReason: null,
+  refundedFen: 0,
 })
 const snapshot = (id: number, status: LiveOrder['status'] = 'PENDING_PAYMENT'): OrderLiveEvent => ({
   type: 'snapshot',

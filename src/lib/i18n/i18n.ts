@@ -4,6 +4,7 @@ import { create } from 'zustand'
 import { effectiveLang, LANGS, useSettings, type Lang } from '../settings.ts'
 import type { AlipayAppMessages } from './alipay-app.zh-CN.ts'
 import type { AlipayMessages } from './alipay.zh-CN.ts'
+import type { ConsoleMessages } from './console.zh-CN.ts'
 import type { FriendPayMessages } from './friend-pay.zh-CN.ts'
 import type { LabMessages } from './lab.zh-CN.ts'
 import type { SimMessages } from './sim.zh-CN.ts'
@@ -27,6 +28,7 @@ export interface LazyMessages
   extends WechatMessages, FriendPayMessages, AlipayMessages, AlipayAppMessages {
   sim: SimMessages
   lab: LabMessages
+  console: ConsoleMessages
 }
 
 export type MessageKey = Leaves<Messages & LazyMessages>
@@ -85,6 +87,13 @@ const LAZY: Record<keyof LazyMessages, () => Promise<Record<Lang, Partial<LazyMe
       import('./lab.en.ts'),
     ])
     return { 'zh-CN': { lab: labZhCN }, en: { lab: labEn } }
+  },
+  console: async () => {
+    const [{ consoleZhCN }, { consoleEn }] = await Promise.all([
+      import('./console.zh-CN.ts'),
+      import('./console.en.ts'),
+    ])
+    return { 'zh-CN': { console: consoleZhCN }, en: { console: consoleEn } }
   },
   scan: wechatMessages,
   jump: wechatMessages,

@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { ALIPAY_ROUTE_SCHEMAS } from '../../contract/alipay-route-schemas.ts'
-import { ALIPAY_ROUTES, ALIPAY_V3_PREFIX } from '../../contract/routes.ts'
+import { ALIPAY_GATEWAY_PATH, ALIPAY_ROUTES, ALIPAY_V3_PREFIX } from '../../contract/routes.ts'
 import { securityHeaders } from '../security-headers.ts'
 import type { AppDeps, AppEnv } from '../http/env.ts'
 import { mountTable } from '../http/route-table.ts'
+import { recordCalls } from '../console/calls.ts'
 import { StorageUnavailableError } from '../store/disk.ts'
 import { v2Respond, v3Respond } from './answer.ts'
 import { alipayGatewayHandler } from './gateway-v2.ts'
@@ -33,6 +34,10 @@ export function alipayApp(deps: AppDeps) {
         )
   })
   app.use(securityHeaders())
+  // Every call, once answered, goes to its app's world's console log (console/calls.ts).
+  const record = recordCalls(deps, 'alipay')
+  app.use(ALIPAY_GATEWAY_PATH, record)
+  app.use(`${ALIPAY_V3_PREFIX}*`, record)
   app.use(`${ALIPAY_V3_PREFIX}*`, alipayV3Gate(deps))
   const gateway = alipayGatewayHandler(deps)
   mountTable(

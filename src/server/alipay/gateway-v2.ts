@@ -28,6 +28,8 @@ async function paramsOf(c: Context): Promise<Record<string, string> | string> {
   if (c.req.method !== 'POST') return params
   const text = await readBoundedText(c)
   if (text === null) return 'the body is over 64 KiB'
+  // Kept for the console's log of the call (console/calls.ts), as the other gates keep theirs.
+  ;(c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text)
   const type = c.req.header('content-type') ?? ''
   if (text !== '' && !/application\/x-www-form-urlencoded/i.test(type)) {
     return `send the parameters as application/x-www-form-urlencoded, not ${type || 'nothing'}`
@@ -112,6 +114,22 @@ function parseBiz<S extends z.ZodType>(
     : { ok: false, subCode: 'ACQ.INVALID_PARAMETER', subMsg: `参数无效: ${describe(parsed.error)}` }
 }
 
+/** What the signature check said: refused for it, passed (the call got past it), or not reached. */
+function signatureOf(checked: V2Refusal | object): 'ok' | 'bad' | 'none' {
+  if (!('subCode' in checked)) return 'ok'
+  if (checked.subCode === 'isv.invalid-signature') return 'bad'
+  return checked.subCode === 'isp.unknow-error' ? 'ok' : 'none'
+}
+
+/** An app's fail-next (`POST /api/__test/merchants/:id/fail-next`) as v2 answers it: sub_code = the code. */
+export function alipayFault(code: string): V2Refusal {
+  return {
+    code: code.startsWith('isp.') ? '20000' : code.startsWith('isv.') ? '40002' : '40004',
+    subCode: code,
+    subMsg: `simulated fault: ${code} (POST /api/__test/merchants/:id/fail-next)`,
+  }
+}
+
 const isResult = (v: unknown): v is OpResult =>
   typeof v === 'object' && v !== null && 'ok' in v && typeof (v as { ok: unknown }).ok === 'boolean'
 
@@ -177,8 +195,16 @@ export function alipayGatewayHandler(deps: AppDeps) {
     const method = params.method && isMethod(params.method) ? params.method : null
     const page = method !== null && ALIPAY_PAGE_METHODS.includes(method)
     const checked = checkCommon(deps, params)
+    const app = params.app_id ? deps.worlds.alipayDirectory.lookup(params.app_id) : undefined
+    if (app)
+      c.set('callSeen', { world: app.world, merchant: app.appId, signature: signatureOf(checked) })
     if ('code' in checked)
       return page ? errorPage(c, checked) : v2Respond(c, method, checked, key())
+    const fault = checked.ctx.world.faults.takeAlipayFault(checked.ctx.app.appId)
+    if (fault) {
+      const refused = alipayFault(fault)
+      return page ? errorPage(c, refused) : v2Respond(c, checked.method, refused, key())
+    }
     const ctx: OpContext = { ...checked.ctx, origin: deps.publicOrigin(c.req.url) }
     ctx.world.store.closeExpired()
     let result: OpResult & { payUrl?: string } = await run(checked.method, ctx, params)

@@ -9,7 +9,14 @@ import type { AlipayNotificationRecord } from '../domain/alipay/state.ts'
 import type { FaultSwitch } from '../http/faults.ts'
 import type { StoreObserver } from '../store/observer.ts'
 import type { Store } from '../store/store.ts'
-import type { NotifyRequest, NotifyResult, NotifyTransport } from '../wechatpay/transport.ts'
+import type { NotifyRequest, NotifyTransport } from '../wechatpay/transport.ts'
+import { deliveryOf, sendPlanned } from '../wechatpay/attempts.ts'
+import type { Attempt, CopyKind } from '../wechatpay/attempts.ts'
+import { loggedBefore } from '../console/console-log.ts'
+import type { ConsoleSink } from '../console/console-log.ts'
+import { deliveryEntry } from '../console/deliveries.ts'
+import { alipayNotificationRefs } from '../console/sandbox-refs.ts'
+import { iso } from '../domain/result.ts'
 import type { AlipayKeys } from './keys.ts'
 import { signedParams } from './sign.ts'
 import { notificationParams } from './views.ts'
@@ -21,7 +28,12 @@ export interface AlipayNotifierDeps {
   /** The same transport (and GATEWAY_NOTIFY_ALLOW guard) as WeChat Pay's notifications. */
   transport: NotifyTransport
   log: (message: string) => void
+  /** The world's console log: every POST, as sent and as answered. */
+  console?: ConsoleSink
 }
+
+/** The `notifySign: signtest` fault's probe: a `sign` that can never verify, which an app must refuse. */
+export const ALIPAY_SIGNTEST = 'ALIPAY/SIGNTEST/'
 
 /** What Alipay counts as acknowledged: the plain text `success` (any status or other text is a failure). */
 export const acknowledgedBySuccess = (status: number, text: string) =>
@@ -30,8 +42,9 @@ export const acknowledgedBySuccess = (status: number, text: string) =>
 /**
  * A world's Alipay notifications: each trade_status_sync the journal owes is POSTed as a form to its
  * notify_url when due (on the world's clock), signed RSA2 with Alipay's key, and every attempt's outcome
- * is journalled, so the schedule survives a restart and a retry is sent once. Faults: drop, duplicate,
- * a wrong signature (delay is applied when the notification is owed).
+ * is journalled, so the schedule survives a restart and a retry is sent once. Faults (the world's
+ * delivery plan, shared with Taobao's outbox and WeChat Pay): drop, duplicate, a wrong signature, a
+ * SIGNTEST probe first (delay is applied when the notification is owed). Every POST goes to the log.
  */
 export class AlipayNotifier implements StoreObserver {
   readonly #deps: AlipayNotifierDeps
@@ -86,22 +99,66 @@ export class AlipayNotifier implements StoreObserver {
     return Promise.all(attempts).then(() => undefined)
   }
 
-  async #attempt(note: AlipayNotificationRecord): Promise<void> {
+  /** When the next pending notification is due on the world's clock (`Infinity`: none is). */
+  nextDueAt(): number {
+    let next = Infinity
+    const { pendingNotifications, notifications } = this.#deps.store.state.alipay
+    for (const id of pendingNotifications) {
+      next = Math.min(next, notifications.get(id)?.nextAtMs ?? Infinity)
+    }
+    return next
+  }
+
+  /** A notification once more, now (the console's resend), whatever its status; false: none such. */
+  async resend(id: string): Promise<boolean> {
+    await this.#inFlight.get(id)
+    const note = this.#deps.store.state.alipay.notifications.get(id)
+    if (!note) return false
+    const attempt = this.#attempt(note, true).finally(() => this.#inFlight.delete(id))
+    this.#inFlight.set(id, attempt)
+    await attempt
+    return true
+  }
+
+  async #attempt(note: AlipayNotificationRecord, resent = false): Promise<void> {
     const { store, log } = this.#deps
     try {
       const at = store.now()
-      const outcome = await this.#deliver(note, at)
-      const recorded = store.run((s) =>
-        outcome.ok
-          ? alipayNotificationDelivered(s.alipay, note.id, at)
-          : alipayNotificationFailed(s.alipay, note.id, outcome.error ?? 'failed', at),
+      // The record is the state's own: recording the outcome moves its count on.
+      const attemptNo = note.attempts + 1
+      const attempt = await this.#deliver(note, at, resent)
+      const outcome = attempt.result
+      const pending = store.state.alipay.notifications.get(note.id)?.status === 'PENDING'
+      // The deliveries come before what the journal records of them.
+      const recorded = loggedBefore(
+        this.#deps.console,
+        () =>
+          pending
+            ? store.run((s) =>
+                outcome.ok
+                  ? alipayNotificationDelivered(s.alipay, note.id, at)
+                  : alipayNotificationFailed(s.alipay, note.id, outcome.error ?? 'failed', at),
+              )
+            : null,
+        (done) => {
+          const next = done?.ok ? (done.value?.nextAtMs ?? null) : null
+          const nextRetryAt = next === null ? null : iso(next)
+          const refs = alipayNotificationRefs(store.state.alipay, note)
+          return attempt.copies.map((copy) =>
+            deliveryEntry(
+              deliveryOf('alipay', note.id, attemptNo, copy, null, nextRetryAt),
+              at,
+              refs,
+            ),
+          )
+        },
       )
-      if (!recorded.ok) {
+      if (recorded && !recorded.ok) {
         this.#holdUntil.set(note.id, Date.now() + 1000)
         return
       }
       this.#holdUntil.delete(note.id)
-      if (recorded.value?.status === 'FAILED') {
+      if (recorded?.value?.status === 'FAILED') {
         log(
           `alipay notification ${note.id} to ${note.url} given up after ${recorded.value.attempts} attempts`,
         )
@@ -114,33 +171,36 @@ export class AlipayNotifier implements StoreObserver {
     }
   }
 
-  async #deliver(note: AlipayNotificationRecord, at: number): Promise<NotifyResult> {
+  /** One attempt as the world's delivery plan has it: a probe first, none, one or two copies. */
+  async #deliver(note: AlipayNotificationRecord, at: number, resent: boolean): Promise<Attempt> {
     const { faults, transport } = this.#deps
-    const request = this.#build(note, at)
-    if ('error' in request) return { ok: false, status: null, error: request.error }
-    const { notify } = faults.current
-    if (notify === 'drop') return { ok: false, status: null, error: 'dropped (simulated fault)' }
-    const copies = notify === 'duplicate' ? 2 : 1
-    let result: NotifyResult = { ok: false, status: null, error: 'not sent' }
-    for (let i = 0; i < copies; i++) {
-      const sent = await transport(request)
-      if (sent.ok || !result.ok) result = sent
-    }
-    return result
+    const params = this.#params(note, at)
+    if ('error' in params)
+      return { result: { ok: false, status: null, error: params.error }, copies: [] }
+    return sendPlanned(
+      transport,
+      faults.deliveryPlan(),
+      (kind) => this.#request(note, params, kind),
+      resent,
+    )
   }
 
-  #build(note: AlipayNotificationRecord, at: number): NotifyRequest | { error: string } {
-    const { store, keys, faults } = this.#deps
-    const state = store.state.alipay
+  #params(note: AlipayNotificationRecord, at: number): Record<string, string> | { error: string } {
+    const state = this.#deps.store.state.alipay
     const trade = state.trades.get(note.tradeKey)
     if (!trade) return { error: 'the trade is gone' }
     const refund = note.refundKey ? (state.refunds.get(note.refundKey) ?? null) : null
-    const params = notificationParams(trade, note.tradeStatus, note.id, refund, at)
-    const signed = signedParams(
-      params,
-      keys.alipay.privateKey,
-      faults.current.notifySign === 'wrong',
-    )
+    return notificationParams(trade, note.tradeStatus, note.id, refund, at)
+  }
+
+  /** The form as posted: signed RSA2 with Alipay's key, wrongly for `wrong`, not at all for the probe. */
+  #request(
+    note: AlipayNotificationRecord,
+    params: Record<string, string>,
+    kind: CopyKind,
+  ): NotifyRequest {
+    const signed = signedParams(params, this.#deps.keys.alipay.privateKey, kind === 'wrong')
+    if (kind === 'probe') signed.sign = `${ALIPAY_SIGNTEST}${(signed.sign ?? '').slice(0, 32)}`
     return {
       url: note.url,
       body: new URLSearchParams(signed).toString(),

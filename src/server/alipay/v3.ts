@@ -38,6 +38,10 @@ export function alipayV3Gate(deps: AppDeps) {
     const auth = parseV3Authorization(c.req.header('authorization'))
     if (typeof auth === 'string') return refuse(401, 'invalid-signature', `验签出错: ${auth}`)
     const app = deps.worlds.alipayDirectory.lookup(auth.appId)
+    const seen = (signature: 'ok' | 'bad' | 'none') => {
+      if (app) c.set('callSeen', { world: app.world, merchant: app.appId, signature })
+    }
+    seen('none')
     if (!app)
       return refuse(
         401,
@@ -60,6 +64,7 @@ export function alipayV3Gate(deps: AppDeps) {
     }
     const message = v3RequestMessage(auth, c.req.method, targetOf(c.req.url), body)
     if (!rsa2Verify(message, auth.signature, app.publicKey)) {
+      seen('bad')
       return refuse(
         401,
         'invalid-signature',
@@ -74,6 +79,13 @@ export function alipayV3Gate(deps: AppDeps) {
         { code: 'SYSTEM_ERROR', message: '系统繁忙: the world is gone' },
         key,
       )
+    seen('ok')
+    const fault = world.faults.takeAlipayFault(app.appId)
+    if (fault) {
+      const status = fault.startsWith('isp.') || fault.endsWith('SYSTEM_ERROR') ? 500 : 400
+      const message = `simulated fault: ${fault} (POST /api/__test/merchants/:id/fail-next)`
+      return v3Respond(c, status, { code: fault, message }, key)
+    }
     calls.set(c.req.raw, { deps, world, app, origin: deps.publicOrigin(c.req.url) })
     world.store.closeExpired()
     await next()

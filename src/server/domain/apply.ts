@@ -15,7 +15,8 @@ export function apply(state: State, event: DomainEvent): void {
   switch (event.type) {
     case 'order.created': {
       // Only top-level fields ever change, so a shallow copy keeps the state apart from the event.
-      const order = { ...event.order }
+      // (Orders journalled before refunds carry no refundedFen.)
+      const order = { ...event.order, refundedFen: event.order.refundedFen ?? 0 }
       merchant.orders.set(order.id, order)
       merchant.pendingOrders.add(order.id)
       merchant.orderKeys.set(event.idemKey, { fingerprint: event.fingerprint, id: order.id })
@@ -104,6 +105,20 @@ export function apply(state: State, event: DomainEvent): void {
         gateway.paidOrders.delete(payment.orderId)
       }
       gateway.accounts[payment.payer].wallet[SOURCES[payment.source].wallet] += payment.amountFen
+      return
+    }
+    case 'order.refunded': {
+      const { refund } = event
+      const order = merchant.orders.get(refund.orderId)
+      const payment = gateway.payments.get(refund.paymentId)
+      if (!order || !payment) return
+      order.refundedFen = refund.refundedFen
+      if (refund.full) {
+        order.status = 'REFUNDED'
+        payment.status = 'REFUND'
+      }
+      gateway.accounts[refund.payer].wallet[SOURCES[refund.source].wallet] += refund.amountFen
+      gateway.refunds.set(refund.id, { ...refund })
       return
     }
     case 'friend.requested': {

@@ -3,7 +3,7 @@ import type { Order } from '../../contract/order.ts'
 import type { FundingSource, PaymentMethodId, Wallet } from '../../contract/payment.ts'
 import type { PersonaId } from '../../contract/sim.ts'
 import type { GatewaySettings } from '../../contract/test-api.ts'
-import type { FriendRequestRecord, PaymentRecord } from './state.ts'
+import type { FriendRequestRecord, PaymentRecord, RefundRecord } from './state.ts'
 import type { PasswordRealm } from './gateway/channels.ts'
 import type { WechatpayEvent } from './wechatpay/events.ts'
 import type { AlipayEvent } from './alipay/events.ts'
@@ -55,6 +55,8 @@ export type DomainEvent =
       at: string
     }
   | { type: 'payment.refunded'; paymentId: string; at: string }
+  /** A paid order refunded (the test API's, docs/console.md): the money back to the payer at once. */
+  | { type: 'order.refunded'; refund: RefundRecord }
   | { type: 'friend.requested'; request: FriendRequestRecord; idemKey: string; fingerprint: string }
   | {
       type: 'friend.ended'

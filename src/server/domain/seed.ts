@@ -3,7 +3,7 @@ import { PersonaIdSchema } from '../../contract/sim.ts'
 import type { PersonaId } from '../../contract/sim.ts'
 import { DEFAULT_HUABEI_FEE_BP } from './gateway/huabei.ts'
 import { PERSONAS, SEED_PASSWORD } from './personas.ts'
-import type { Account, State } from './state.ts'
+import type { Account, GatewayState, State } from './state.ts'
 import { emptyWechatpayState } from './wechatpay/state.ts'
 import { emptyAlipayState } from './alipay/state.ts'
 
@@ -142,6 +142,7 @@ export function seedState(): State {
       friendKeys: new Map(),
       accounts: seedAccounts(),
       settings: { huabeiFeeBp: { ...DEFAULT_HUABEI_FEE_BP } },
+      refunds: new Map(),
     },
     wechatpay: emptyWechatpayState(),
     alipay: emptyAlipayState(),
@@ -153,5 +154,9 @@ export function upgradeState(state: State): State {
   const partial = state as Partial<State>
   partial.wechatpay ??= emptyWechatpayState()
   partial.alipay ??= emptyAlipayState()
+  const gateway = state.gateway as Partial<GatewayState>
+  gateway.refunds ??= new Map()
+  // Orders from before refunds: nothing refunded.
+  for (const order of state.merchant.orders.values()) order.refundedFen ??= 0
   return state
 }

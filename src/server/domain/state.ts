@@ -95,6 +95,22 @@ export interface FriendRequestRecord {
   payer: PersonaId | null
 }
 
+/** A refund of a paid order (the test API's): part of it, or what was left of it (`full`). */
+export interface RefundRecord {
+  id: string
+  orderId: string
+  paymentId: string
+  /** Whose wallet gets the money back, and into which of its sources. */
+  payer: PersonaId
+  source: FundingSource
+  amountFen: Fen
+  /** The order's refunded amount with this one. */
+  refundedFen: Fen
+  /** Nothing is left to refund: the order is REFUNDED. */
+  full: boolean
+  at: string
+}
+
 export interface PasswordGuard {
   /** Wrong passwords in a row. */
   failedTries: number
@@ -125,6 +141,8 @@ export interface GatewayState {
   friendKeys: Map<string, IdempotencyRecord>
   accounts: Record<PersonaId, Account>
   settings: GatewaySettings
+  /** Refunds of paid orders, by id (older snapshots lack it: `upgradeState`). */
+  refunds: Map<string, RefundRecord>
 }
 
 export interface State {

@@ -112,7 +112,9 @@ describe('checkout over HTTP', () => {
     expect(wallet.alipayBalanceFen).toBe(5_000_00 - order.totalFen)
 
     const state = TestStateSchema.parse(await (await h.call('GET', '/api/__test/state')).json())
-    expect(state.orders).toEqual([{ id: order.id, status: 'PAID', totalFen: order.totalFen }])
+    expect(state.orders).toEqual([
+      { id: order.id, status: 'PAID', totalFen: order.totalFen, refundedFen: 0 },
+    ])
     expect(state.payments).toEqual([
       {
         id: payment.id,

@@ -23,9 +23,11 @@ import { merchantSheetHandlers } from '../wechatpay/sheets.ts'
 import { alipayApp } from '../alipay/app.ts'
 import { alipayApiHandlers } from '../alipay/test-routes.ts'
 import { isAlipayPath } from '../../contract/routes.ts'
+import { consoleActionHandlers } from '../console/actions.ts'
+import { consoleHandlers } from '../console/routes.ts'
 
 export const MAX_BODY_BYTES = 64 * 1024
-const IN_A_WORLD = /^\/api\/(?:shop|pay|alipay|__test)(?:\/|$)/
+const IN_A_WORLD = /^\/api\/(?:shop|pay|alipay|__test|console)(?:\/|$)/
 
 const storageUnavailable = (c: Context) =>
   fail(c, {
@@ -110,7 +112,8 @@ export function createApp(options: AppOptions) {
     return serve(c, next)
   })
   async function serve(c: Context<AppEnv>, next: () => Promise<void>): Promise<void> {
-    // Health and the document belong to no world; everything under /shop, /pay and /__test does.
+    // Health and the document belong to no world; everything under /shop, /pay, /alipay, /__test and
+    // /console does.
     const world = IN_A_WORLD.test(c.req.path) ? resolveWorld(deps.worlds, c) : deps.worlds.default
     if ('code' in world) {
       c.res = fail(c, world)
@@ -155,6 +158,8 @@ export function createApp(options: AppOptions) {
     ...wechatpayTestHandlers(deps),
     ...merchantSheetHandlers(deps),
     ...alipayApiHandlers(deps),
+    ...consoleHandlers(deps),
+    ...consoleActionHandlers(deps),
   })
   // WeChat Pay APIv3, at the server's root where WeChat has it (SDKs sign the path).
   // Alipay's OpenAPI first (/gateway.do, /v3/alipay/...): /v3/alipay is Alipay's, not WeChat's.

@@ -49,6 +49,16 @@ export interface V3Call {
   raw: string
 }
 
+/**
+ * An external merchant's call, as far as its gate got (the console logs it in that world): the merchant
+ * and the signature check's result (`none` until it was checked).
+ */
+export interface CallSeen {
+  world: string
+  merchant: string
+  signature: 'ok' | 'bad' | 'none'
+}
+
 export interface AppEnv {
-  Variables: { who: ShopperContext; idemKey: string; world: World; v3: V3Call }
+  Variables: { who: ShopperContext; idemKey: string; world: World; v3: V3Call; callSeen: CallSeen }
 }

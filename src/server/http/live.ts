@@ -7,16 +7,16 @@ import type { AppDeps, AppEnv } from './env.ts'
 import { fail } from './respond.ts'
 
 /** The browser retries a dropped stream after this long (SSE `retry:`). */
-const RETRY_MS = 1000
+export const RETRY_MS = 1000
 /** A refused stream's `Retry-After`, in seconds. */
-const RETRY_AFTER_S = 5
+export const RETRY_AFTER_S = 5
 /**
  * Events waiting for a reader that does not read: past this many the stream ends (the client resumes
  * with `Last-Event-ID` and gets them from the log), so a stalled reader never grows a queue.
  */
 export const MAX_QUEUED_EVENTS = 1000
 /** A write still pending after this many heartbeats: the reader has stalled, and the stream ends. */
-const STALL_HEARTBEATS = 2
+export const STALL_HEARTBEATS = 2
 
 /** What one kind of watcher may see of an order's events (the snapshot already cut to size). */
 type Lens = (event: OrderLiveEvent) => OrderLiveEvent | null

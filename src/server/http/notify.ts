@@ -2,16 +2,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 import { PaymentMethodIdSchema } from '../../contract/payment.ts'
 import type { Order } from '../../contract/order.ts'
-import type { DomainEvent } from '../domain/events.ts'
 import { refundPayment } from '../domain/gateway/payments.ts'
 import { markPaid } from '../domain/merchant/orders.ts'
 import type { Decision } from '../domain/result.ts'
 import { refuse } from '../domain/result.ts'
 import type { GatewayState, PaymentRecord } from '../domain/state.ts'
-import type { StoreObserver } from '../store/observer.ts'
 import { randomBytes } from '../store/ids.ts'
 import type { Store } from '../store/store.ts'
-import type { FaultSwitch } from './faults.ts'
 
 /** What the gateway tells the merchant when money lands (WeChat Pay's TRANSACTION.SUCCESS). */
 const NotificationSchema = z.strictObject({
@@ -38,15 +35,18 @@ function mac(secret: string, timestamp: string, nonce: string, body: string): st
   return createHmac('sha256', secret).update(`${timestamp}\n${nonce}\n${body}\n`).digest('hex')
 }
 
+/** Signed by the gateway; `wrong`: over another body (the `notifySign: wrong` fault), so it never verifies. */
 export function signNotification(
   secret: string,
   payload: PaymentNotification,
   now: number,
+  wrong = false,
 ): SignedNotification {
   const body = JSON.stringify(payload)
   const timestamp = String(Math.floor(now / 1000))
   const nonce = randomBytes(16).toString('hex')
-  return { body, timestamp, nonce, signature: mac(secret, timestamp, nonce, body) }
+  const signed = wrong ? `${body} ` : body
+  return { body, timestamp, nonce, signature: mac(secret, timestamp, nonce, signed) }
 }
 
 /** The merchant's check: the signature must match, and only then is the body read. */
@@ -92,7 +92,10 @@ export function queryGateway(gateway: GatewayState, orderId: string): PaymentNot
  * Marking paid is idempotent, so a duplicate is harmless; money that landed on an order the merchant had
  * already closed goes back to the payer.
  */
-function settleAtMerchant(store: Store, note: PaymentNotification): Decision<{ order: Order }> {
+export function settleAtMerchant(
+  store: Store,
+  note: PaymentNotification,
+): Decision<{ order: Order }> {
   const marked = store.run((s) => markPaid(s.merchant, note))
   if (!marked.ok && marked.error.code === 'ORDERCLOSED') {
     store.run((s, now) => refundPayment(s.gateway, note.paymentId, now))
@@ -113,8 +116,10 @@ export function receiveNotification(
 
 /** A notification is late, and the merchant asks the gateway itself, after this long. */
 export const LATE_NOTIFICATION_MS = 2000
-const MAX_ATTEMPTS = 12
-const backoffMs = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 60_000)
+/** Taobao's outbox gives a notification up after this many attempts. */
+export const MAX_ATTEMPTS = 12
+/** How long Taobao's outbox waits after a failed attempt: 1 s, 2 s, 4 s … up to a minute. */
+export const backoffMs = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 60_000)
 
 /** Timers, injected so tests can run them by hand. */
 export interface Scheduler {
@@ -127,145 +132,4 @@ export const realScheduler: Scheduler = {
     if (ms <= 0) setImmediate(task)
     else setTimeout(task, ms).unref()
   },
-}
-
-interface Pending {
-  paymentId: string
-  orderId: string
-  attempts: number
-  /** The world's time before which a `delay`ed first attempt waits (so a stopped clock holds it). */
-  notBefore: number
-}
-
-/** How often a held-back notification looks at the world's clock again. */
-const HELD_RECHECK_MS = 250
-
-/**
- * Gateway → merchant notifications: each successful payment is queued and delivered, signed, until the
- * merchant acknowledges it, retrying with exponential backoff (1 s, 2 s, 4 s … up to a minute). The
- * faults switch drops, duplicates or delays deliveries. The merchant side stays correct on its own: it
- * is idempotent, and `reconcile` / `checkOrder` query the gateway for a payment whose notification is
- * late, so an order never stays unpaid after its payment succeeded.
- */
-export class NotificationOutbox implements StoreObserver {
-  readonly #pending = new Map<string, Pending>()
-  readonly #store: Store
-  readonly #secret: string
-  readonly #faults: FaultSwitch
-  readonly #scheduler: Scheduler
-  readonly #log: (message: string) => void
-
-  constructor(deps: {
-    store: Store
-    secret: string
-    faults: FaultSwitch
-    scheduler: Scheduler
-    log: (message: string) => void
-  }) {
-    this.#store = deps.store
-    this.#secret = deps.secret
-    this.#faults = deps.faults
-    this.#scheduler = deps.scheduler
-    this.#log = deps.log
-  }
-
-  applied(event: DomainEvent, _state: unknown, replaying: boolean): void {
-    if (replaying || event.type !== 'payment.succeeded') return
-    const payment = this.#store.state.gateway.payments.get(event.paymentId)
-    if (payment) this.#enqueue(payment)
-  }
-
-  reset(): void {
-    this.#pending.clear()
-  }
-
-  /** After a rollback: what was pending was cleared with it; what is durable and unheard is queued again. */
-  reloaded(): void {
-    this.resume()
-  }
-
-  /** Undelivered notifications waiting (for tests and the bench). */
-  get size(): number {
-    return this.#pending.size
-  }
-
-  /** At start: payments that succeeded without the merchant hearing of it are notified again. */
-  resume(): void {
-    const { merchant, gateway } = this.#store.state
-    for (const [orderId, paymentId] of gateway.paidOrders) {
-      const payment = gateway.payments.get(paymentId)
-      if (payment && merchant.orders.get(orderId)?.status === 'PENDING_PAYMENT') {
-        this.#enqueue(payment)
-      }
-    }
-  }
-
-  #enqueue(payment: PaymentRecord): void {
-    const first = this.#faults.current.notify === 'delay' ? this.#faults.notifyDelayMs : 0
-    const notBefore = this.#store.now() + first
-    this.#pending.set(payment.id, {
-      paymentId: payment.id,
-      orderId: payment.orderId,
-      attempts: 0,
-      notBefore,
-    })
-    this.#scheduler.after(first, () => this.#attempt(payment.id))
-  }
-
-  #attempt(paymentId: string): void {
-    const entry = this.#pending.get(paymentId)
-    if (!entry) return
-    // A delay counts on the world's clock: while the test clock is stopped, the notification stays late.
-    const early = entry.notBefore - this.#store.now()
-    if (early > 0) {
-      this.#scheduler.after(Math.min(early, HELD_RECHECK_MS), () => this.#attempt(paymentId))
-      return
-    }
-    entry.attempts += 1
-    const mode = this.#faults.current.notify
-    const copies = mode === 'drop' ? 0 : mode === 'duplicate' ? 2 : 1
-    let acknowledged = false
-    for (let i = 0; i < copies; i++) acknowledged = this.#deliver(entry) || acknowledged
-    if (acknowledged) {
-      this.#pending.delete(paymentId)
-      return
-    }
-    if (entry.attempts >= MAX_ATTEMPTS) {
-      this.#log(`notification for ${paymentId} given up after ${entry.attempts} attempts`)
-      this.#pending.delete(paymentId)
-      return
-    }
-    this.#scheduler.after(backoffMs(entry.attempts), () => this.#attempt(paymentId))
-  }
-
-  /** One delivery over the "wire": signed by the gateway, verified by the merchant. */
-  #deliver(entry: Pending): boolean {
-    const payment = this.#store.state.gateway.payments.get(entry.paymentId)
-    const note = payment && notificationOf(payment)
-    if (!note) return true // refunded or gone (reset): nothing left to tell
-    const signed = signNotification(this.#secret, note, this.#store.now())
-    const result = receiveNotification(this.#store, this.#secret, signed)
-    if (result.ok || result.error.code === 'ORDERCLOSED') return true
-    this.#log(
-      `merchant refused notification for ${entry.paymentId}: ${result.error.code} ${result.error.message}`,
-    )
-    return false
-  }
-
-  /**
-   * The merchant's check for one order (its GET runs it): if the gateway holds a payment for the order
-   * that succeeded more than 2 s ago and the merchant still waits, the merchant queries and settles.
-   */
-  checkOrder(orderId: string): void {
-    const { merchant, gateway } = this.#store.state
-    if (merchant.orders.get(orderId)?.status !== 'PENDING_PAYMENT') return
-    const note = queryGateway(gateway, orderId)
-    if (!note || this.#store.now() - Date.parse(note.paidAt) < LATE_NOTIFICATION_MS) return
-    settleAtMerchant(this.#store, note)
-  }
-
-  /** The merchant's sweep over late notifications (a timer runs it). */
-  reconcile(): void {
-    for (const entry of this.#pending.values()) this.checkOrder(entry.orderId)
-  }
 }

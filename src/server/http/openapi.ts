@@ -98,22 +98,28 @@ function operation(route: RouteDoc): JsonSchema {
       schema: jsonSchema(IdempotencyKeySchema, 'input'),
     })
   }
-  if (route.tag !== 'meta' && route.tag !== 'test') parameters.push(...simHeaderParams)
-  if (route.tag === 'test') parameters.push(...testTokenParams)
+  if (route.tag !== 'meta' && route.tag !== 'test' && route.tag !== 'console') {
+    parameters.push(...simHeaderParams)
+  }
+  // The console's reads take the token too: with it (or from loopback) nothing is redacted.
+  if (route.tag === 'test' || route.tag === 'console') parameters.push(...testTokenParams)
 
   const responses: Record<string, JsonSchema> = {}
   if (route.answer === 'sse') {
     responses['200'] = {
-      description: 'A stream of `data:` lines, each an OrderLiveEvent (JSON), with `id:` lines',
+      description: route.events
+        ? 'A stream of `event: entry` frames, `id:` the seq, `data:` one entry (JSON)'
+        : 'A stream of `data:` lines, each an OrderLiveEvent (JSON), with `id:` lines',
       content: {
         'text/event-stream': {
           schema: { type: 'string' },
-          'x-event-schema': jsonSchema(OrderLiveEventSchema, 'output'),
+          'x-event-schema': jsonSchema(route.events ?? OrderLiveEventSchema, 'output'),
         },
       },
     }
   } else {
-    const content = { 'application/json': { schema: jsonSchema(route.answer.schema, 'output') } }
+    const type = route.answer.contentType ?? 'application/json'
+    const content = { [type]: { schema: jsonSchema(route.answer.schema, 'output') } }
     responses[String(route.answer.status)] = { description: 'OK', content }
     if (route.idempotent)
       responses['200'] = { description: 'The first answer again (same key, same body)', content }

@@ -11,6 +11,7 @@ import { DEFAULT_WORLD } from '../../contract/headers.ts'
 import type { Worlds } from '../worlds/worlds.ts'
 import type { RouteHandlers } from './route-table.ts'
 import { testApiGuard } from './test-guard.ts'
+import { clockTarget, logFaults, runDueNotifications } from '../console/actions.ts'
 
 function testState(state: State, now: number): TestState {
   const wallets = Object.fromEntries(
@@ -25,6 +26,7 @@ function testState(state: State, now: number): TestState {
       id: o.id,
       status: o.status,
       totalFen: o.totalFen,
+      refundedFen: o.refundedFen,
     })),
     payments: [...state.gateway.payments.values()].map((p) => ({
       id: p.id,
@@ -128,11 +130,17 @@ export function testApiHandlers(): RouteHandlers<TestRoute> {
       faults.reset()
       return c.json({ ok: true as const })
     },
-    testClock: (c, { body }) => {
-      const { store } = c.get('world')
+    testClock: async (c, { body }) => {
+      const world = c.get('world')
+      const { store } = world
+      const target = body.to === undefined ? null : clockTarget(world, body.to)
+      if (target !== null && typeof target !== 'number') return fail(c, target)
       if (body.frozen !== undefined) store.freezeClock(body.frozen)
+      if (target !== null) store.advanceClock(Math.max(0, target - store.now()))
       if (body.advanceMs !== undefined) store.advanceClock(body.advanceMs)
       store.closeExpired()
+      // A retry moved to is sent now, on every channel, before the answer.
+      if (body.to === 'next-retry') await runDueNotifications(world)
       return c.json({ now: iso(store.now()), frozen: store.clockFrozen })
     },
     testFaults: (c) => {
@@ -140,8 +148,10 @@ export function testApiHandlers(): RouteHandlers<TestRoute> {
       return c.json(faults.current)
     },
     testSetFaults: (c, { body }) => {
-      const { faults } = c.get('world')
-      return c.json(faults.set(body))
+      const world = c.get('world')
+      const faults = world.faults.set(body)
+      logFaults(world, faults)
+      return c.json(faults)
     },
     testSettings: (c) => {
       const { store } = c.get('world')

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { isIP } from 'node:net'
 import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { TEST_TOKEN_HEADER, TEST_TOKEN_QUERY } from '../../contract/headers.ts'
 import { TestTokenSchema } from '../../contract/test-api.ts'
@@ -83,6 +84,24 @@ function target(url: string): { origin: string; hostname: string } | null {
 }
 
 /**
+ * Whether the caller is one the test API trusts: from loopback (a peer in 127.0.0.0/8 or ::1 and a
+ * `Host` of localhost or an IP address), or with the test token (`x-sim-test-token` or `?token=`). The
+ * console shows such a caller the decrypted payloads and the calls' Authorization headers too.
+ */
+export function trustedCaller(
+  deps: Pick<AppDeps, 'testToken' | 'remoteAddress'>,
+  c: Context,
+): boolean {
+  const to = target(c.req.url)
+  if (to !== null && isLocalHostName(to.hostname) && isLoopbackAddress(deps.remoteAddress(c))) {
+    return true
+  }
+  const given = c.req.header(TEST_TOKEN_HEADER) ?? c.req.query(TEST_TOKEN_QUERY)
+  const parsed = TestTokenSchema.safeParse(given)
+  return parsed.success && sameToken(parsed.data, deps.testToken)
+}
+
+/**
  * Guards /api/__test (after the on/off switch):
  * 1. A state-changing call (any method but GET and HEAD) whose `Origin` is another origin than the
  *    request's own scheme and host (`null` included), or whose `Sec-Fetch-Site` is `cross-site`: 403
@@ -110,17 +129,11 @@ export function testApiGuard(deps: Pick<AppDeps, 'testToken' | 'remoteAddress'>)
         })
       }
     }
-    const local =
-      to !== null && isLocalHostName(to.hostname) && isLoopbackAddress(deps.remoteAddress(c))
-    if (!local) {
-      const given = c.req.header(TEST_TOKEN_HEADER) ?? c.req.query(TEST_TOKEN_QUERY)
-      const parsed = TestTokenSchema.safeParse(given)
-      if (!parsed.success || !sameToken(parsed.data, deps.testToken)) {
-        return fail(c, {
-          code: 'TEST_TOKEN_REQUIRED',
-          message: `a test-API call from beyond loopback needs the token the server printed at start (header ${TEST_TOKEN_HEADER} or ?${TEST_TOKEN_QUERY}=)`,
-        })
-      }
+    if (!trustedCaller(deps, c)) {
+      return fail(c, {
+        code: 'TEST_TOKEN_REQUIRED',
+        message: `a test-API call from beyond loopback needs the token the server printed at start (header ${TEST_TOKEN_HEADER} or ?${TEST_TOKEN_QUERY}=)`,
+      })
     }
     await next()
   })

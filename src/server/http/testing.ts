@@ -53,6 +53,8 @@ export function harness(
     data?: string
     journal?: FileJournalOptions
     wechatpay?: WorldsOptions['wechatpay']
+    /** Each world's console log's bounds (small ones to see the ring turn). */
+    console?: WorldsOptions['console']
   } = {},
 ) {
   const clock = manualClock(T0)
@@ -70,6 +72,7 @@ export function harness(
     ...(setup.journal ? { journal: setup.journal } : {}),
     ...(defaultFaults ? { defaultFaults } : {}),
     ...(setup.wechatpay ? { wechatpay: setup.wechatpay } : {}),
+    ...(setup.console ? { console: setup.console } : {}),
   })
   const { store, outbox, faults, live } = worlds.default
   const streams = deps.streams ?? new StreamRegistry()

@@ -57,6 +57,14 @@ function toLive(event: DomainEvent, state: State): { orderId: string; event: Unn
       const at = event.type === 'order.created' ? order.createdAt : event.at
       return { orderId: id, event: { type: 'order', at, order: liveOrder(order) } }
     }
+    case 'order.refunded': {
+      const order = merchant.orders.get(event.refund.orderId)
+      if (!order) return null
+      return {
+        orderId: order.id,
+        event: { type: 'order', at: event.refund.at, order: liveOrder(order) },
+      }
+    }
     case 'payment.created':
     case 'payment.opened':
     case 'payment.closed':

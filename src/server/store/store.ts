@@ -11,7 +11,7 @@ import { describeIoError, StorageUnavailableError } from './disk.ts'
 import { DEFAULT_WORLD } from './journal-format.ts'
 import { fileJournal, memoryJournal } from './journal.ts'
 import type { FileJournalOptions, Journal, JournalRecord, SnapshotWorlds } from './journal.ts'
-import type { StoreObserver } from './observer.ts'
+import type { StoreObserver, WorldRecord } from './observer.ts'
 
 const settled = Promise.resolve()
 
@@ -114,6 +114,11 @@ export class Store {
     return this.#frozenAt !== null
   }
 
+  /** What the test clock's next record would hold: its offset, and where it stopped (null: running). */
+  get clockSetting(): { offsetMs: number; frozenAt: number | null } {
+    return { offsetMs: this.#offsetMs, frozenAt: this.#frozenAt }
+  }
+
   /** Calls `listener` with the new time whenever the test clock moves, stops or resets; answers the unsubscribe. */
   onClockMoved(listener: (now: number) => void): () => void {
     this.#clockListeners.add(listener)
@@ -186,19 +191,26 @@ export class Store {
 
   #appendClock(): void {
     const offsetMs = this.#offsetMs
-    this.#append(
+    const record: WorldRecord =
       this.#frozenAt === null
         ? { world: this.#world, kind: 'clock', offsetMs }
-        : { world: this.#world, kind: 'clock', offsetMs, frozenAt: this.#frozenAt },
-    )
+        : { world: this.#world, kind: 'clock', offsetMs, frozenAt: this.#frozenAt }
+    this.#append(record)
+    this.#recorded(record, false)
   }
 
   /** Back to the seed: wallets, orders, payments, requests, idempotency keys, settings, clock. */
   reset(): void {
     this.#refuseWhileDegraded()
-    this.#append({ world: this.#world, kind: 'reset' })
+    const record: WorldRecord = { world: this.#world, kind: 'reset' }
+    this.#append(record)
     this.#toSeed()
+    this.#recorded(record, false)
     this.#clockMoved()
+  }
+
+  #recorded(record: WorldRecord, replaying: boolean): void {
+    for (const observer of this.#observers) observer.recorded?.(record, replaying)
   }
 
   /** While degraded: tries the disk, and takes changes again if it is writable. */
@@ -242,9 +254,10 @@ export class Store {
   #replay(record: JournalRecord): void {
     // Each world has its own folder; a record of another world here is left as it is.
     if (record.world !== this.#world) return
+    if (record.kind === 'events') return this.#fold(record.events, true)
     if (record.kind === 'clock') this.#setClock(record.offsetMs, record.frozenAt)
-    else if (record.kind === 'reset') this.#toSeed()
-    else this.#fold(record.events, true)
+    else this.#toSeed()
+    this.#recorded(record, true)
   }
 
   #setClock(offsetMs: number, frozenAt: number | undefined): void {

@@ -4,6 +4,7 @@ import { V3_ROUTE_SCHEMAS } from '../../contract/wechatpay-route-schemas.ts'
 import { securityHeaders } from '../security-headers.ts'
 import type { AppDeps, AppEnv } from '../http/env.ts'
 import { mountTable } from '../http/route-table.ts'
+import { recordCalls } from '../console/calls.ts'
 import { v3Gate, v3Trouble } from './middleware.ts'
 import { orderHandlers } from './orders.ts'
 import { refundHandlers } from './refunds.ts'
@@ -20,7 +21,10 @@ export function wechatpayApp(deps: AppDeps) {
   app.onError(trouble.error)
   app.use(securityHeaders())
   const gate = v3Gate(deps)
+  // Every call, once answered, goes to its merchant's world's console log (console/calls.ts).
+  const record = recordCalls(deps, 'wechatpay')
   // /v3/alipay/* is Alipay's OpenAPI (alipay/app.ts): WeChat's gate leaves it alone.
+  app.use((c, next) => (isAlipayPath(c.req.path) ? next() : record(c, next)))
   app.use((c, next) => (isAlipayPath(c.req.path) ? next() : gate(c, next)))
   mountTable(
     app,

@@ -100,6 +100,11 @@ export function v3Gate(deps: AppDeps) {
     const auth = parseAuthorization(c.req.header('authorization'))
     const merchant = typeof auth === 'string' ? undefined : directory.lookup(auth.mchid)
     const signed = (res: Response) => signAnswer(res, platform, answerSerial(c, platform, merchant))
+    const seen = (signature: 'ok' | 'bad' | 'none') => {
+      if (merchant)
+        c.set('callSeen', { world: merchant.world, merchant: merchant.mchid, signature })
+    }
+    seen('none')
     const read = method === 'GET' || method === 'HEAD' ? '' : await readBody(c)
     if (read === null) {
       return signed(v3fail(c, v3refusal('PARAM_ERROR', `请求体不能超过 ${MAX_BODY_BYTES} 字节`)))
@@ -110,8 +115,9 @@ export function v3Gate(deps: AppDeps) {
         ? null
         : requestMessage(method, target, auth.timestamp, auth.nonce, read)
     // WeChat's SIGN_ERROR says what it verified: the start of the message, its length.
-    const signError = (issue: string, field = 'authorization') =>
-      signed(
+    const signError = (issue: string, field = 'authorization') => {
+      seen('bad')
+      return signed(
         v3fail(
           c,
           v3refusal('SIGN_ERROR', SIGN_MESSAGE, {
@@ -131,6 +137,7 @@ export function v3Gate(deps: AppDeps) {
           }),
         ),
       )
+    }
     if (typeof auth === 'string' || message === null) return signError(String(auth))
     if (!merchant) {
       return signError(
@@ -154,18 +161,20 @@ export function v3Gate(deps: AppDeps) {
     if (!verifyMessage(message, auth.signature, merchant.publicKey)) {
       return signError("the signature does not verify with the merchant's key", 'signature')
     }
+    seen('ok')
     if (!limiter.take(merchant.mchid)) {
       return signed(v3fail(c, v3refusal('FREQUENCY_LIMITED', '频率超限，请降低请求频率')))
     }
     const world = deps.worlds.get(merchant.world)
     if (!world) return signed(systemError(c, `the world of mchid ${merchant.mchid} is gone`))
-    const fault = world.faults.takeWechatpayFault()
+    const fault = world.faults.takeWechatpayFault(merchant.mchid)
     if (fault) {
       return signed(
         v3fail(
           c,
           v3refusal(fault, `simulated fault: ${fault}`, {
-            issue: 'POST /api/__test/faults wechatpayFailNext',
+            issue:
+              'POST /api/__test/merchants/:id/fail-next or /api/__test/faults wechatpayFailNext',
           }),
         ),
       )

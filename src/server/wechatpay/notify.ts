@@ -14,7 +14,14 @@ import { encryptResource } from './crypto.ts'
 import type { MerchantDirectory } from './directory.ts'
 import type { PlatformKeys } from './keys.ts'
 import { answerMessage, nonceString, signMessage, wallSeconds } from './sign.ts'
-import type { NotifyResult, NotifyTransport } from './transport.ts'
+import type { NotifyRequest, NotifyTransport } from './transport.ts'
+import { deliveryOf, sendPlanned } from './attempts.ts'
+import type { Attempt, CopyKind } from './attempts.ts'
+import { loggedBefore } from '../console/console-log.ts'
+import type { ConsoleSink } from '../console/console-log.ts'
+import { deliveryEntry } from '../console/deliveries.ts'
+import { notificationRefs } from '../console/sandbox-refs.ts'
+import { iso } from '../domain/result.ts'
 import { refundResource, rfc3339, transactionView } from './views.ts'
 
 /** The serial a merchant verifies under: the public key's id, or the platform certificate's serial. */
@@ -31,14 +38,17 @@ export interface V3NotifierDeps {
   directory: MerchantDirectory
   transport: NotifyTransport
   log: (message: string) => void
+  /** The world's console log: every POST, as sent and as answered. */
+  console?: ConsoleSink
 }
 
 /**
  * A world's APIv3 notifications: each TRANSACTION.SUCCESS and REFUND.SUCCESS the journal owes is POSTed
  * to its notify_url when due (on the world's clock), signed with the platform key and encrypted under
  * the merchant's APIv3 key, and every attempt's outcome is journalled, so the schedule survives a
- * restart and a retry is sent once, when it falls due. Faults: drop, duplicate (delay is applied when
- * the notification is made), a wrong signature, WeChat's SIGNTEST probe.
+ * restart and a retry is sent once, when it falls due. Faults (the world's delivery plan, shared with
+ * Taobao's outbox and Alipay): drop, duplicate (delay is applied when the notification is made), a wrong
+ * signature, WeChat's SIGNTEST probe. Every POST goes to the world's console log.
  */
 export class V3Notifier implements StoreObserver {
   readonly #deps: V3NotifierDeps
@@ -102,9 +112,33 @@ export class V3Notifier implements StoreObserver {
     return Promise.all(attempts).then(() => undefined)
   }
 
-  async #attempt(note: V3NotificationRecord): Promise<void> {
+  /** When the next pending notification is due on the world's clock (`Infinity`: none is). */
+  nextDueAt(): number {
+    let next = Infinity
+    const { pendingNotifications, notifications } = this.#deps.store.state.wechatpay
+    for (const id of pendingNotifications) {
+      next = Math.min(next, notifications.get(id)?.nextAtMs ?? Infinity)
+    }
+    return next
+  }
+
+  /**
+   * A notification once more, now (the console's resend), whatever its status: one more attempt,
+   * journalled as one while it is pending. Resolves with nothing when there is no such notification.
+   */
+  async resend(id: string): Promise<boolean> {
+    await this.#inFlight.get(id)
+    const note = this.#deps.store.state.wechatpay.notifications.get(id)
+    if (!note) return false
+    const attempt = this.#attempt(note, true).finally(() => this.#inFlight.delete(id))
+    this.#inFlight.set(id, attempt)
+    await attempt
+    return true
+  }
+
+  async #attempt(note: V3NotificationRecord, resent = false): Promise<void> {
     try {
-      await this.#attemptOnce(note)
+      await this.#attemptOnce(note, resent)
     } catch (error) {
       // A world deleted or a store closed meanwhile: nothing more to tell anyone.
       this.#deps.log(
@@ -113,22 +147,45 @@ export class V3Notifier implements StoreObserver {
     }
   }
 
-  async #attemptOnce(note: V3NotificationRecord): Promise<void> {
+  async #attemptOnce(note: V3NotificationRecord, resent: boolean): Promise<void> {
     const { store, log } = this.#deps
     const at = store.now()
-    const outcome = await this.#deliver(note)
-    const recorded = store.run((s) =>
-      outcome.ok
-        ? notificationDelivered(s.wechatpay, note.id, at)
-        : notificationFailed(s.wechatpay, note.id, outcome.error ?? 'failed', at),
+    // The record is the state's own: recording the outcome moves its count on.
+    const attemptNo = note.attempts + 1
+    const { attempt, decrypted } = await this.#deliver(note, resent)
+    const outcome = attempt.result
+    const pending = store.state.wechatpay.notifications.get(note.id)?.status === 'PENDING'
+    // The deliveries come before what the journal records of them.
+    const recorded = loggedBefore(
+      this.#deps.console,
+      () =>
+        pending
+          ? store.run((s) =>
+              outcome.ok
+                ? notificationDelivered(s.wechatpay, note.id, at)
+                : notificationFailed(s.wechatpay, note.id, outcome.error ?? 'failed', at),
+            )
+          : null,
+      (done) => {
+        const next = done?.ok ? (done.value?.nextAtMs ?? null) : null
+        const nextRetryAt = next === null ? null : iso(next)
+        const refs = notificationRefs(store.state.wechatpay, note)
+        return attempt.copies.map((copy) =>
+          deliveryEntry(
+            deliveryOf('wechatpay', note.id, attemptNo, copy, decrypted, nextRetryAt),
+            at,
+            refs,
+          ),
+        )
+      },
     )
-    if (!recorded.ok) {
+    if (recorded && !recorded.ok) {
       // The journal is failing: try again in a second rather than at once.
       this.#holdUntil.set(note.id, Date.now() + 1000)
       return
     }
     this.#holdUntil.delete(note.id)
-    if (recorded.value?.status === 'FAILED') {
+    if (recorded?.value?.status === 'FAILED') {
       log(
         `${note.eventType} ${note.id} to ${note.url} given up after ${recorded.value.attempts} attempts`,
       )
@@ -136,32 +193,34 @@ export class V3Notifier implements StoreObserver {
   }
 
   /** One attempt: the faults decide how many POSTs go (none, one, two) and how they are signed. */
-  async #deliver(note: V3NotificationRecord): Promise<NotifyResult> {
-    const { faults, transport, log } = this.#deps
+  async #deliver(
+    note: V3NotificationRecord,
+    resent: boolean,
+  ): Promise<{ attempt: Attempt; decrypted: unknown }> {
     const built = this.#build(note)
-    if ('error' in built) return { ok: false, status: null, error: built.error }
-    const { notify, notifySign: sign } = faults.current
-    if (notify === 'drop') return { ok: false, status: null, error: 'dropped (simulated fault)' }
-    if (sign === 'signtest') {
-      const probe = await transport(this.#signed(note, built.body, built.serial, 'probe'))
-      if (probe.ok) {
-        log(
+    if ('error' in built) {
+      const result = { ok: false, status: null, error: built.error }
+      return { attempt: { result, copies: [] }, decrypted: null }
+    }
+    const attempt = await sendPlanned(
+      this.#deps.transport,
+      this.#deps.faults.deliveryPlan(),
+      (kind) => this.#signed(note, built.body, built.serial, kind),
+      resent,
+      (probe) => {
+        if (!probe.ok) return
+        this.#deps.log(
           `${note.url} accepted a ${SIGNTEST_PREFIX} probe (status ${probe.status}): its notification handler does not verify signatures`,
         )
-      }
-    }
-    const mode = sign === 'wrong' ? 'wrong' : 'valid'
-    const copies = notify === 'duplicate' ? 2 : 1
-    let result: NotifyResult = { ok: false, status: null, error: 'not sent' }
-    for (let i = 0; i < copies; i++) {
-      const sent = await transport(this.#signed(note, built.body, built.serial, mode))
-      if (sent.ok || !result.ok) result = sent
-    }
-    return result
+      },
+    )
+    return { attempt, decrypted: JSON.parse(built.plaintext) as unknown }
   }
 
   /** The envelope, compact as JSON.stringify writes it (an SDK re-serialises before verifying). */
-  #build(note: V3NotificationRecord): { body: string; serial: string } | { error: string } {
+  #build(
+    note: V3NotificationRecord,
+  ): { body: string; serial: string; plaintext: string } | { error: string } {
     const { store, directory } = this.#deps
     const merchant = directory.lookup(note.mchid)
     if (!merchant) return { error: `merchant ${note.mchid} is no longer registered` }
@@ -196,15 +255,11 @@ export class V3Notifier implements StoreObserver {
     return {
       body: JSON.stringify(envelope),
       serial: serialFor(directory.keys.platform, merchant.mode),
+      plaintext,
     }
   }
 
-  #signed(
-    note: V3NotificationRecord,
-    body: string,
-    serial: string,
-    mode: 'valid' | 'wrong' | 'probe',
-  ) {
+  #signed(note: V3NotificationRecord, body: string, serial: string, mode: CopyKind): NotifyRequest {
     const platform = this.#deps.directory.keys.platform
     const timestamp = String(wallSeconds())
     const nonce = nonceString(32)

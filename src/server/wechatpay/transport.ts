@@ -23,6 +23,8 @@ export interface NotifyResult {
   ok: boolean
   status: number | null
   error: string | null
+  /** What the merchant answered (its first 64 KiB), for the console; absent when nothing came. */
+  body?: string
 }
 
 /** Sends one notification over the wire. */
@@ -98,7 +100,7 @@ export function httpTransport(allow: NotifyAllow, timeoutMs = NOTIFY_TIMEOUT_MS)
           res.on('data', (chunk: Buffer) => {
             received += chunk.length
             if (received > MAX_ANSWER_BYTES) res.destroy()
-            else if (notify.acknowledged) chunks.push(chunk)
+            else chunks.push(chunk)
           })
           res.on('error', () => {})
           res.on('close', () => {
@@ -109,6 +111,7 @@ export function httpTransport(allow: NotifyAllow, timeoutMs = NOTIFY_TIMEOUT_MS)
             finish({
               ok,
               status,
+              body: text,
               error: ok
                 ? null
                 : status >= 300 && status < 400

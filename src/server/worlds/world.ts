@@ -3,8 +3,10 @@ import { join } from 'node:path'
 import type { ApiError } from '../../contract/errors.ts'
 import { DEFAULT_WORLD } from '../../contract/worlds.ts'
 import { FaultSwitch } from '../http/faults.ts'
-import { NotificationOutbox } from '../http/notify.ts'
+import { NotificationOutbox } from '../http/outbox.ts'
 import type { Scheduler } from '../http/notify.ts'
+import { ConsoleLog } from '../console/console-log.ts'
+import type { ConsoleLogOptions } from '../console/console-log.ts'
 import { realDisk } from '../store/disk.ts'
 import type { FileJournalOptions } from '../store/journal.ts'
 import { LiveLog } from '../store/live.ts'
@@ -23,6 +25,8 @@ export interface World {
   readonly live: LiveLog
   readonly outbox: NotificationOutbox
   readonly faults: FaultSwitch
+  /** The console's log (docs/console.md): bounded, in memory, dropped with the world. */
+  readonly console: ConsoleLog
   /** Wall-clock ms (never the world's test clock). */
   readonly createdAt: number
   lastUsedAt: number
@@ -93,6 +97,8 @@ export interface WorldParts {
   /** The registry's limits on events, asked before each commit. */
   admit: (events: number) => ApiError | null
   counted: (delta: number) => void
+  /** The console log's bounds (tests make them small). */
+  console?: ConsoleLogOptions | undefined
 }
 
 /**
@@ -109,6 +115,7 @@ export function openWorld(
 ): World {
   const { directory, alipay: alipayApps, log } = parts
   const live = new LiveLog()
+  const consoleLog = new ConsoleLog(parts.console)
   const mchid = directory.setDemo(
     id,
     id === DEFAULT_WORLD ? directory.keys.defaultMchid : (meta.mchid ?? directory.allocateDemo()),
@@ -126,7 +133,7 @@ export function openWorld(
   const store = openStore(
     parts.folder,
     parts.realNow,
-    [live, directory.observer(id, merchants), alipayApps.observer(id, apps)],
+    [live, consoleLog, directory.observer(id, merchants), alipayApps.observer(id, apps)],
     {
       log: (message) => log(id === DEFAULT_WORLD ? message : `world ${id}: ${message}`),
       ...parts.journal,
@@ -141,14 +148,24 @@ export function openWorld(
     faults,
     scheduler: parts.scheduler,
     log,
+    console: consoleLog,
   })
   opened.store = store
+  // What the journal's tail replayed is in the log; from here on it is live.
+  consoleLog.start(store)
   // What a snapshot held was never replayed as events: the directory learns it from the state.
   directory.sync(id, merchants())
   alipayApps.sync(id, apps())
   store.observe(outbox)
   outbox.resume()
-  const notifier = new V3Notifier({ store, faults, directory, transport: parts.transport, log })
+  const notifier = new V3Notifier({
+    store,
+    faults,
+    directory,
+    transport: parts.transport,
+    log,
+    console: consoleLog,
+  })
   store.observe(notifier)
   const alipayNotifier = new AlipayNotifier({
     store,
@@ -156,6 +173,7 @@ export function openWorld(
     keys: alipayApps.keys,
     transport: parts.transport,
     log,
+    console: consoleLog,
   })
   store.observe(alipayNotifier)
   return {
@@ -164,6 +182,7 @@ export function openWorld(
     live,
     outbox,
     faults,
+    console: consoleLog,
     createdAt: meta.createdAt,
     lastUsedAt: now,
     ttlMs: meta.ttlMs,

@@ -12,6 +12,7 @@ import { memoryKeys } from '../wechatpay/keys.ts'
 import { parseNotifyAllow } from '../wechatpay/allow.ts'
 import { httpTransport } from '../wechatpay/transport.ts'
 import type { NotifyTransport } from '../wechatpay/transport.ts'
+import type { ConsoleLogOptions } from '../console/console-log.ts'
 import { AlipayDirectory } from '../alipay/directory.ts'
 import { memoryAlipayKeys } from '../alipay/keys.ts'
 import { DEFAULT_WORLD_LIMITS } from './limits.ts'
@@ -41,6 +42,8 @@ export interface WorldsOptions {
   wechatpay?: { directory?: MerchantDirectory; transport?: NotifyTransport }
   /** Alipay: the process's app_id → world directory (with the keys); notifications share WeChat's transport. */
   alipay?: { directory?: AlipayDirectory }
+  /** Each world's console log's bounds (default CONSOLE_LOG_LIMIT entries, CONSOLE_LOG_BYTES). */
+  console?: ConsoleLogOptions
 }
 
 /** What `GET /api/__test/worlds` lists of a world. */
@@ -287,8 +290,9 @@ export class Worlds {
     if (world) {
       this.#events -= world.store.eventCount
       world.store.close()
-      // Streams of the world end, as on a reset.
+      // Streams of the world end, as on a reset; its console log goes with it.
       world.live.reset()
+      world.console.close()
     }
     if (this.#options.data !== 'memory' && id !== DEFAULT_WORLD) {
       rmSync(this.#folderOf(id), { recursive: true, force: true })

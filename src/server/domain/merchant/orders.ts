@@ -97,6 +97,7 @@ export function createOrder(
     paymentId: null,
     closedAt: null,
     closeReason: null,
+    refundedFen: 0,
   }
   return accept({ order, replayed: false }, [
     {
