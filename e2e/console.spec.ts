@@ -119,3 +119,30 @@ test("an external merchant's failing notify_url: seen failing in the console, re
     await shop.stop()
   }
 })
+
+test('an unknown world and an unknown order are said on the page, not shown empty', async ({
+  phones,
+  browser,
+  baseURL,
+}) => {
+  const desk = await phones.open({ screen: 'desktop' })
+  await desk.open('/console/order/no-such-order')
+  await expect(desk.page.getByTestId('console-object-missing')).toContainText('no-such-order')
+  await expectAxeClean(desk.page)
+  // A world that was never made (well-formed, so the browser takes it): the page names it. A browser
+  // of its own, without the kit's world header on every request.
+  const bare = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 900 },
+    extraHTTPHeaders: {},
+  })
+  try {
+    const nowhere = `w${'x'.repeat(22)}`
+    const page = await bare.newPage()
+    await page.goto(`/console?world=${nowhere}`)
+    await expect(page.getByTestId('console-problem')).toContainText(nowhere)
+    await expect(page.getByTestId('console-row')).toHaveCount(0)
+  } finally {
+    await bare.close()
+  }
+})

@@ -39,7 +39,8 @@ try {
   }
   const world = String((await post('/__test/worlds', {})).world)
   const inWorld = { 'x-sim-world': world }
-  for (const { skuId } of SEED_CART) await post('/__test/stock', { skuId, stock: 10_000_000 }, inWorld)
+  for (const { skuId } of SEED_CART)
+    await post('/__test/stock', { skuId, stock: 10_000_000 }, inWorld)
   let n = 0
   const order = () =>
     post(

@@ -11,6 +11,11 @@ export const SIM_HEADERS = {
 } as const
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key'
+/**
+ * On every answer of a world's routes: the world's clock (its test clock) when it answered, ISO. A phone
+ * learns the time from any answer, so a countdown is right from the first screen after a reload.
+ */
+export const SIM_NOW_HEADER = 'x-sim-now'
 
 /**
  * The test API's token (`GATEWAY_TEST_TOKEN`, or one made at start): what a test-API call from beyond

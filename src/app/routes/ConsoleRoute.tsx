@@ -3,7 +3,12 @@ import { ConsoleScreen } from '@/features/console/ConsoleScreen.tsx'
 import type { ConsoleObjectKind } from '@/contract/console.ts'
 import { NotFoundRoute } from './NotFoundRoute.tsx'
 
-const KINDS: readonly string[] = ['order', 'payment', 'refund', 'merchant'] satisfies ConsoleObjectKind[]
+const KINDS: readonly string[] = [
+  'order',
+  'payment',
+  'refund',
+  'merchant',
+] satisfies ConsoleObjectKind[]
 const isKind = (kind: string | undefined): kind is ConsoleObjectKind =>
   kind !== undefined && KINDS.includes(kind)
 

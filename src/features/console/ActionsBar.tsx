@@ -42,10 +42,23 @@ export function ActionsBar() {
       </button>
       <fieldset className="console-actions__group">
         <legend>{t('console.actions.clock')}</legend>
-        <ActionButton label={t('console.actions.advance1m')} run={() => consoleActions.advanceClock(MINUTE)} />
-        <ActionButton label={t('console.actions.advance30m')} run={() => consoleActions.advanceClock(30 * MINUTE)} />
-        <ActionButton testId="console-next-retry" label={t('console.actions.nextRetry')} run={() => consoleActions.clockTo('next-retry')} />
-        <ActionButton label={t('console.actions.nextDeadline')} run={() => consoleActions.clockTo('next-deadline')} />
+        <ActionButton
+          label={t('console.actions.advance1m')}
+          run={() => consoleActions.advanceClock(MINUTE)}
+        />
+        <ActionButton
+          label={t('console.actions.advance30m')}
+          run={() => consoleActions.advanceClock(30 * MINUTE)}
+        />
+        <ActionButton
+          testId="console-next-retry"
+          label={t('console.actions.nextRetry')}
+          run={() => consoleActions.clockTo('next-retry')}
+        />
+        <ActionButton
+          label={t('console.actions.nextDeadline')}
+          run={() => consoleActions.clockTo('next-deadline')}
+        />
       </fieldset>
       <label className="console-actions__group">
         <span>{t('console.actions.notify')}</span>

@@ -17,7 +17,11 @@ import type { ConsoleObjectKind } from '@/contract/console.ts'
 import './console.css'
 
 /** `/console` and `/console/:kind/:id`: the world of this browser (`?world=`), live. */
-export function ConsoleScreen({ object }: { object: { kind: ConsoleObjectKind; id: string } | null }) {
+export function ConsoleScreen({
+  object,
+}: {
+  object: { kind: ConsoleObjectKind; id: string } | null
+}) {
   const world = useSettings((s) => s.world)
   // A new world is a new timeline: nothing of the last one's stream or rows carries over.
   return <ConsoleOfWorld key={world ?? DEFAULT_WORLD} world={world} object={object} />
@@ -43,11 +47,18 @@ function ConsoleOfWorld({
     <div className="console">
       <header className="console__head">
         <h1>{t('console.title')}</h1>
-        <WorldPicker world={worldName} onPick={(next) => window.location.assign(consolePath(next))} />
+        <WorldPicker
+          world={worldName}
+          onPick={(next) => window.location.assign(consolePath(next))}
+        />
         <a className="console-btn" href={stagePath(world)} data-testid="console-phones">
           {t('console.openPhones')}
         </a>
-        <span className={`console-link console-link--${timeline.link}`} data-testid="console-link" role="status">
+        <span
+          className={`console-link console-link--${timeline.link}`}
+          data-testid="console-link"
+          role="status"
+        >
           {timeline.link === 'live'
             ? t('console.live')
             : timeline.link === 'reconnecting'
@@ -82,20 +93,38 @@ function ConsoleOfWorld({
       )}
       {actions && <ActionsBar />}
       {object ? (
-        <ObjectView kind={object.kind} id={object.id} world={world} entries={timeline.entries} actions={actions} />
+        <ObjectView
+          kind={object.kind}
+          id={object.id}
+          world={world}
+          entries={timeline.entries}
+          actions={actions}
+        />
       ) : (
         <>
-          <FilterBar entries={timeline.entries} filter={filter} onChange={setFilter} shown={shown.length} />
+          <FilterBar
+            entries={timeline.entries}
+            filter={filter}
+            onChange={setFilter}
+            shown={shown.length}
+          />
           <div className={`console__body${entry ? ' console__body--split' : ''}`}>
             {shown.length === 0 ? (
               <p className="console__empty" data-testid="console-empty">
-                {timeline.entries.length === 0 ? t('console.filter.empty') : t('console.filter.none')}
+                {timeline.entries.length === 0
+                  ? t('console.filter.empty')
+                  : t('console.filter.none')}
               </p>
             ) : (
               <TimelineList entries={shown} selected={selected} onSelect={setSelected} />
             )}
             {entry && (
-              <EntryDetail entry={entry} world={world} actions={actions} onClose={() => setSelected(null)} />
+              <EntryDetail
+                entry={entry}
+                world={world}
+                actions={actions}
+                onClose={() => setSelected(null)}
+              />
             )}
           </div>
         </>

@@ -19,7 +19,11 @@ export function EntryDetail({ entry, world, actions, onClose }: EntryDetailProps
   const { t } = useT()
   const row = rowOf(entry)
   return (
-    <section className="console-detail" aria-labelledby="console-detail-title" data-testid="console-detail">
+    <section
+      className="console-detail"
+      aria-labelledby="console-detail-title"
+      data-testid="console-detail"
+    >
       <header className="console-detail__head">
         <h2 id="console-detail-title">
           {t('console.detail.title')} <code>#{entry.seq}</code>
@@ -70,10 +74,22 @@ function CallDetail({ call }: { call: ConsoleCall }) {
         <dt>{t('console.detail.signature')}</dt>
         <dd data-testid="console-signature">{signature}</dd>
       </dl>
-      <Block title={`${t('console.detail.request')} · ${t('console.detail.headers')}`} text={headerText(call.requestHeaders)} />
-      <Block title={`${t('console.detail.request')} · ${t('console.detail.body')}`} text={pretty(call.requestBody)} />
-      <Block title={`${t('console.detail.response')} · ${t('console.detail.headers')}`} text={headerText(call.responseHeaders)} />
-      <Block title={`${t('console.detail.response')} · ${t('console.detail.body')}`} text={pretty(call.responseBody)} />
+      <Block
+        title={`${t('console.detail.request')} · ${t('console.detail.headers')}`}
+        text={headerText(call.requestHeaders)}
+      />
+      <Block
+        title={`${t('console.detail.request')} · ${t('console.detail.body')}`}
+        text={pretty(call.requestBody)}
+      />
+      <Block
+        title={`${t('console.detail.response')} · ${t('console.detail.headers')}`}
+        text={headerText(call.responseHeaders)}
+      />
+      <Block
+        title={`${t('console.detail.response')} · ${t('console.detail.body')}`}
+        text={pretty(call.responseBody)}
+      />
     </>
   )
 }
@@ -90,7 +106,9 @@ function DeliveryDetail({ delivery, actions }: { delivery: ConsoleDelivery; acti
         <dt>{t('console.detail.latency')}</dt>
         <dd>{delivery.ms.toFixed(1)} ms</dd>
         <dt>{t('console.detail.nextRetry')}</dt>
-        <dd>{delivery.nextRetryAt ? timeOfDay(delivery.nextRetryAt) : t('console.detail.noRetry')}</dd>
+        <dd>
+          {delivery.nextRetryAt ? timeOfDay(delivery.nextRetryAt) : t('console.detail.noRetry')}
+        </dd>
       </dl>
       {actions && (
         <ActionButton
@@ -99,15 +117,25 @@ function DeliveryDetail({ delivery, actions }: { delivery: ConsoleDelivery; acti
           run={() => consoleActions.resend(delivery.notificationId)}
         />
       )}
-      <Block title={`${t('console.detail.request')} · ${t('console.detail.headers')}`} text={`${delivery.method} ${delivery.url}\n${headerText(delivery.requestHeaders)}`} />
+      <Block
+        title={`${t('console.detail.request')} · ${t('console.detail.headers')}`}
+        text={`${delivery.method} ${delivery.url}\n${headerText(delivery.requestHeaders)}`}
+      />
       <div className="console-detail__pair">
         <Block title={t('console.detail.ciphertext')} text={pretty(delivery.requestBody)} />
         <Block
           title={t('console.detail.decrypted')}
-          text={delivery.decrypted === null ? t('console.detail.hidden') : JSON.stringify(delivery.decrypted, null, 2)}
+          text={
+            delivery.decrypted === null
+              ? t('console.detail.hidden')
+              : JSON.stringify(delivery.decrypted, null, 2)
+          }
         />
       </div>
-      <Block title={`${t('console.detail.response')} · ${t('console.detail.body')}`} text={pretty(delivery.responseBody)} />
+      <Block
+        title={`${t('console.detail.response')} · ${t('console.detail.body')}`}
+        text={pretty(delivery.responseBody)}
+      />
     </>
   )
 }

@@ -19,7 +19,8 @@ interface ObjectViewProps {
   actions: boolean
 }
 
-type Loaded = { state: 'loading' } | { state: 'ok'; value: ConsoleObject } | { state: 'error'; error: unknown }
+type Loaded =
+  { state: 'loading' } | { state: 'ok'; value: ConsoleObject } | { state: 'error'; error: unknown }
 
 /** An order, a payment, a refund or a merchant: as the world holds it, and its whole story. */
 export function ObjectView({ kind, id, world, entries, actions }: ObjectViewProps) {
@@ -45,7 +46,11 @@ export function ObjectView({ kind, id, world, entries, actions }: ObjectViewProp
   const story = loaded.state === 'ok' ? [...loaded.value.entries].reverse() : []
   const entry = story.find((e) => e.seq === selected)
   return (
-    <section className="console-object" aria-labelledby="console-object-title" data-testid="console-object">
+    <section
+      className="console-object"
+      aria-labelledby="console-object-title"
+      data-testid="console-object"
+    >
       <Link className="console-object__back" to={consolePath(world)}>
         {t('console.object.back')}
       </Link>
@@ -74,7 +79,12 @@ export function ObjectView({ kind, id, world, entries, actions }: ObjectViewProp
           <div className={`console__body${entry ? ' console__body--split' : ''}`}>
             <TimelineList entries={story} selected={selected} onSelect={setSelected} />
             {entry && (
-              <EntryDetail entry={entry} world={world} actions={actions} onClose={() => setSelected(null)} />
+              <EntryDetail
+                entry={entry}
+                world={world}
+                actions={actions}
+                onClose={() => setSelected(null)}
+              />
             )}
           </div>
         </>
@@ -112,7 +122,11 @@ function OrderActions({ orderId }: { orderId: string }) {
         disabled={invalid}
         run={() => consoleActions.refund(orderId, fen)}
       />
-      <ActionButton testId="console-close-order" label={t('console.object.close')} run={() => consoleActions.close(orderId)} />
+      <ActionButton
+        testId="console-close-order"
+        label={t('console.object.close')}
+        run={() => consoleActions.close(orderId)}
+      />
     </div>
   )
 }

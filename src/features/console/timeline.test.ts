@@ -89,7 +89,9 @@ describe('the console filter', () => {
   it('shows newest first, by kind, persona, merchant, order, or any id', () => {
     expect(visibleEntries(entries, NO_FILTER).map((e) => e.seq)).toEqual([3, 2, 1])
     expect(visibleEntries(entries, { ...NO_FILTER, kind: 'call' }).map((e) => e.seq)).toEqual([2])
-    expect(visibleEntries(entries, { ...NO_FILTER, persona: 'friend' }).map((e) => e.seq)).toEqual([3])
+    expect(visibleEntries(entries, { ...NO_FILTER, persona: 'friend' }).map((e) => e.seq)).toEqual([
+      3,
+    ])
     expect(visibleEntries(entries, { ...NO_FILTER, orderId: 'o-1' }).map((e) => e.seq)).toEqual([1])
     expect(visibleEntries(entries, { ...NO_FILTER, q: 't-9' }).map((e) => e.seq)).toEqual([2])
     expect(visibleEntries(entries, { ...NO_FILTER, q: 'nothing' })).toEqual([])

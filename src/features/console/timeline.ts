@@ -55,7 +55,11 @@ export function withEntry(
 ): readonly ConsoleEntry[] {
   const lastSeq = entries[entries.length - 1]?.seq ?? 0
   if (entry.seq <= lastSeq && entries.some((e) => e.seq === entry.seq)) return entries
-  if (entry.type === RESET_TYPE) return entries.filter((e) => e.seq > entry.seq).concat(entry).sort((a, b) => a.seq - b.seq)
+  if (entry.type === RESET_TYPE)
+    return entries
+      .filter((e) => e.seq > entry.seq)
+      .concat(entry)
+      .sort((a, b) => a.seq - b.seq)
   if (entry.seq <= lastSeq) {
     const merged = [...entries, entry].sort((a, b) => a.seq - b.seq)
     return merged.slice(-CONSOLE_LOG_LIMIT)

@@ -3,9 +3,11 @@ import type { ErrorCode } from '@/contract/errors.ts'
 import {
   IDEMPOTENCY_HEADER,
   SIM_HEADERS,
+  SIM_NOW_HEADER,
   TEST_TOKEN_HEADER,
   WORLD_HEADER,
 } from '@/contract/headers.ts'
+import { useServerClock } from '../clock.ts'
 import { testToken, useSettings } from '../settings.ts'
 
 /** Codes of the API (contract/errors.ts) plus two the client itself can meet. */
@@ -137,8 +139,9 @@ async function callApi<S extends z.ZodType>(
   const headers: Record<string, string> = { accept: 'application/json', ...simHeaders() }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
   if (options.idempotencyKey) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey
-  // The test API wants its token from a phone beyond loopback (the start URL's `?token=`).
-  if (path.startsWith('/__test')) {
+  // The test API (and the console's decrypted payloads) want the token from a phone beyond loopback
+  // (the start URL's `?token=`).
+  if (path.startsWith('/__test') || path.startsWith('/console')) {
     const token = testToken()
     if (token) headers[TEST_TOKEN_HEADER] = token
   }
@@ -156,6 +159,9 @@ async function callApi<S extends z.ZodType>(
     throw new ApiError({ code: 'NETWORK_ERROR', message: String(cause), status: 0 })
   }
   const receivedAt = Date.now()
+  // Every answer of a world says its clock: a countdown is right from the first answer on.
+  const worldNow = res.headers.get(SIM_NOW_HEADER)
+  if (worldNow) useServerClock.getState().learn(worldNow, sentAt, receivedAt)
   if (!res.ok) throw await toApiError(res)
   const parsed = (await schema).safeParse(await readJson(res))
   if (!parsed.success) {

@@ -27,7 +27,8 @@ export const consoleEn: ConsoleMessages = {
     searchHint: 'order id, out_trade_no, transaction_id, token…',
     count: '{{shown}} shown ({{total}} in all)',
     none: 'Nothing matches',
-    empty: 'Nothing has happened in this world yet. Place an order on a phone and it shows here, live.',
+    empty:
+      'Nothing has happened in this world yet. Place an order on a phone and it shows here, live.',
   },
   column: { seq: '#', at: 'Time', kind: 'Kind', what: 'What', ids: 'Ids' },
   detail: {
@@ -68,7 +69,11 @@ export const consoleEn: ConsoleMessages = {
       invalid: 'Enter an amount above 0',
     },
     close: 'Close the order',
-    failNext: { label: 'Next call answers the error code', submit: 'Set', placeholder: 'SYSTEM_ERROR' },
+    failNext: {
+      label: 'Next call answers the error code',
+      submit: 'Set',
+      placeholder: 'SYSTEM_ERROR',
+    },
     keys: 'Key ids',
   },
   actions: {

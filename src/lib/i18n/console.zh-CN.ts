@@ -63,7 +63,11 @@ export const consoleZhCN = {
     state: '当前状态',
     story: '完整经过',
     notFound: '这个世界里没有 {{kind}} {{id}}',
-    refundForm: { label: '退款金额（元，留空为全额）', submit: '退款', invalid: '请输入大于 0 的金额' },
+    refundForm: {
+      label: '退款金额（元，留空为全额）',
+      submit: '退款',
+      invalid: '请输入大于 0 的金额',
+    },
     close: '关闭订单',
     failNext: { label: '下一次调用返回错误码', submit: '设置', placeholder: 'SYSTEM_ERROR' },
     keys: '密钥编号',

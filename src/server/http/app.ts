@@ -16,6 +16,7 @@ import { mountRoutes } from './route-table.ts'
 import { simContext } from './sim.ts'
 import { testApiGate, testApiHandlers, worldHandlers } from './test-api.ts'
 import { resolveWorld } from './world-context.ts'
+import { SIM_NOW_HEADER } from '../../contract/headers.ts'
 import { V3_BASE } from '../../contract/routes.ts'
 import { wechatpayApp } from '../wechatpay/app.ts'
 import { wechatpayTestHandlers } from '../wechatpay/test-routes.ts'
@@ -123,6 +124,12 @@ export function createApp(options: AppOptions) {
     // Deadlines show everywhere at once: whatever fell due closes before the request is looked at.
     world.store.closeExpired()
     await next()
+    // The world's clock, on every answer of its routes: a phone learns the time from any of them.
+    try {
+      c.res.headers.set(SIM_NOW_HEADER, new Date(world.store.now()).toISOString())
+    } catch {
+      // An answer with immutable headers (none of ours today): it goes without.
+    }
     // Group commit: the answer leaves only once what the request changed is in the journal. If that
     // write failed, what the request changed was undone: whatever it was going to answer, it is a 503.
     try {

@@ -76,3 +76,16 @@ describe('POST /api/__test/clock with frozen', () => {
     reopened.close()
   })
 })
+
+describe('x-sim-now', () => {
+  it("is on every answer of a world's routes: the world's clock, moved by the test clock", async () => {
+    const h = harness()
+    await h.json('POST', '/api/__test/clock', { body: { advanceMs: 20 * 60_000 } })
+    const order = await h.app.request('/api/shop/orders', { headers: h.as('shopper') })
+    expect(order.headers.get('x-sim-now')).toBe(new Date(h.clock.now + 20 * 60_000).toISOString())
+    // A refusal says it too (an unknown order after a reload still teaches the phone the time).
+    const missing = await h.app.request('/api/shop/orders/nope', { headers: h.as('shopper') })
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('x-sim-now')).toBe(new Date(h.clock.now + 20 * 60_000).toISOString())
+  })
+})
