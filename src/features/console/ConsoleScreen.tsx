@@ -5,10 +5,9 @@ import { useT } from '@/lib/i18n/i18n.ts'
 import { useSettings } from '@/lib/settings.ts'
 import { Toaster } from '@/ui/Toaster.tsx'
 import { ActionsBar } from './ActionsBar.tsx'
-import { EntryDetail } from './EntryDetail.tsx'
+import { EntryBrowser } from './EntryBrowser.tsx'
 import { FilterBar } from './FilterBar.tsx'
 import { NO_FILTER, visibleEntries, type TimelineFilter } from './filter.ts'
-import { TimelineList } from './TimelineList.tsx'
 import { useTimeline } from './useTimeline.ts'
 import { WorldPicker } from './WorldPicker.tsx'
 import { exportUrl } from './export-url.ts'
@@ -37,9 +36,7 @@ function ConsoleOfWorld({
   const { t } = useT()
   const [timeline, send] = useTimeline(world)
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER)
-  const [selected, setSelected] = useState<number | null>(null)
   const shown = useMemo(() => visibleEntries(timeline.entries, filter), [timeline.entries, filter])
-  const entry = selected === null ? undefined : timeline.entries.find((e) => e.seq === selected)
   const actions = timeline.actions === true
   const worldName = world ?? DEFAULT_WORLD
 
@@ -108,25 +105,18 @@ function ConsoleOfWorld({
             onChange={setFilter}
             shown={shown.length}
           />
-          <div className={`console__body${entry ? ' console__body--split' : ''}`}>
-            {shown.length === 0 ? (
+          <EntryBrowser
+            entries={shown}
+            world={world}
+            actions={actions}
+            empty={
               <p className="console__empty" data-testid="console-empty">
                 {timeline.entries.length === 0
                   ? t('console.filter.empty')
                   : t('console.filter.none')}
               </p>
-            ) : (
-              <TimelineList entries={shown} selected={selected} onSelect={setSelected} />
-            )}
-            {entry && (
-              <EntryDetail
-                entry={entry}
-                world={world}
-                actions={actions}
-                onClose={() => setSelected(null)}
-              />
-            )}
-          </div>
+            }
+          />
         </>
       )}
       <Toaster />

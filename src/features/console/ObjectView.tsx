@@ -7,8 +7,7 @@ import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { ActionButton } from './ActionButton.tsx'
 import { consoleActions, fetchObject } from './console-api.ts'
-import { EntryDetail } from './EntryDetail.tsx'
-import { TimelineList } from './TimelineList.tsx'
+import { EntryBrowser } from './EntryBrowser.tsx'
 
 interface ObjectViewProps {
   kind: ConsoleObjectKind
@@ -26,7 +25,6 @@ type Loaded =
 export function ObjectView({ kind, id, world, entries, actions }: ObjectViewProps) {
   const { t, lang } = useT()
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
-  const [selected, setSelected] = useState<number | null>(null)
   // The newest entry that names this object: each one is a reason to ask again.
   const touched = useMemo(() => {
     for (let i = entries.length - 1; i >= 0; i--) {
@@ -44,7 +42,6 @@ export function ObjectView({ kind, id, world, entries, actions }: ObjectViewProp
     return () => abort.abort()
   }, [kind, id, touched])
   const story = loaded.state === 'ok' ? [...loaded.value.entries].reverse() : []
-  const entry = story.find((e) => e.seq === selected)
   return (
     <section
       className="console-object"
@@ -76,17 +73,7 @@ export function ObjectView({ kind, id, world, entries, actions }: ObjectViewProp
             {JSON.stringify(loaded.value.object, null, 2)}
           </pre>
           <h3>{t('console.object.story')}</h3>
-          <div className={`console__body${entry ? ' console__body--split' : ''}`}>
-            <TimelineList entries={story} selected={selected} onSelect={setSelected} />
-            {entry && (
-              <EntryDetail
-                entry={entry}
-                world={world}
-                actions={actions}
-                onClose={() => setSelected(null)}
-              />
-            )}
-          </div>
+          <EntryBrowser entries={story} world={world} actions={actions} />
         </>
       )}
     </section>
