@@ -107,7 +107,8 @@ export const SCREENS: { name: string; reach: (at: Reach) => Promise<Page | undef
     reach: async ({ phone }) => {
       await paidOrder(phone)
       await new OrdersPage(phone.page).open()
-      await expect(phone.page.getByTestId('order-row')).toHaveCount(1)
+      // The seeded cart: an order per shop.
+      await expect(phone.page.getByTestId('order-row')).toHaveCount(2)
     },
   },
   {
@@ -160,14 +161,14 @@ export const SCREENS: { name: string; reach: (at: Reach) => Promise<Page | undef
   {
     name: 'WeChat pay sheet',
     reach: async ({ phone }) => {
-      await jumpToWechat(phone)
+      // A jump opens on the password: closed, the sheet under it.
+      await (await jumpToWechat(phone)).closePin()
     },
   },
   {
     name: 'WeChat pay password',
     reach: async ({ phone }) => {
       const wechat = await jumpToWechat(phone)
-      await wechat.confirm.click()
       await expect(wechat.pinPad).toBeVisible()
     },
   },

@@ -37,7 +37,7 @@ for (const method of METHODS) {
     await expect(result).toHaveAttribute('data-status', 'success')
     await expect(result).toContainText(method.id === 'alipay-card' ? /银行卡/ : method.name)
     const state = await gateway.state()
-    expect(state.orders[0]).toMatchObject({ status: 'PAID', totalFen: amount })
+    expect(state.checkouts[0]).toMatchObject({ status: 'PAID', totalFen: amount })
     const paid = state.payments.filter((p) => p.status === 'SUCCESS')
     expect(paid).toEqual([expect.objectContaining({ channel: method.id, amountFen: amount })])
     const after = state.wallets.shopper
@@ -59,5 +59,5 @@ test('UnionPay cancelled in its own sheet goes back to the cashier, unpaid', asy
   await expect(unionpay.sheet).toBeHidden()
   await expect(cashier.error).toContainText('已取消')
   await expect(cashier.confirm).toBeEnabled()
-  expect((await gateway.state()).orders[0]?.status).toBe('PENDING_PAYMENT')
+  expect((await gateway.state()).checkouts[0]?.status).toBe('PENDING_PAYMENT')
 })

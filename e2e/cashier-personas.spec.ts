@@ -65,5 +65,5 @@ test('a late notification shows "checking…" and turns to success by itself', a
   await expect(result).toContainText('正在确认支付结果')
   // The merchant queries the gateway when the notification is late; the page follows by itself.
   await expect(result).toHaveAttribute('data-status', 'success', { timeout: seconds(10) })
-  expect((await gateway.state()).orders[0]?.status).toBe('PAID')
+  expect((await gateway.state()).checkouts[0]?.status).toBe('PAID')
 })

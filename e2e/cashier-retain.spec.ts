@@ -2,7 +2,7 @@ import { expect, test } from './fixtures.ts'
 import { OrderPage } from './pages/order-page.ts'
 import { OrdersPage } from './pages/orders-page.ts'
 import { ResultPage } from './pages/result-page.ts'
-import { orderPath } from '../src/contract/paths.ts'
+import { ORDERS_PATH } from '../src/contract/paths.ts'
 
 test('closing the cashier asks to stay; 继续支付 and Escape keep it open', async ({
   page,
@@ -38,7 +38,7 @@ test('closing the cashier asks to stay; 继续支付 and Escape keep it open', a
 
   await cashier.pay('alipay-balance')
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
-  expect((await gateway.state()).orders[0]?.status).toBe('PAID')
+  expect((await gateway.state()).checkouts[0]?.status).toBe('PAID')
 })
 
 test('确认离开 keeps the order 待付款 with its countdown; it is paid later from /orders', async ({
@@ -51,15 +51,17 @@ test('确认离开 keeps the order 待付款 with its countdown; it is paid late
   await cashier.leave.click()
   await expect(cashier.sheet).toBeHidden()
 
-  const [order] = (await gateway.state()).orders
-  if (!order) throw new Error('no order was created')
-  // Left from the order page: the order's own page, waiting, counting down.
-  await expect(page).toHaveURL((url) => url.pathname === orderPath(order.id))
+  const [order, other] = (await gateway.state()).orders
+  if (!order || !other) throw new Error('no orders were created')
+  // Left from the order page: the seeded cart's two shops' orders wait in 待付款, counting down.
+  await expect(page).toHaveURL((url) => url.pathname === ORDERS_PATH && url.search === '?tab=pending')
+  const orders = new OrdersPage(page)
+  await expect(orders.row(other.id)).toHaveAttribute('data-status', 'PENDING_PAYMENT')
+  await orders.openDetail(order.id)
   const banner = page.getByTestId('order-row')
   await expect(banner).toHaveAttribute('data-status', 'PENDING_PAYMENT')
   await expect(banner).toContainText(/剩余 \d{1,2}:\d{2} 订单自动关闭/)
 
-  const orders = new OrdersPage(page)
   await orders.open('pending')
   const row = orders.row(order.id)
   await expect(row).toHaveAttribute('data-status', 'PENDING_PAYMENT')
@@ -71,6 +73,6 @@ test('确认离开 keeps the order 待付款 with its countdown; it is paid late
   await orders.open('paid')
   await expect(orders.row(order.id)).toHaveAttribute('data-status', 'PAID')
   const state = await gateway.state()
-  expect(state.orders).toHaveLength(1)
+  expect(state.checkouts).toHaveLength(1)
   expect(state.payments.filter((p) => p.status === 'SUCCESS')).toHaveLength(1)
 })

@@ -2,6 +2,7 @@ import { expect, test } from './fixtures.ts'
 import type { Locator } from '@playwright/test'
 import { FriendPayPage, FriendShare } from './pages/friend-pay.ts'
 import { OrderPage } from './pages/order-page.ts'
+import { OrdersPage } from './pages/orders-page.ts'
 
 // Every countdown follows the gateway's clock: at once when the test clock moves (the order's live
 // stream tells the phone), and the same after a reload, to the second (give or take the tick).
@@ -52,6 +53,10 @@ test('the order details count down against the test clock at once', async ({ pag
   const cashier = await new OrderPage(page).checkout()
   await cashier.close.click()
   await cashier.leave.click()
+  // The seeded cart's two shops' orders wait in 待付款; the first one's details.
+  const orders = new OrdersPage(page)
+  await expect(orders.rows).toHaveCount(2)
+  await orders.rows.first().getByRole('button').first().click()
   await expect(page).toHaveURL(/\/orders\/[^/?]+$/)
   const banner = page.getByTestId('order-row')
   const before = await secondsOf(banner)

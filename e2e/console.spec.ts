@@ -28,7 +28,7 @@ test("the QR paid on a phone: the order's story shows live in the console; a not
   const orderPage = new OrderPage(page)
   await orderPage.open({ device: 'console-qr' })
   await orderPage.submit.click()
-  await expect(view.rowsOf('order.created')).toHaveCount(1)
+  await expect(view.rowsOf('order.created')).toHaveCount(2)
   const code = new ScanCodePanel(page)
   await code.screenshotFrom(new Cashier(page))
   await expect(view.rowsOf('payment.created')).toHaveCount(1)
@@ -42,7 +42,7 @@ test("the QR paid on a phone: the order's story shows live in the console; a not
 
   // Live on the console, without a reload: the payment, the order paid, Taobao's notification.
   await expect(view.rowsOf('payment.succeeded')).toHaveCount(1)
-  await expect(view.rowsOf('order.paid')).toHaveCount(1)
+  await expect(view.rowsOf('order.paid')).toHaveCount(2)
   await expect(view.rowsOf('delivery').first()).toBeVisible()
   await view.openNewest('delivery')
   await expect(desk.page.getByTestId('console-outcome')).toHaveText(/已送达|delivered/)
@@ -53,9 +53,9 @@ test("the QR paid on a phone: the order's story shows live in the console; a not
   await desk.page.getByTestId('console-resend').click()
   await expect(view.rowsOf('delivery')).toHaveCount(deliveries + 1)
   const state = await gateway.state()
-  expect(state.orders).toEqual([expect.objectContaining({ status: 'PAID' })])
+  expect(state.checkouts).toEqual([expect.objectContaining({ status: 'PAID' })])
   expect(state.payments.filter((p) => p.status === 'SUCCESS')).toHaveLength(1)
-  await expect(view.rowsOf('order.paid')).toHaveCount(1)
+  await expect(view.rowsOf('order.paid')).toHaveCount(2)
 
   // The order's whole story, one click away.
   await view.openNewest('order.paid')

@@ -48,7 +48,8 @@ test.describe('the test API is not a cross-site target', () => {
       data: { lines: [{ skuId: 'sku-mug-150', qty: 1 }], addressId: 'addr-hz' },
     })
     expect(created.status()).toBe(201)
-    const order = (await created.json()) as { id: string }
+    // One shop's goods: the checkout's one order has its id.
+    const order = { id: ((await created.json()) as { checkoutId: string }).checkoutId }
     const faultsBefore = FaultsSchema.parse(await (await request.get('/api/__test/faults')).json())
 
     await page.route(`${EVIL}/**`, (route) =>

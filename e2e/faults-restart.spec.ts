@@ -124,7 +124,7 @@ test('kill -9 while a code is on screen: after the restart the same code pays, o
     expect(after.payments).toEqual([
       expect.objectContaining({ status: 'SUCCESS', payer: 'friend', channel: 'wechat-scan' }),
     ])
-    expect(after.orders).toEqual([expect.objectContaining({ status: 'PAID', totalFen })])
+    expect(after.checkouts).toEqual([expect.objectContaining({ status: 'PAID', totalFen })])
     expect(after.wallets.friend?.wechatBalanceFen).toBe(
       (before.wallets.friend?.wechatBalanceFen ?? 0) - totalFen,
     )

@@ -33,13 +33,13 @@ test('notification dropped: the result says checking, then paid through the merc
   // The gateway took the money; the merchant has not heard (the notification never comes).
   let state = await gateway.state()
   expect(state.payments).toEqual([expect.objectContaining({ status: 'SUCCESS' })])
-  expect(state.orders[0]?.status).toBe('PENDING_PAYMENT')
+  expect(state.checkouts[0]?.status).toBe('PENDING_PAYMENT')
 
   await gateway.advanceClock(LATE_MS)
   await expect(result).toHaveAttribute('data-status', 'success')
   await expect(result.getByRole('heading', { name: /支付成功|Payment successful/ })).toBeVisible()
   state = await gateway.state()
-  expect(state.orders[0]).toMatchObject({ status: 'PAID', totalFen })
+  expect(state.checkouts[0]).toMatchObject({ status: 'PAID', totalFen })
   expect(state.wallets.shopper?.alipayBalanceFen).toBe(before.alipayBalanceFen - totalFen)
 })
 
@@ -53,7 +53,7 @@ test('notification duplicated: paid once, charged once', async ({ page, request,
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
   await expect(page.getByTestId('pay-result-plan')).toBeVisible()
   const state = await gateway.state()
-  expect(state.orders).toEqual([expect.objectContaining({ status: 'PAID', totalFen })])
+  expect(state.checkouts).toEqual([expect.objectContaining({ status: 'PAID', totalFen })])
   expect(state.payments).toEqual([
     expect.objectContaining({ status: 'SUCCESS', channel: 'huabei', amountFen: totalFen }),
   ])
@@ -84,7 +84,7 @@ test('notification delayed: the result says checking…, then paid, without a re
   await gateway.advanceClock(LATE_MS)
   await expect(result).toHaveAttribute('data-status', 'success')
   const state = await gateway.state()
-  expect(state.orders[0]?.status).toBe('PAID')
+  expect(state.checkouts[0]?.status).toBe('PAID')
   expect(state.payments.filter((p) => p.status === 'SUCCESS')).toHaveLength(1)
 })
 
@@ -133,6 +133,6 @@ test('the event stream cut mid-payment: the cashier falls back and still shows t
   expect(state.payments).toEqual([
     expect.objectContaining({ status: 'SUCCESS', payer: 'friend', channel: 'wechat-scan' }),
   ])
-  expect(state.orders[0]?.status).toBe('PAID')
+  expect(state.checkouts[0]?.status).toBe('PAID')
   await link.close()
 })

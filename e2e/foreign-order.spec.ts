@@ -1,4 +1,5 @@
 import { orderPath, resultPath } from '../src/contract/paths.ts'
+import { OrdersPage } from './pages/orders-page.ts'
 import { expect, test } from './fixtures.ts'
 import { expectAxeClean } from './pages/example-shop.ts'
 import { SimPanel } from './pages/sim-panel.ts'
@@ -26,7 +27,7 @@ test('with the QR shown as another persona, it says whose order it is, and 切�
   await expect(cashier.sheet).not.toContainText('超时未付款')
   await expectAxeClean(page)
   // Nothing changed on the gateway: the order still waits for its owner.
-  expect((await gateway.state()).orders[0]?.status).toBe('PENDING_PAYMENT')
+  expect((await gateway.state()).checkouts[0]?.status).toBe('PENDING_PAYMENT')
 
   await notice.getByRole('button', { name: '切换回去' }).click()
   await expect(notice).toBeHidden()
@@ -58,8 +59,10 @@ test("in English, the order's own page says so too, and switches back", async ({
   const cashier = await phone.checkout()
   await cashier.close.click()
   await cashier.leave.click()
-  await expect(phone.page).toHaveURL(/\/orders\//)
-  const orderId = new URL(phone.page.url()).pathname.split('/').at(-1) ?? ''
+  // The seeded cart's two shops' orders wait in 待付款: the first one.
+  await expect(phone.page).toHaveURL(/\/orders\?tab=pending/)
+  const orderId =
+    (await new OrdersPage(phone.page).rows.first().getAttribute('data-order-id')) ?? ''
 
   const friend = phone.with({ persona: 'friend', lang: 'en' })
   await friend.open(orderPath(orderId))

@@ -34,14 +34,14 @@ async function wechatSheet(phone: SimPhone): Promise<WeChat> {
   await expect(cashier.sheet).toBeVisible()
   await cashier.choose('wechat')
   const wechat = new WeChat(phone.page)
-  await expect(wechat.confirm).toBeEnabled()
+  // The jump opens straight on WeChat's password sheet.
+  await expect(wechat.pinPad).toBeVisible()
   return wechat
 }
 
-/** 确认支付, then four wrong passwords (WeChat's dialog after each, 重试) and the fifth, which locks. */
+/** Four wrong passwords (WeChat's dialog after each, 重试) and the fifth, which locks. */
 async function lockWechat(wechat: WeChat, retry: RegExp) {
   const { page } = wechat
-  await wechat.confirm.click()
   const dialog = page.getByTestId('wechat-pay-error')
   for (let i = 0; i < 4; i++) {
     await wechat.enterPassword('000000')

@@ -12,7 +12,7 @@ test('a double tap on submit makes one order', async ({ page, gateway }) => {
     button.click()
   })
   await expect(new Cashier(page).sheet).toBeVisible()
-  await expect.poll(async () => (await gateway.state()).orders.length).toBe(1)
+  await expect.poll(async () => (await gateway.state()).checkouts.length).toBe(1)
 })
 
 test('a reload on the cashier keeps the same order and pays it', async ({ page, gateway }) => {
@@ -27,6 +27,6 @@ test('a reload on the cashier keeps the same order and pays it', async ({ page, 
   await cashier.pay('alipay-balance')
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
   const state = await gateway.state()
-  expect(state.orders).toHaveLength(1)
-  expect(state.orders[0]?.status).toBe('PAID')
+  expect(state.checkouts).toHaveLength(1)
+  expect(state.checkouts[0]?.status).toBe('PAID')
 })

@@ -8,13 +8,19 @@ import { ordersPath, resultPath } from '../src/contract/paths.ts'
 
 const THIRTY_MINUTES = 30 * 60 * 1000
 
-/** Checks out, closes the cashier and leaves: the order stays 待付款. Answers it, from the gateway. */
+/**
+ * Checks out, closes the cashier and leaves: the seeded cart's two shops' orders stay 待付款 (in the
+ * list); opens the first one's details. Answers it, from the gateway.
+ */
 async function leaveOrderPending(page: Page, gateway: Gateway) {
   const cashier = await new OrderPage(page).checkout()
   await cashier.close.click()
   await cashier.leave.click()
+  const orders = new OrdersPage(page)
+  await expect(orders.rows).toHaveCount(2)
   const [order] = (await gateway.state()).orders
   if (!order) throw new Error('no order was created')
+  await orders.openDetail(order.id)
   return order
 }
 
@@ -37,8 +43,12 @@ test('the order closes at its deadline while the cashier is open, and nothing ca
   // Closing it now asks nothing: there is nothing left to pay.
   await cashier.close.click()
   await expect(cashier.sheet).toBeHidden()
-  await expect(page.getByTestId('order-row')).toHaveAttribute('data-status', 'CLOSED')
-  await expect(page.getByTestId('order-row')).toContainText('超时未付款')
+  // Both shops' orders closed together, in 我的订单.
+  await expect(page.getByTestId('order-row')).toHaveCount(2)
+  for (const row of await page.getByTestId('order-row').all()) {
+    await expect(row).toHaveAttribute('data-status', 'CLOSED')
+    await expect(row).toContainText('交易关闭')
+  }
   expect((await gateway.state()).payments.some((p) => p.status === 'SUCCESS')).toBe(false)
 })
 

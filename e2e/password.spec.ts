@@ -12,7 +12,7 @@ test('a wrong password says how many tries are left, then the right one pays', a
 
   await cashier.enterPassword('123456')
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
-  expect((await gateway.state()).orders[0]?.status).toBe('PAID')
+  expect((await gateway.state()).checkouts[0]?.status).toBe('PAID')
 })
 
 test('five wrong passwords lock the wallet and nothing is paid', async ({ page, gateway }) => {
@@ -32,7 +32,7 @@ test('five wrong passwords lock the wallet and nothing is paid', async ({ page, 
   await expect(cashier.error).toContainText(/锁定|locked/i)
 
   const state = await gateway.state()
-  expect(state.orders[0]?.status).toBe('PENDING_PAYMENT')
+  expect(state.checkouts[0]?.status).toBe('PENDING_PAYMENT')
   expect(state.payments.some((p) => p.status === 'SUCCESS')).toBe(false)
   expect(state.wallets.shopper).toEqual(before)
 })

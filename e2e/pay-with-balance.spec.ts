@@ -20,8 +20,8 @@ test('pays the seeded cart with the Alipay balance', async ({ page, gateway }) =
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
 
   const state = await gateway.state()
-  expect(state.orders).toHaveLength(1)
-  expect(state.orders[0]).toMatchObject({ status: 'PAID', totalFen })
+  expect(state.checkouts).toHaveLength(1)
+  expect(state.checkouts[0]).toMatchObject({ status: 'PAID', totalFen })
   expect(state.payments.filter((p) => p.status === 'SUCCESS')).toHaveLength(1)
   const after = state.wallets.shopper
   expect(after?.alipayBalanceFen).toBe(before.alipayBalanceFen - totalFen)
@@ -42,5 +42,5 @@ test('a changed quantity changes the total the cashier charges', async ({ page, 
   await orderPage.submit.click()
   const cashier = new Cashier(page)
   await expect.poll(() => cashier.amountFen()).toBe(totalFen)
-  expect((await gateway.state()).orders[0]?.totalFen).toBe(totalFen)
+  expect((await gateway.state()).checkouts[0]?.totalFen).toBe(totalFen)
 })

@@ -132,7 +132,7 @@ test('the CSP is on and breaks nothing: screenshot → album → scan → pay, w
   await wechat.pay()
   await phone.switchTo('taobao')
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
-  expect((await gateway.state()).orders[0]?.status).toBe('PAID')
+  expect((await gateway.state()).checkouts[0]?.status).toBe('PAID')
   // The app itself caused no report...
   expect(await watcher.violations()).toEqual([])
   expect(watcher.dialogs).toEqual([])

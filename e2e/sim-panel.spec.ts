@@ -72,7 +72,7 @@ test.describe('the simulator panel', () => {
     const balance = cashier.method('alipay-balance')
     await expect(balance).toHaveAttribute('aria-disabled', 'true')
     await expect(balance).toContainText('余额不足')
-    expect((await gateway.state()).orders).toHaveLength(1)
+    expect((await gateway.state()).checkouts).toHaveLength(1)
 
     // Kept for this phone: a reload is still low_balance.
     await page.goto('/')
@@ -100,7 +100,7 @@ test.describe('the simulator panel', () => {
     await panel.open()
     await expect(panel.clockNow).toBeVisible()
     await panel.advanceClock('30m')
-    await expect.poll(async () => (await gateway.state()).orders[0]?.status).toBe('CLOSED')
+    await expect.poll(async () => (await gateway.state()).checkouts[0]?.status).toBe('CLOSED')
     await panel.advanceClock('1d')
     const after = Date.parse((await gateway.state()).now)
     expect(after - before).toBeGreaterThanOrEqual(DAY_MS + 30 * 60_000)
@@ -142,7 +142,7 @@ test.describe('the simulator panel', () => {
     await orderPage.open()
     await orderPage.submit.click()
     await expect(new Cashier(page).sheet).toBeVisible()
-    expect((await gateway.state()).orders).toHaveLength(1)
+    expect((await gateway.state()).checkouts).toHaveLength(1)
 
     const orders = new OrdersPage(page)
     await orders.open()

@@ -41,7 +41,7 @@ test('two hours later the order has closed before the code: the cashier says so 
   await expect(code.qr).toBeHidden()
   await expect(cashier.confirm).toBeDisabled()
   const state = await gateway.state()
-  expect(state.orders[0]?.status).toBe('CLOSED')
+  expect(state.checkouts[0]?.status).toBe('CLOSED')
   expect(state.payments[0]?.status).toBe('CLOSED')
 
   await page.goto(payCodePath(token))

@@ -44,7 +44,7 @@ test('save image: a PNG download and the album; 扫一扫 → 相册 → the sav
 
   await new Phone(page).switchTo('taobao')
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
-  expect((await gateway.state()).orders[0]?.status).toBe('PAID')
+  expect((await gateway.state()).checkouts[0]?.status).toBe('PAID')
 })
 
 test('long-press 识别图中二维码 on a pay code in a chat: refused, unless the simulator allows it', async ({

@@ -47,7 +47,7 @@ test('scan-code via a screenshot: cashier → screenshot → WeChat → 扫一�
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
 
   const state = await gateway.state()
-  expect(state.orders[0]).toMatchObject({ status: 'PAID', totalFen })
+  expect(state.checkouts[0]).toMatchObject({ status: 'PAID', totalFen })
   const paid = state.payments.filter((p) => p.status === 'SUCCESS')
   expect(paid).toEqual([
     expect.objectContaining({ channel: 'wechat-scan', payer: 'shopper', source: 'wechat-balance' }),

@@ -14,11 +14,11 @@ export async function paidOrder(phone: SimPhone) {
   await expect(new ResultPage(phone.page).result).toHaveAttribute('data-status', 'success')
 }
 
-/** Launch era: 微信支付 jumps to WeChat's pay sheet on the same phone. */
+/** Launch era: 微信支付 jumps to WeChat on the same phone, which opens straight on its password sheet. */
 export async function jumpToWechat(phone: SimPhone): Promise<WeChat> {
   await (await launch(phone).checkout()).choose('wechat')
   const wechat = new WeChat(phone.page)
-  await expect(wechat.confirm).toBeEnabled()
+  await expect(wechat.pinPad).toBeVisible()
   return wechat
 }
 

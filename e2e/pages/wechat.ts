@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import type { Cashier } from './cashier.ts'
 import { fenFromText } from './money.ts'
+import { paySheetOf } from '../../src/contract/paths.ts'
 
 /** Names in either UI language. */
 const NAMES = {
@@ -179,11 +180,21 @@ export class WeChat {
     }
   }
 
-  /** On the pay sheet: 确认支付, the password, 支付成功. */
+  /**
+   * On the pay sheet: 确认支付 (a scanned code's sheet; after a jump WeChat opens on the password sheet by
+   * itself, drawn with the sheet in one go), the password, 支付成功.
+   */
   async pay(password = '123456') {
-    await this.confirm.click()
+    await expect(this.confirm).toBeVisible()
+    if (!paySheetOf(new URL(this.page.url()).search).jumped) await this.confirm.click()
     await this.enterPassword(password)
     await expect(this.success).toBeVisible()
+  }
+
+  /** The password sheet's ✕: back to the pay sheet under it (确认支付, 返回商家). */
+  async closePin() {
+    await this.pinPad.getByRole('button', { name: /^(关闭|Close)$/ }).click()
+    await expect(this.pinPad).toBeHidden()
   }
 
   async done() {

@@ -37,6 +37,20 @@ export const AddressSchema = z.object({
 })
 export type Address = z.infer<typeof AddressSchema>
 
+/** A mainland mobile number, as Taobao's address form takes it: 11 digits, 13x–19x. */
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
+/** How many addresses the book holds (Taobao's own limit is 20). */
+export const ADDRESS_BOOK_MAX = 20
+
+/** `POST /api/shop/addresses`: a new address for the book (收货人, 手机号, 所在地区, 详细地址). */
+export const NewAddressBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(25),
+  phone: z.string().trim().regex(MOBILE_PATTERN, 'a mainland mobile number: 1[3-9] and 9 digits'),
+  region: z.string().trim().min(2).max(60),
+  detail: z.string().trim().min(2).max(120),
+})
+export type NewAddressBody = z.infer<typeof NewAddressBodySchema>
+
 export const CartLineSchema = z.object({
   skuId: z.string().min(1).max(64),
   qty: z.number().int().min(1).max(999),

@@ -21,6 +21,8 @@ export type ConsoleKind = z.infer<typeof ConsoleKindSchema>
 /** The ids an entry touches: what the search and the filters match, and what its links open. */
 export const ConsoleRefsSchema = z.object({
   orderId: z.string().optional(),
+  /** The checkout an order of several shops' belongs to (a payment's `orderId` is the checkout's). */
+  checkoutId: z.string().optional(),
   paymentId: z.string().optional(),
   refundId: z.string().optional(),
   token: z.string().optional(),

@@ -35,6 +35,7 @@ export const ErrorCodeSchema = z.enum([
   'ORDER_NOT_PAID',
   'REFUND_TOO_LARGE',
   'NOTHING_DUE',
+  'UNSUPPORTED_MEDIA_TYPE',
 ])
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
 
@@ -50,7 +51,7 @@ export const ApiErrorSchema = z.object({
 })
 export type ApiError = z.infer<typeof ApiErrorSchema>
 
-export type HttpErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 423 | 429 | 503
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 423 | 429 | 503
 
 /** HTTP status each code is answered with. */
 export const httpStatusOf: Record<ErrorCode, HttpErrorStatus> = {
@@ -101,4 +102,6 @@ export const httpStatusOf: Record<ErrorCode, HttpErrorStatus> = {
   REFUND_TOO_LARGE: 409,
   // POST /api/__test/clock { to }: no notification retry, or no deadline, is pending in the world.
   NOTHING_DUE: 409,
+  // A chat image that is not a PNG or a JPEG (by its first bytes, whatever its Content-Type says).
+  UNSUPPORTED_MEDIA_TYPE: 415,
 }

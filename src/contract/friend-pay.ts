@@ -46,6 +46,9 @@ export const FriendRequestSchema = z.object({
   /** At least 128 random bits, URL-safe. The link is `ORIGIN/friend-pay/TOKEN`; the amount is never in it. */
   token: z.string(),
   orderId: z.string(),
+  /** The checkout the friend pays (the same as `orderId`), and its orders. */
+  checkoutId: z.string(),
+  orderIds: z.array(z.string()),
   status: FriendRequestStatusSchema,
   endReason: FriendRequestEndSchema.nullable(),
   message: z.string(),

@@ -36,6 +36,11 @@ export type OrderLine = z.infer<typeof OrderLineSchema>
 
 export const OrderSchema = z.object({
   id: z.string(),
+  /**
+   * The checkout that created it with the cart's other shops' orders (合并付款): they are paid together,
+   * by one payment. An order journalled before checkouts is its own checkout (the same id).
+   */
+  checkoutId: z.string(),
   persona: PersonaIdSchema,
   status: OrderStatusSchema,
   lines: z.array(OrderLineSchema),
@@ -59,6 +64,35 @@ export const OrderSchema = z.object({
   refundedFen: FenSchema.default(0),
 })
 export type Order = z.infer<typeof OrderSchema>
+
+/**
+ * One submit of the order page: an order per shop (Taobao splits a cart by shop), paid together by one
+ * payment. Its status, total and deadline are its orders': PENDING_PAYMENT while any of them waits (its
+ * total is then what is left to pay), else PAID if any was paid, else CLOSED. `POST /api/shop/orders`
+ * answers it; `GET /api/shop/checkouts/:checkoutId` reads it (by the checkout's id or one of its orders').
+ */
+export const CheckoutSchema = z.object({
+  checkoutId: z.string(),
+  persona: PersonaIdSchema,
+  orderIds: z.array(z.string()),
+  orders: z.array(OrderSchema),
+  status: OrderStatusSchema,
+  /** What the checkout's payment pays: its orders' totals, leaving out a cancelled or closed one. */
+  totalFen: FenSchema,
+  /** The earliest of its items' pay windows: its orders close together. */
+  deadlineAt: z.iso.datetime(),
+  createdAt: z.iso.datetime(),
+  paidAt: z.iso.datetime().nullable(),
+  paidWith: PaymentMethodIdSchema.nullable(),
+  paymentId: z.string().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  closeReason: z.enum(['TIMEOUT', 'CANCELLED']).nullable(),
+  address: AddressSchema,
+  /** What the cashier calls it: the first item's title, and how many more there are. */
+  title: z.string(),
+  itemCount: z.number().int().positive(),
+})
+export type Checkout = z.infer<typeof CheckoutSchema>
 
 export const OrderListSchema = z.object({
   orders: z.array(OrderSchema),

@@ -79,7 +79,11 @@ export type CodeUrl = z.infer<typeof CodeUrlSchema>
 
 export const PaymentSchema = z.object({
   id: z.string(),
+  /** The trade it pays: the checkout's id (the same as `checkoutId`; kept for scripts that read it). */
   orderId: z.string(),
+  /** The checkout it pays, all of its orders still waiting when it opened (合并付款). */
+  checkoutId: z.string(),
+  orderIds: z.array(z.string()),
   method: PaymentMethodIdSchema,
   status: TradeStateSchema,
   amountFen: FenSchema,
@@ -148,6 +152,8 @@ export const MethodOptionSchema = z.object({
   balanceFen: FenSchema.nullable(),
   /** `huabei`: the plans, pay-in-full first. */
   plans: z.array(InstallmentSchema).optional(),
+  /** `huabei`: the titles of the items whose seller pays the instalment fee (免息), if any. */
+  freeItems: z.array(z.string()).optional(),
   /** `alipay-card`, `unionpay`: the card that pays. */
   card: BankCardSchema.optional(),
   /** `LOCKED`: when the realm's payments unlock (ISO, gateway clock). */
@@ -159,7 +165,13 @@ export const CashierQuerySchema = z.object({ orderId: z.string().min(1).max(64) 
 
 /** What the cashier sheet needs: the amount, the deadline, the methods the rules allow. */
 export const CashierSchema = z.object({
+  /** The checkout being paid (asked for by its id or one of its orders'). */
   orderId: z.string(),
+  /** Its orders still waiting: what this payment pays (合并付款 when more than one). */
+  orderIds: z.array(z.string()),
+  /** What the cashier calls it: the first item's title; `itemCount` items in all. */
+  title: z.string(),
+  itemCount: z.number().int().positive(),
   amountFen: FenSchema,
   deadlineAt: z.iso.datetime(),
   now: z.iso.datetime(),
@@ -189,6 +201,16 @@ export const PaySheetSourceSchema = z.object({
 })
 
 /**
+ * What was bought, for a screen to word in its own language (the `description` is WeChat's, in Chinese:
+ * "X 等5件"): the first item's title and how many items there are in all.
+ */
+export const GoodsSummarySchema = z.object({
+  title: z.string(),
+  count: z.number().int().positive(),
+})
+export type GoodsSummary = z.infer<typeof GoodsSummarySchema>
+
+/**
  * `GET /api/pay/sheets/:token`: the WeChat pay sheet of a jump or of a scanned code, or UnionPay's sheet.
  * The scanned code's sheet is open to any persona (the payer is whoever scans); the others to the owner.
  */
@@ -201,6 +223,8 @@ export const PaySheetSchema = z.object({
   amountFen: FenSchema,
   payee: z.string(),
   description: z.string(),
+  /** The goods, to word in the screen's language (absent for payments journalled before it). */
+  goods: GoodsSummarySchema.optional(),
   expiresAt: z.iso.datetime(),
   payer: PersonaIdSchema.nullable(),
   /** The viewer's sources for this sheet, with balances. */
@@ -218,6 +242,8 @@ export const BillSchema = z.object({
   amountFen: FenSchema,
   payee: z.string(),
   description: z.string(),
+  /** The goods, to word in the screen's language (absent for payments journalled before it). */
+  goods: GoodsSummarySchema.optional(),
   paidAt: z.iso.datetime(),
   transactionId: z.string(),
 })

@@ -100,3 +100,23 @@ export function priceCart(
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0)
 }
+
+/**
+ * `totalFen` shared out in proportion to `weights` (each share rounded down), the fen that don't divide
+ * going to the first share that has room for them; no share exceeds its weight, and the shares add up to
+ * `min(totalFen, sum of weights)`. Taobao splits the cross-store discount over a checkout's shops this way.
+ */
+export function splitProRata(totalFen: Fen, weights: readonly Fen[]): Fen[] {
+  const whole = sum([...weights])
+  const pot = Math.min(totalFen, whole)
+  if (pot <= 0) return weights.map(() => 0)
+  const shares = weights.map((w) => Math.floor((pot * w) / whole))
+  let left = pot - sum(shares)
+  for (let i = 0; i < shares.length && left > 0; i++) {
+    const room = (weights[i] ?? 0) - (shares[i] ?? 0)
+    const take = Math.min(room, left)
+    shares[i] = (shares[i] ?? 0) + take
+    left -= take
+  }
+  return shares
+}

@@ -5,11 +5,13 @@ import type { ErrorCode } from './errors.ts'
 /** One route's schemas and documentation. */
 export interface RouteSchema {
   summary: string
-  tag: 'meta' | 'merchant' | 'gateway' | 'friend-pay' | 'test' | 'console'
+  tag: 'meta' | 'merchant' | 'gateway' | 'friend-pay' | 'test' | 'console' | 'chat'
   /** Takes an `Idempotency-Key` header: a retry with the same key and body gets the first answer. */
   idempotent?: boolean
   query?: z.ZodType
   body?: z.ZodType
+  /** The body is raw bytes of one of these types (an image upload), not JSON. */
+  upload?: readonly string[]
   /**
    * The success answer; `sse` streams `OrderLiveEvent`s (or the `events` schema). `contentType` when it is
    * not `application/json` (an NDJSON export: the schema is one line's).

@@ -12,7 +12,7 @@ import {
   FriendRequestSchema,
   PayFriendRequestBodySchema,
 } from './friend-pay.ts'
-import { CreateOrderBodySchema, OrderListSchema, OrderSchema } from './order.ts'
+import { CheckoutSchema, CreateOrderBodySchema, OrderListSchema, OrderSchema } from './order.ts'
 import {
   BillListSchema,
   BillQuerySchema,
@@ -30,6 +30,8 @@ import { ALIPAY_API_ROUTE_SCHEMAS } from './alipay-route-schemas.ts'
 import type { RouteSchema } from './route-schema.ts'
 import { TEST_ROUTE_SCHEMAS } from './test-route-schemas.ts'
 import { CONSOLE_ROUTE_SCHEMAS } from './console-route-schemas.ts'
+import { CHAT_ROUTE_SCHEMAS } from './chat-route-schemas.ts'
+import { ADDRESS_ROUTE_SCHEMAS } from './address-route-schemas.ts'
 
 import type { RouteName } from './routes.ts'
 import {
@@ -73,11 +75,11 @@ export const ROUTE_SCHEMAS = {
     errors: always,
   },
   createOrder: {
-    summary: 'Create an order (once per Idempotency-Key)',
+    summary: 'Check out the cart: an order per shop, paid together (once per Idempotency-Key)',
     tag: 'merchant',
     idempotent: true,
     body: CreateOrderBodySchema,
-    answer: { status: 201, schema: OrderSchema },
+    answer: { status: 201, schema: CheckoutSchema },
     errors: ['PARAM_ERROR', 'OUT_OF_STOCK', 'IDEMPOTENCY_MISMATCH'],
   },
   listOrders: {
@@ -90,6 +92,18 @@ export const ROUTE_SCHEMAS = {
     summary: 'One order (queries the gateway when a notification is late)',
     tag: 'merchant',
     answer: { status: 200, schema: OrderSchema },
+    errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'ORDER_OF_OTHER_PERSONA'],
+  },
+  cancelOrder: {
+    summary: '取消订单: close a pending order (its checkout\'s open attempts and pay-for-me requests end)',
+    tag: 'merchant',
+    answer: { status: 200, schema: OrderSchema },
+    errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'ORDER_OF_OTHER_PERSONA', 'ORDERPAID'],
+  },
+  getCheckout: {
+    summary: 'One checkout, by its id or one of its orders\' (queries the gateway when a notification is late)',
+    tag: 'merchant',
+    answer: { status: 200, schema: CheckoutSchema },
     errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'ORDER_OF_OTHER_PERSONA'],
   },
   orderEvents: {
@@ -252,6 +266,8 @@ export const ROUTE_SCHEMAS = {
   ...TEST_ROUTE_SCHEMAS,
   ...ALIPAY_API_ROUTE_SCHEMAS,
   ...CONSOLE_ROUTE_SCHEMAS,
+  ...CHAT_ROUTE_SCHEMAS,
+  ...ADDRESS_ROUTE_SCHEMAS,
 } as const satisfies Record<RouteName, RouteSchema>
 
 export type RouteSchemas = typeof ROUTE_SCHEMAS

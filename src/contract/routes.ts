@@ -13,6 +13,9 @@ export const ROUTES = {
   listOrders: { method: 'GET', path: '/shop/orders' },
   getOrder: { method: 'GET', path: '/shop/orders/:orderId' },
   orderEvents: { method: 'GET', path: '/shop/orders/:orderId/events' },
+  addAddress: { method: 'POST', path: '/shop/addresses' },
+  cancelOrder: { method: 'POST', path: '/shop/orders/:orderId/cancel' },
+  getCheckout: { method: 'GET', path: '/shop/checkouts/:checkoutId' },
 
   cashier: { method: 'GET', path: '/pay/cashier' },
   createPayment: { method: 'POST', path: '/pay/payments' },
@@ -61,6 +64,13 @@ export const ROUTES = {
   testMerchantFailNext: { method: 'POST', path: '/__test/merchants/:id/fail-next' },
   testRefundOrder: { method: 'POST', path: '/__test/orders/:orderId/refund' },
   testCloseOrder: { method: 'POST', path: '/__test/orders/:orderId/close' },
+
+  // WeChat chats (docs/chats.md): the world's messages between the personas' phones, live per persona.
+  chat: { method: 'GET', path: '/chat' },
+  sendChatMessage: { method: 'POST', path: '/chat/messages' },
+  sendChatImage: { method: 'POST', path: '/chat/images' },
+  chatImage: { method: 'GET', path: '/chat/images/:imageId' },
+  chatEvents: { method: 'GET', path: '/chat/events' },
 
   // The Alipay sandbox's /api side: the simulated cashier and 支付宝 app, and the test API (docs/alipay.md).
   alipayTrade: { method: 'GET', path: '/alipay/trades/:token' },

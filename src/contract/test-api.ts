@@ -52,16 +52,31 @@ export const TestStateSchema = z.object({
   orders: z.array(
     z.object({
       id: z.string(),
+      /** The checkout it was placed in (an order per shop of the cart). */
+      checkoutId: z.string(),
       status: OrderStatusSchema,
       totalFen: FenSchema,
       /** What the test API's refunds gave back so far (all of it: REFUNDED). */
       refundedFen: FenSchema,
     }),
   ),
+  /** One per submit of the order page: its orders, paid together (`status` and `totalFen` as on `GET /api/shop/checkouts/:id`). */
+  checkouts: z.array(
+    z.object({
+      checkoutId: z.string(),
+      orderIds: z.array(z.string()),
+      status: OrderStatusSchema,
+      totalFen: FenSchema,
+      paymentId: z.string().nullable(),
+    }),
+  ),
   payments: z.array(
     z.object({
       id: z.string(),
+      /** The trade it pays: the checkout's id (as `checkoutId`). */
       orderId: z.string(),
+      checkoutId: z.string(),
+      orderIds: z.array(z.string()),
       channel: PaymentMethodIdSchema,
       status: TradeStateSchema,
       amountFen: FenSchema,
@@ -72,6 +87,7 @@ export const TestStateSchema = z.object({
   friendRequests: z.array(
     z.object({
       token: z.string(),
+      /** The checkout it asks to be paid (its id). */
       orderId: z.string(),
       status: FriendRequestStatusSchema,
       endReason: FriendRequestEndSchema.nullable(),

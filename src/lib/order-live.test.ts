@@ -19,6 +19,7 @@ const liveOrder = (status: LiveOrder['status'] = 'PENDING_PAYMENT'): LiveOrder =
 const order = (status: Order['status']): Order => ({
   ...liveOrder(status === 'CLOSED' ? 'PENDING_PAYMENT' : status),
   status,
+  checkoutId: 'o1',
   persona: 'shopper',
   lines: [],
   address: { id: 'a', name: 'n', phone: 'p', region: 'r', detail: 'd', isDefault: true },

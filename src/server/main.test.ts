@@ -43,7 +43,8 @@ describe('npm start (main.ts)', () => {
       body: JSON.stringify({ lines: [{ skuId: 'sku-mug-150', qty: 1 }], addressId: 'addr-hz' }),
     })
     expect(created.status).toBe(201)
-    const order = (await created.json()) as { id: string }
+    // One shop's goods: the checkout's one order has its id.
+    const order = { id: ((await created.json()) as { checkoutId: string }).checkoutId }
     const gone = exited(first.child)
     first.child.kill('SIGKILL')
     await gone
@@ -93,14 +94,16 @@ describe('kill -9 in the middle of payments', () => {
     let server = await start(folder)
     let api = client(server.origin)
     const key = () => `mid-${Math.random().toString(36).slice(2)}-${Date.now()}`
-    const order = (
+    // The seeded cart: two shops' orders, paid together by their checkout's one payment.
+    const placed = (
       await api(
         'POST',
         '/api/shop/orders',
         { lines: SEED_CART, addressId: 'addr-hz' },
         { 'idempotency-key': key() },
       )
-    ).body as { id: string; totalFen: number }
+    ).body as { checkoutId: string; totalFen: number }
+    const order = { id: placed.checkoutId, totalFen: placed.totalFen }
     const payment = PaymentSchema.parse(
       (
         await api(
@@ -153,7 +156,7 @@ describe('kill -9 in the middle of payments', () => {
       .poll(
         async () =>
           (
-            (await api('GET', `/api/shop/orders/${order.id}`, undefined, {})).body as {
+            (await api('GET', `/api/shop/checkouts/${order.id}`, undefined, {})).body as {
               status: string
             }
           ).status,
@@ -178,12 +181,12 @@ describe('kill -9 in the middle of payments', () => {
           { lines: [{ skuId: 'sku-mug-150', qty: 1 }], addressId: 'addr-hz' },
           { 'idempotency-key': `burst-order-${i}` },
         )
-      ).body as { id: string }
+      ).body as { checkoutId: string }
       const p = (
         await api(
           'POST',
           '/api/pay/payments',
-          { orderId: order.id, method: i % 2 ? 'alipay-card' : 'unionpay' },
+          { orderId: order.checkoutId, method: i % 2 ? 'alipay-card' : 'unionpay' },
           { 'idempotency-key': `burst-pay-${i}` },
         )
       ).body as { id: string }
@@ -217,9 +220,13 @@ describe('the race over loopback, against the real server', () => {
     const outcome = await raceOnOneOrder(api)
     expectOneWinner(outcome)
     await expect
-      .poll(async () => (await api.state()).orders.find((o) => o.id === outcome.orderId)?.status, {
-        timeout: 5000,
-      })
+      .poll(
+        async () =>
+          (await api.state()).checkouts.find((c) => c.checkoutId === outcome.orderId)?.status,
+        {
+          timeout: 5000,
+        },
+      )
       .toBe('PAID')
     await kill9(server.child)
   }, 60_000)

@@ -50,7 +50,7 @@ describe('security headers of the production server', () => {
       body: JSON.stringify({ lines: [{ skuId: 'sku-mug-150', qty: 1 }], addressId: 'addr-hz' }),
     })
     expect(order.status).toBe(201)
-    const { id } = (await order.json()) as { id: string }
+    const { checkoutId: id } = (await order.json()) as { checkoutId: string }
     const controller = new AbortController()
     const responses = {
       page: await fetch(`${base}/`),

@@ -56,6 +56,14 @@ export function IconCheck(props: IconProps) {
   )
 }
 
+export function IconPlus(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M12 5v14M5 12h14" />
+    </Svg>
+  )
+}
+
 export function IconLocation(props: IconProps) {
   return (
     <Svg {...props}>

@@ -28,6 +28,9 @@ export function cashier(era: 'beta' | 'launch' = 'beta', over: Partial<Cashier> 
   const ids: PaymentMethodId[] = ['alipay-balance', 'alipay-card', 'huabei', 'unionpay', ...wechat]
   return {
     orderId: ORDER_ID,
+    orderIds: [ORDER_ID],
+    title: '2024新茶 明前龙井 特级 250g',
+    itemCount: 5,
     amountFen: 36580,
     deadlineAt: DEADLINE,
     now: NOW,
@@ -40,6 +43,8 @@ export function payment(over: Partial<Payment> = {}): Payment {
   return {
     id: 'p1',
     orderId: ORDER_ID,
+    checkoutId: ORDER_ID,
+    orderIds: [ORDER_ID],
     method: 'alipay-balance',
     status: 'NOTPAY',
     amountFen: 36580,
@@ -96,6 +101,8 @@ export function request(over: Partial<FriendRequest> = {}): FriendRequest {
   return {
     token: 'T0K3N',
     orderId: ORDER_ID,
+    checkoutId: ORDER_ID,
+    orderIds: [ORDER_ID],
     status: 'OPEN',
     endReason: null,
     message: '帮我付一下',

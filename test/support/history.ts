@@ -5,7 +5,7 @@ import { setStock, setWallet } from '../../src/server/domain/fixtures.ts'
 import { confirmPayment } from '../../src/server/domain/gateway/payments.ts'
 import { createOrder } from '../../src/server/domain/merchant/orders.ts'
 import { SEED_CART } from '../../src/server/domain/seed.ts'
-import { seedBody } from '../../src/server/domain/testing.ts'
+import { oneShopBody } from '../../src/server/domain/testing.ts'
 import { notificationOf } from '../../src/server/http/notify.ts'
 import { markPaid } from '../../src/server/domain/merchant/orders.ts'
 import { LiveLog } from '../../src/server/store/live.ts'
@@ -27,7 +27,7 @@ export interface HistoryOptions {
 }
 
 /**
- * One order of the seeded cart, paid from the shopper's Alipay balance through the store (three
+ * One order of the seeded cart's tea shop, paid from the shopper's Alipay balance through the store (three
  * commands): the ids are the caller's; a wrong `password` leaves the payment open.
  */
 export function placeAndPay(
@@ -39,11 +39,13 @@ export function placeAndPay(
     createOrder(
       s.merchant,
       {
-        orderId: ids.order,
+        // One shop's goods: the checkout's one order has its id.
+        checkoutId: ids.order,
+        orderIds: [`${ids.order}-1`, `${ids.order}-2`],
         persona: 'shopper',
         idemKey: `k-${ids.key}`,
         fingerprint: 'f',
-        body: seedBody,
+        body: oneShopBody,
       },
       now,
     ),

@@ -1,7 +1,7 @@
 // A race for one order through every channel at once, for tests: over `app.request` and over a real
 // server on loopback. Only HTTP: it sees the gateway as a client does.
 import { expect } from 'vitest'
-import { OrderSchema } from '../../src/contract/order.ts'
+import { CheckoutSchema } from '../../src/contract/order.ts'
 import { PaymentSchema } from '../../src/contract/payment.ts'
 import { TestStateSchema } from '../../src/contract/test-api.ts'
 import type { TestState } from '../../src/contract/test-api.ts'
@@ -51,7 +51,8 @@ export async function raceOnOneOrder(send: Send): Promise<RaceOutcome> {
       'idempotency-key': key(),
     },
   )
-  const order = OrderSchema.parse(created.body)
+  // The seeded cart: two shops' orders, one checkout, raced for by every channel at once.
+  const order = { id: CheckoutSchema.parse(created.body).checkoutId }
   const request = (
     await send(
       'POST',
@@ -184,9 +185,10 @@ export function expectOneWinner({ before, after, orderId, confirms }: RaceOutcom
       if (fen !== old) moved.push(`${persona}.${key} ${fen - old}`)
     }
   }
-  const order = after.orders.find((o) => o.id === orderId)
+  // The checkout's two shops' orders, paid together by the winner (its merchant is told after).
+  const checkout = after.checkouts.find((c) => c.checkoutId === orderId)
   expect(moved).toHaveLength(1)
-  expect(moved[0]).toMatch(new RegExp(`^${winner.payer}\\..* -${order?.totalFen}$`))
+  expect(moved[0]).toMatch(new RegExp(`^${winner.payer}\\..* -${checkout?.totalFen}$`))
   return winner.channel
 }
 

@@ -32,10 +32,22 @@ export interface Wallet {
 /** `GET /api/__test/state` (TESTING.md). */
 export interface GatewayState {
   now: string
-  orders: { id: string; status: string; totalFen: number }[]
+  /** An order per shop of each checkout (`checkoutId`; a one-shop checkout has its order's id). */
+  orders: { id: string; checkoutId: string; status: string; totalFen: number; refundedFen: number }[]
+  /** One per submit of the order page: its shops' orders, paid together by one payment. */
+  checkouts: {
+    checkoutId: string
+    orderIds: string[]
+    status: string
+    totalFen: number
+    paymentId: string | null
+  }[]
   payments: {
     id: string
+    /** The checkout it pays (the same as `checkoutId`). */
     orderId: string
+    checkoutId: string
+    orderIds: string[]
     channel: string
     status: string
     amountFen: number

@@ -8,8 +8,12 @@ import { appOf, usePhoneStore, type PhoneApp } from './phone-store.ts'
 import { useTopSheet } from '@/ui/useTopSheet.ts'
 import './phone-chrome.css'
 
+/** A screenshot and the app it was taken in: its toast shows over that app only. */
 type Shot =
-  { state: 'idle' } | { state: 'busy' } | { state: 'saved'; url: string } | { state: 'failed' }
+  | { state: 'idle' }
+  | { state: 'busy'; app: PhoneApp }
+  | { state: 'saved'; url: string; app: PhoneApp }
+  | { state: 'failed'; app: PhoneApp }
 
 const SHOT_SHOWN_MS = 3500
 
@@ -55,18 +59,21 @@ export function PhoneChrome() {
   function open(app: PhoneApp) {
     setSwitching(false)
     if (app === current) return
+    // Coming back later does not bring the toast back either.
+    setShot((s) => (s.state === 'saved' || s.state === 'failed' ? { state: 'idle' } : s))
     void navigate(usePhoneStore.getState().last[app])
   }
 
   async function screenshot() {
     if (busy.current) return
     busy.current = true
-    setShot({ state: 'busy' })
+    const app = current
+    setShot({ state: 'busy', app })
     try {
       const blob = await (await import('./capture-screen.ts')).screenshotToAlbum()
-      setShot({ state: 'saved', url: URL.createObjectURL(blob) })
+      setShot({ state: 'saved', url: URL.createObjectURL(blob), app })
     } catch {
-      setShot({ state: 'failed' })
+      setShot({ state: 'failed', app })
     } finally {
       busy.current = false
     }
@@ -78,7 +85,8 @@ export function PhoneChrome() {
         <Switcher current={current} onPick={open} onClose={() => setSwitching(false)} />
       )}
       {shot.state === 'busy' && <div className="phone-chrome__flash" aria-hidden="true" />}
-      {(shot.state === 'saved' || shot.state === 'failed') && (
+      {/* The toast belongs to the app that took it: switching to another app leaves it behind. */}
+      {(shot.state === 'saved' || shot.state === 'failed') && shot.app === current && (
         <div className="shot-toast" role="status" data-testid="phone-shot" data-state={shot.state}>
           {shot.state === 'saved' && <img className="shot-toast__thumb" src={shot.url} alt="" />}
           <span>{shot.state === 'saved' ? t('phone.shotSaved') : t('phone.shotFailed')}</span>

@@ -34,27 +34,29 @@ export function StageRoute() {
   const [pasted, setPasted] = useState('')
   return (
     <main className="stage">
-      <h1>{t('friendPay.stage.title')}</h1>
-      <p className="stage__hint">{t('friendPay.stage.hint')}</p>
-      <form
-        className="stage__form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          const next = friendUrl(pasted)
-          if (next) setFriendSrc(next)
-        }}
-      >
-        <label>
-          {t('friendPay.stage.address')}
-          <input
-            value={pasted}
-            onChange={(e) => setPasted(e.target.value)}
-            placeholder={`${friendLinkPath('')}…`}
-            data-testid="stage-friend-url"
-          />
-        </label>
-        <button type="submit">{t('friendPay.stage.open')}</button>
-      </form>
+      <header className="stage__head">
+        <h1>{t('friendPay.stage.title')}</h1>
+        <p className="stage__hint">{t('friendPay.stage.hint')}</p>
+        <form
+          className="stage__form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            const next = friendUrl(pasted)
+            if (next) setFriendSrc(next)
+          }}
+        >
+          <label>
+            {t('friendPay.stage.address')}
+            <input
+              value={pasted}
+              onChange={(e) => setPasted(e.target.value)}
+              placeholder={`${friendLinkPath('')}…`}
+              data-testid="stage-friend-url"
+            />
+          </label>
+          <button type="submit">{t('friendPay.stage.open')}</button>
+        </form>
+      </header>
       <div className="stage__phones">
         <figure>
           <iframe

@@ -1,4 +1,5 @@
 import { useNavigate, useParams } from 'react-router'
+import { goodsText } from '@/lib/goods-text.ts'
 import { alipayAppPath } from '@/contract/paths.ts'
 import { fetchBills } from '@/lib/api/pay-sheets.ts'
 import { formatDateTime } from '@/lib/format.ts'
@@ -56,7 +57,7 @@ export function BillDetailScreen() {
               </div>
               <div>
                 <dt>{t('alipayApp.bills.goods')}</dt>
-                <dd>{bill.description}</dd>
+                <dd>{goodsText(t, bill.goods, bill.description)}</dd>
               </div>
               <div>
                 <dt>{t('alipayApp.bills.payee')}</dt>

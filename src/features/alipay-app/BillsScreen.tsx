@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router'
+import { goodsText } from '@/lib/goods-text.ts'
 import { alipayAppPath, alipayBillPath } from '@/contract/paths.ts'
 import { fetchBills } from '@/lib/api/pay-sheets.ts'
 import { formatDateTime, formatMoney } from '@/lib/format.ts'
@@ -62,7 +63,9 @@ export function BillsScreen() {
                       <span className="ali-bill__body">
                         <span className="ali-bill__text">
                           <span className="ali-bill__title">{payeeName(bill.payee, lang)}</span>
-                          <span className="ali-bill__desc">{bill.description}</span>
+                          <span className="ali-bill__desc">
+                            {goodsText(t, bill.goods, bill.description)}
+                          </span>
                           <span className="ali-bill__time">
                             {formatDateTime(bill.paidAt, lang)} · {sourceName(t, bill.source)}
                           </span>

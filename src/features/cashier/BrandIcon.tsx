@@ -112,26 +112,23 @@ function WeChatScan() {
   )
 }
 
-/** Ask a friend: WeChat's two chat bubbles. */
+/**
+ * Ask a friend (找朋友帮忙付): Taobao's own 代付 mark, an open hand holding a heart on Taobao's orange-red
+ * (not WeChat's green: Taobao offers it, the friend pays however they like).
+ */
 function FriendPay() {
   return (
     <Mark>
-      <rect width="28" height="28" rx="6.5" fill="#07c160" />
-      <ellipse cx="11.4" cy="11.8" rx="6.6" ry="5.6" fill="#fff" />
-      <path d="M7.6 15.6l-1.1 3 3.3-1.7z" fill="#fff" />
-      <ellipse
-        cx="17.6"
-        cy="16.6"
-        rx="5.4"
-        ry="4.6"
+      <rect width="28" height="28" rx="6.5" fill="#ff5000" />
+      <path
+        d="M14 13.2c-2.3-1.6-4.2-3.1-4.2-5.1 0-1.3 1-2.3 2.2-2.3.8 0 1.5.4 2 1.1.5-.7 1.2-1.1 2-1.1 1.2 0 2.2 1 2.2 2.3 0 2-1.9 3.5-4.2 5.1z"
         fill="#fff"
-        stroke="#07c160"
-        strokeWidth="1.2"
       />
-      <circle cx="9.2" cy="11.2" r="0.95" fill="#07c160" />
-      <circle cx="13.6" cy="11.2" r="0.95" fill="#07c160" />
-      <circle cx="15.9" cy="16.2" r="0.8" fill="#07c160" />
-      <circle cx="19.3" cy="16.2" r="0.8" fill="#07c160" />
+      <path
+        d="M4.5 17.2h3.1l3.6-1.3c.7-.2 1.4-.1 2 .3l1.9 1.2h3.3c.8 0 1.4.6 1.4 1.3 0 .2 0 .3-.1.4l3.4-1.6c.7-.3 1.5 0 1.8.6.3.6.1 1.3-.4 1.7l-5.5 3.6c-.6.4-1.3.6-2 .6H7.6H4.5z"
+        fill="#fff"
+      />
+      <path d="M12.3 18.8h4.9" stroke="#ff5a00" strokeWidth="1.1" strokeLinecap="round" />
     </Mark>
   )
 }

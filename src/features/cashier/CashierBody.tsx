@@ -77,8 +77,17 @@ export function CashierBody({
         </Countdown>
       </div>
       <div className="cashier__info">
-        <span>{t('cashier.orderInfo')}</span>
-        <span className="cashier__order-no">{orderId}</span>
+        <span className="cashier__info-label">
+          {cashier.orderIds.length > 1
+            ? t('cashier.mergedInfo', { count: cashier.orderIds.length })
+            : t('cashier.orderInfo')}
+        </span>
+        {/* Taobao names the goods here, not the 19-digit number (the number is on the order's page). */}
+        <span className="cashier__order-no" data-testid="cashier-title" title={orderId}>
+          {cashier.itemCount > 1
+            ? t('cashier.titleMore', { title: cashier.title, count: cashier.itemCount })
+            : cashier.title}
+        </span>
       </div>
       <MethodList
         methods={cashier.methods}

@@ -16,7 +16,7 @@ const api = vi.hoisted(() => ({
   fetchPayment: vi.fn(),
   openPaySheet: vi.fn(),
   confirmPaySheet: vi.fn(),
-  fetchOrder: vi.fn(),
+  fetchCheckout: vi.fn(),
   watchers: [] as ((view: OrderLiveView) => void)[],
 }))
 vi.mock('@/lib/api/pay.ts', () => ({
@@ -28,7 +28,7 @@ vi.mock('@/lib/api/pay.ts', () => ({
   confirmPaySheet: api.confirmPaySheet,
   resetPassword: vi.fn(async () => ({})),
 }))
-vi.mock('@/lib/api/shop.ts', () => ({ fetchOrder: api.fetchOrder }))
+vi.mock('@/lib/api/shop.ts', () => ({ fetchCheckout: api.fetchCheckout }))
 vi.mock('@/lib/order-watch.ts', () => ({
   watchOrderLive: (_: string, __: unknown, listener: (view: OrderLiveView) => void) => {
     api.watchers.push(listener)
@@ -123,7 +123,7 @@ describe('the cashier, wired to its flow', () => {
     useCashierStore
       .getState()
       .save(ORDER_ID, { attempt: null, jump: { paymentId: 'p1' }, friend: false })
-    api.fetchOrder.mockResolvedValue({ status: 'PENDING_PAYMENT' })
+    api.fetchCheckout.mockResolvedValue({ status: 'PENDING_PAYMENT' })
     open()
     const question = await screen.findByTestId('wechat-return')
     fireEvent.click(within(question).getByTestId('wechat-return-paid'))

@@ -9,6 +9,7 @@ import { JumpReturn } from './jump/JumpReturn.tsx'
 import { UpdateAppNotice } from './jump/UpdateAppNotice.tsx'
 import { WechatJump } from './jump/WechatJump.tsx'
 import { PasswordStep } from './PasswordStep.tsx'
+import { pinSummary } from './pin-method.ts'
 import { RetainDialog } from './RetainDialog.tsx'
 import { UnionPaySheet } from './UnionPaySheet.tsx'
 import { useCashierFlow, type CashierFlow, type CashierHost } from './useCashierFlow.ts'
@@ -81,7 +82,7 @@ export function CashierSheet({ orderId, ...host }: CashierSheetProps) {
 
 /** The sheet's panel for where the flow is. */
 function Step({ flow, onClose }: { flow: CashierFlow; onClose: () => void }) {
-  const { t } = useT()
+  const { t, lang } = useT()
   const { state, send, panels } = flow
   const { view } = state
   const back = () => send({ type: 'BACK' })
@@ -89,6 +90,7 @@ function Step({ flow, onClose }: { flow: CashierFlow; onClose: () => void }) {
     return (
       <PasswordStep
         view={view}
+        summary={pinSummary(state, t, lang)}
         locked={view.kind === 'locked'}
         reset={state.reset ?? null}
         paused={state.retaining}

@@ -87,6 +87,7 @@ export function MethodList(props: MethodListProps) {
             {plans && (
               <HuabeiPlans
                 plans={plans}
+                freeItems={m.freeItems}
                 selected={huabeiPeriods}
                 onSelect={onPlan}
                 disabled={busy}

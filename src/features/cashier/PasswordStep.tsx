@@ -2,12 +2,15 @@ import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { ForgotLink } from '@/ui/ForgotPassword.tsx'
 import { PinPad } from '@/ui/PinPad.tsx'
+import { PinSummary } from '@/ui/PinSummary.tsx'
 import { CashierReset } from './CashierReset.tsx'
 import type { Intent, PinView, ResetState } from './flow-state.ts'
 import { StepHead } from './StepHead.tsx'
 
 interface PasswordStepProps {
   view: PinView
+  /** What the password pays, above the boxes: the amount and the method (pin-method.ts). */
+  summary?: { amount: string; method: string } | null
   /** Five wrong passwords: the keys rest, the refusal says until when. */
   locked?: boolean
   /** 忘记密码？'s reset, while it is up. */
@@ -24,7 +27,7 @@ interface PasswordStepProps {
  * opens the simulated reset.
  */
 export function PasswordStep(props: PasswordStepProps) {
-  const { view, locked = false, reset = null, paused, send, onClose } = props
+  const { view, summary = null, locked = false, reset = null, paused, send, onClose } = props
   const { t, lang } = useT()
   return (
     <>
@@ -42,14 +45,17 @@ export function PasswordStep(props: PasswordStepProps) {
         onComplete={(password) => send({ type: 'PASSWORD', password })}
         links={<ForgotLink onClick={() => send({ type: 'FORGOT_PASSWORD', realm: 'alipay' })} />}
         head={
-          <StepHead
-            titleId="pin-title"
-            title={t('pin.title')}
-            backLabel={t('pin.back')}
-            backDisabled={view.busy}
-            onBack={() => send({ type: 'BACK' })}
-            onClose={onClose}
-          />
+          <>
+            <StepHead
+              titleId="pin-title"
+              title={t('pin.title')}
+              backLabel={t('pin.back')}
+              backDisabled={view.busy}
+              onBack={() => send({ type: 'BACK' })}
+              onClose={onClose}
+            />
+            {summary && <PinSummary amount={summary.amount} method={summary.method} />}
+          </>
         }
       />
       {reset && <CashierReset reset={reset} send={send} />}

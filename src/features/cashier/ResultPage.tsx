@@ -1,4 +1,4 @@
-import type { Order } from '@/contract/order.ts'
+import type { Checkout } from '@/contract/order.ts'
 import { formatDateTime, maskPhone } from '@/lib/format.ts'
 import { planSummary } from '@/lib/installment.ts'
 import { errorText } from '@/lib/i18n/errors.ts'
@@ -93,14 +93,20 @@ export function ResultPage({ orderId, onViewOrders, onHome, onRetry }: ResultPag
   )
 }
 
-/** The order's number and where it goes, under the result. */
-function OrderFacts({ order }: { order: Order }) {
+/** The orders' numbers (one per shop) and where they go, under the result. */
+function OrderFacts({ order }: { order: Checkout }) {
   const { t, lang } = useT()
   return (
     <dl className="card result-facts">
       <div>
         <dt>{t('orders.orderNo')}</dt>
-        <dd>{order.id}</dd>
+        <dd data-testid="pay-result-orders">
+          {order.orderIds.map((id) => (
+            <span key={id} className="result-facts__order">
+              {id}
+            </span>
+          ))}
+        </dd>
       </div>
       {order.paidAt && (
         <div>

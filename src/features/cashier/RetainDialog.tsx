@@ -1,6 +1,6 @@
 import { useT } from '@/lib/i18n/i18n.ts'
 import { Countdown } from '@/ui/Countdown.tsx'
-import { Question } from './Question.tsx'
+import { Question } from '@/ui/Question.tsx'
 
 interface RetainDialogProps {
   /** When the order closes (gateway clock). */

@@ -4,6 +4,8 @@ import { IconBack, IconCheck, IconClose } from '@/ui/icons.tsx'
 import { Money } from '@/ui/Money.tsx'
 import { ForgotPassword } from '@/ui/ForgotPassword.tsx'
 import { PinPad } from '@/ui/PinPad.tsx'
+import { PinSummary } from '@/ui/PinSummary.tsx'
+import { formatMoney } from '@/lib/format.ts'
 import { Spinner } from '@/ui/Spinner.tsx'
 import { UnionPayMark } from './BrandIcon.tsx'
 import type { Intent, UnionPayState } from './flow-state.ts'
@@ -125,18 +127,26 @@ export function UnionPaySheet({ unionpay, send }: UnionPaySheetProps) {
             onComplete={(password) => send({ type: 'PASSWORD', password })}
             links={<ForgotPassword realm="unionpay" />}
             head={
-              <div className="sheet__head">
-                <button
-                  type="button"
-                  className="sheet__close sheet__close--left"
-                  aria-label={t('cashier.unionpay.pinBack')}
-                  disabled={pin.busy}
-                  onClick={() => send({ type: 'UP_PIN_BACK' })}
-                >
-                  <IconBack size={22} />
-                </button>
-                <h2 id="unionpay-pin-title">{t('cashier.unionpay.pinTitle')}</h2>
-              </div>
+              <>
+                <div className="sheet__head">
+                  <button
+                    type="button"
+                    className="sheet__close sheet__close--left"
+                    aria-label={t('cashier.unionpay.pinBack')}
+                    disabled={pin.busy}
+                    onClick={() => send({ type: 'UP_PIN_BACK' })}
+                  >
+                    <IconBack size={22} />
+                  </button>
+                  <h2 id="unionpay-pin-title">{t('cashier.unionpay.pinTitle')}</h2>
+                </div>
+                <PinSummary
+                  amount={formatMoney(sheet.amountFen, lang)}
+                  method={
+                    source?.card ? t('cashier.card', source.card) : t('cashier.methods.unionpay')
+                  }
+                />
+              </>
             }
           />
         </div>

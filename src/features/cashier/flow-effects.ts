@@ -1,5 +1,5 @@
 import type { CreateFriendRequestBody, FriendRequest } from '@/contract/friend-pay.ts'
-import type { Order } from '@/contract/order.ts'
+import type { Checkout } from '@/contract/order.ts'
 import type {
   Cashier,
   CreatePaymentBody,
@@ -19,7 +19,8 @@ export interface CashierApi {
   fetchPayment(paymentId: string, signal: AbortSignal): Promise<Payment>
   openPaySheet(token: string): Promise<PaySheet>
   confirmPaySheet(token: string, password: string): Promise<Payment>
-  fetchOrder(orderId: string, signal: AbortSignal): Promise<Order>
+  /** The checkout as a whole (by its id or an order's): paid once each of its orders is. */
+  fetchCheckout(orderId: string, signal: AbortSignal): Promise<Checkout>
   fetchFriendRequests(orderId: string, signal: AbortSignal): Promise<FriendRequest[]>
   createFriendRequest(body: CreateFriendRequestBody, idempotencyKey: string): Promise<FriendRequest>
   cancelFriendRequest(token: string): Promise<FriendRequest>
@@ -103,7 +104,7 @@ export function performCashier(deps: CashierDeps): Perform<CashierEvent, Cashier
       case 'checkOrder':
         // No answer is no proof of payment.
         return answer(
-          api.fetchOrder(orderId, signal),
+          api.fetchCheckout(orderId, signal),
           (order) => ({ type: 'JUMP_CHECKED', paid: order.status === 'PAID' }),
           () => ({ type: 'JUMP_CHECKED', paid: false }),
         )

@@ -27,7 +27,7 @@ function phone(resume: Resume = EMPTY_RESUME, era: 'beta' | 'launch' = 'beta') {
     fetchPayment: vi.fn(async () => scanPayment()),
     openPaySheet: vi.fn(async () => paySheet({ method: 'unionpay' })),
     confirmPaySheet: vi.fn(async () => payment({ status: 'SUCCESS' })),
-    fetchOrder: vi.fn(),
+    fetchCheckout: vi.fn(),
     fetchFriendRequests: vi.fn(async () => [request()]),
     createFriendRequest: vi.fn(async () => request()),
     cancelFriendRequest: vi.fn(async () => request({ status: 'CANCELLED' })),
@@ -190,7 +190,7 @@ describe('a reload resumes', () => {
     expect(shared.view()).toMatchObject({ kind: 'friend', friend: { request: { token: 'T0K3N' } } })
 
     const jumped = phone({ ...EMPTY_RESUME, jump: { paymentId: 'p1' } }, 'launch')
-    jumped.api.fetchOrder.mockResolvedValue({ status: 'PAID' })
+    jumped.api.fetchCheckout.mockResolvedValue({ status: 'PAID' })
     await answers()
     jumped.send({ type: 'JUMP_ANSWER', claimed: false })
     await answers()

@@ -13,7 +13,7 @@ import {
   openPaySheet,
   resetPassword,
 } from '@/lib/api/pay.ts'
-import { fetchOrder } from '@/lib/api/shop.ts'
+import { fetchCheckout } from '@/lib/api/shop.ts'
 import { formatMoney } from '@/lib/format.ts'
 import { loadMessages, translate, useT } from '@/lib/i18n/i18n.ts'
 import { newIdempotencyKey } from '@/lib/idempotency.ts'
@@ -52,7 +52,7 @@ const API: CashierApi = {
   fetchPayment,
   openPaySheet,
   confirmPaySheet,
-  fetchOrder,
+  fetchCheckout,
   fetchFriendRequests,
   createFriendRequest,
   cancelFriendRequest,

@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'react'
-import type { Order } from '@/contract/order.ts'
+import type { Checkout } from '@/contract/order.ts'
 import type { Payment } from '@/contract/payment.ts'
 import { isApiError } from '@/lib/api/client.ts'
 import { fetchPayment } from '@/lib/api/pay.ts'
-import { fetchOrder } from '@/lib/api/shop.ts'
+import { fetchCheckout } from '@/lib/api/shop.ts'
 import { useOrderStatus } from '@/lib/useOrderStatus.ts'
 import { resumeOf } from './cashier-store.ts'
 
 export type Outcome =
-  | { status: 'pending'; order: Order | null; gaveUp: boolean }
-  | { status: 'success'; order: Order; payment: Payment | null }
-  | { status: 'failed'; order: Order | null; error: unknown; payment: Payment | null }
+  | { status: 'pending'; order: Checkout | null; gaveUp: boolean }
+  | { status: 'success'; order: Checkout; payment: Payment | null }
+  | { status: 'failed'; order: Checkout | null; error: unknown; payment: Payment | null }
   /** No such order: nothing was paid, nothing failed. */
   | { status: 'missing' }
   /** Another persona's order (the simulator's persona was switched): it says whose. */
@@ -40,7 +40,8 @@ export function usePaymentOutcome(orderId: string): Outcome {
     async function check() {
       let next: Outcome
       try {
-        const order = await fetchOrder(orderId)
+        // The checkout as a whole: each shop's order of it is paid by the one payment.
+        const order = await fetchCheckout(orderId)
         if (order.status === 'PAID') {
           // The payment says how it was paid (a Huabei plan); the order alone is enough if it won't answer.
           const payment = order.paymentId

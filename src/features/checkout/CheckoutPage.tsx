@@ -86,7 +86,8 @@ function useBought(persona: string) {
     const mine = new Set(placed)
     const orders = await fetchOrders(signal)
     const skus = orders
-      .filter((o) => mine.has(o.id) && o.status === 'PAID')
+      // (This phone keeps the checkouts it placed: each shop's order of one is the phone's.)
+      .filter((o) => (mine.has(o.checkoutId) || mine.has(o.id)) && o.status === 'PAID')
       .flatMap((o) => o.lines.map((l) => l.skuId))
     return new Set(skus)
   })
@@ -201,6 +202,12 @@ function CheckoutBody({ catalog, onOrderCreated, onStockChanged }: BodyProps) {
           onSelect={(id) => {
             setAddress(id)
             setChoosingAddress(false)
+          }}
+          onAdded={(added) => {
+            // Saved in the world's book: selected, and the catalog asked again (it lists it now).
+            setAddress(added.id)
+            setChoosingAddress(false)
+            onStockChanged()
           }}
           onClose={() => setChoosingAddress(false)}
         />

@@ -49,19 +49,29 @@ export function OptionsCard({
           <span className="row__value row__value--muted">{t('checkout.crossStoreNone')}</span>
         )}
       </div>
-      <div className="row row--input">
+      <div className="row row--note">
         <label className="row__label" htmlFor="order-note">
           {t('checkout.note')}
         </label>
-        <input
+        <textarea
           id="order-note"
-          className="row__input"
-          type="text"
+          className="note-field"
+          data-testid="order-note"
+          rows={2}
           maxLength={NOTE_MAX}
+          aria-describedby="order-note-count"
           placeholder={t('checkout.notePlaceholder')}
           value={note}
           onChange={(e) => setNote(e.target.value.slice(0, NOTE_MAX))}
         />
+        <span id="order-note-count" className="note-count" data-testid="order-note-count">
+          <span aria-hidden="true">
+            {note.length}/{NOTE_MAX}
+          </span>
+          <span className="visually-hidden">
+            {t('checkout.noteCount', { n: note.length, max: NOTE_MAX })}
+          </span>
+        </span>
       </div>
       <div className="row row--invoice">
         <span className="row__label" id="invoice-label">

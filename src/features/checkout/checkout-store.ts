@@ -26,7 +26,7 @@ const PLACED_KEPT = 20
 
 interface CheckoutStore extends Draft {
   pending: PendingSubmit | null
-  /** Orders placed from this phone, newest first: what they paid for leaves its cart. */
+  /** Checkouts placed from this phone, newest first: what their orders paid for leaves its cart. */
   placed: string[]
   setQty: (skuId: string, qty: number) => void
   setAddress: (addressId: string) => void

@@ -23,9 +23,9 @@ export function useSubmitOrder(onCreated: (orderId: string) => void, onStockChan
     const store = useCheckout.getState()
     const key = store.keyFor(JSON.stringify(body))
     try {
-      const order = await createOrder(body, key)
-      useCheckout.getState().settle(order.id)
-      onCreated(order.id)
+      const checkout = await createOrder(body, key)
+      useCheckout.getState().settle(checkout.checkoutId)
+      onCreated(checkout.checkoutId)
     } catch (error) {
       if (isApiError(error) && error.code === 'IDEMPOTENCY_MISMATCH')
         useCheckout.getState().dropKey()

@@ -21,6 +21,19 @@ const typed = () =>
   go(opened(), { type: 'OPEN_PAD' }, { type: 'PASSWORD', password: '111111' }).state
 
 describe('the friend’s page', () => {
+  it('closes its password sheet without paying, but not while a password is checked', () => {
+    const open = go(opened(), { type: 'OPEN_PAD' }).state
+    expect(open.padOpen).toBe(true)
+    const closed = go(open, { type: 'CLOSE_PAD' })
+    expect(closed.state.padOpen).toBe(false)
+    expect(closed.effects).toEqual([])
+    // Opened again, it is a fresh pad (a new key: no digits left in it).
+    expect(go(closed.state, { type: 'OPEN_PAD' }).state.tries).toBeGreaterThan(open.tries)
+    const checking = typed()
+    expect(checking.busy).toBe(true)
+    expect(go(checking, { type: 'CLOSE_PAD' }).state.padOpen).toBe(true)
+  })
+
   it('asks for the request; a bad token is NOT_FOUND, anything else a retry', () => {
     const start = initialFriendPay('T0K3N', 'alipay')
     expect(start.effects).toEqual([{ kind: 'load', round: 0 }])

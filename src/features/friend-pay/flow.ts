@@ -43,6 +43,8 @@ export type FriendPayIntent =
   | { type: 'RELOAD' }
   | { type: 'PICK'; source: Source }
   | { type: 'OPEN_PAD' }
+  /** The sheet's ✕ or Escape: back to the page, nothing paid (not while a password is checked). */
+  | { type: 'CLOSE_PAD' }
   | { type: 'PASSWORD'; password: string }
 
 export type FriendPayEvent =
@@ -102,6 +104,10 @@ export function friendPayStep(state: FriendPayState, event: FriendPayEvent): Fri
     case 'OPEN_PAD':
       if (state.view?.status !== 'OPEN') return stay(state)
       return stay({ ...state, padOpen: true, problem: null })
+    case 'CLOSE_PAD':
+      return state.busy || !state.padOpen
+        ? stay(state)
+        : stay({ ...state, padOpen: false, problem: null, tries: state.tries + 1 })
     case 'PASSWORD':
       if (!state.padOpen || state.busy) return stay(state)
       return {

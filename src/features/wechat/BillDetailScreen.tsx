@@ -1,4 +1,5 @@
 import { useNavigate, useParams } from 'react-router'
+import { goodsText } from '@/lib/goods-text.ts'
 import { wechatPath } from '@/contract/paths.ts'
 import { fetchBills } from '@/lib/api/pay-sheets.ts'
 import { formatDateTime, formatMoney } from '@/lib/format.ts'
@@ -49,7 +50,7 @@ export function BillDetailScreen() {
               </div>
               <div>
                 <dt>{t('wechat.bills.goods')}</dt>
-                <dd>{bill.description}</dd>
+                <dd>{goodsText(t, bill.goods, bill.description)}</dd>
               </div>
               <div>
                 <dt>{t('wechat.bills.merchant')}</dt>

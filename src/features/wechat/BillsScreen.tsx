@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router'
+import { goodsText } from '@/lib/goods-text.ts'
 import { wechatBillPath, wechatPath } from '@/contract/paths.ts'
 import type { Bill } from '@/contract/payment.ts'
 import { fetchBills } from '@/lib/api/pay-sheets.ts'
@@ -75,7 +76,8 @@ export function BillsScreen() {
                       </span>
                       <span className="wx-bill__text">
                         <span className="wx-bill__title">
-                          {payeeName(bill.payee, lang)} · {bill.description}
+                          {payeeName(bill.payee, lang)} ·{' '}
+                          {goodsText(t, bill.goods, bill.description)}
                         </span>
                         <span className="wx-bill__time">{formatDateTime(bill.paidAt, lang)}</span>
                       </span>

@@ -1,51 +1,64 @@
 import { useEffect, useRef, useState } from 'react'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
+import type { ChatMessage } from '@/contract/chat.ts'
 import { albumOpen, wechatPath, withAlbum } from '@/contract/paths.ts'
 import { photoBlob, type AlbumPhoto } from '@/lib/album/album.ts'
+import { chatImageUrl, sendChatImage, sendChatMessage } from '@/lib/api/chat.ts'
+import { serverNow } from '@/lib/clock.ts'
+import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useSettings } from '@/lib/settings.ts'
+import { showToast } from '@/lib/toast.ts'
 import { AlbumPicker } from './AlbumPicker.tsx'
 import { Avatar } from './Avatar.tsx'
-import { useChatStore, type ChatMessage } from './chat-store.ts'
+import { imageForChat } from './chat-image.ts'
+import { addMessages, messagesOf, useChatFeed, useChatReads } from './chat-store.ts'
 import { chatTime } from './chat-time.ts'
 import { CodeNoticeDialog } from './CodeNoticeDialog.tsx'
 import { contactName, greetingOf } from './contact-name.ts'
-import { contactById, CONTACTS, PROFILES, type Contact } from './contacts.ts'
-import { ImageBubble } from './ImageBubble.tsx'
+import { contactById, contactsOf, profileOf, type Contact } from './contacts.ts'
+import { ExpiredImage, ImageBubble } from './ImageBubble.tsx'
+import { LinkCard } from './LinkCard.tsx'
 import { splitLinks } from './pay-code.ts'
-import { PhotoImg } from '@/ui/PhotoImg.tsx'
 import { useOpenCode, type CodeNotice } from './useOpenCode.ts'
 import { WxHeader } from './WxHeader.tsx'
 import { ActionSheet } from './WxDialog.tsx'
 import { IconImage, IconLink, IconMore, IconPlus, IconSmile, IconVoice } from './wx-icons.tsx'
 
-const EMPTY: ChatMessage[] = []
+type Held = { imageId: string; code: string | null | undefined }
 
-type Held = { photoId: string; code: string | null | undefined }
-
-/** One chat: the messages this phone sent, an input bar, + → 相册 / 链接, long press on an image. */
+/** One chat: the world's messages between this phone's persona and the contact, live; text, 相册, 链接. */
 export function ChatScreen() {
   const { t, lang } = useT()
   const navigate = useNavigate()
   const { chatId = '' } = useParams()
-  const contact = contactById(chatId) ?? CONTACTS[0]
-  const messages = useChatStore((s) => s.chats[contact?.id ?? ''] ?? EMPTY)
-  const send = useChatStore((s) => s.send)
+  const persona = useSettings((s) => s.persona)
+  const contact = contactById(chatId) ?? contactsOf(persona)[0]
+  const feed = useChatFeed()
+  const messages = messagesOf(feed.messages, contact?.id ?? '')
+  const markRead = useChatReads((s) => s.markRead)
   const [params, setParams] = useSearchParams()
   const picking = albumOpen(params)
   const [more, setMore] = useState(false)
   const [text, setText] = useState('')
+  const [busy, setBusy] = useState(false)
   const [held, setHeld] = useState<Held | null>(null)
   const [viewing, setViewing] = useState<string | null>(null)
   const [notice, setNotice] = useState<CodeNotice | null>(null)
   const openCode = useOpenCode()
   const end = useRef<HTMLDivElement>(null)
-  const [now] = useState(() => Date.now())
+  const [now] = useState(() => serverNow())
+  const lastSeq = messages.at(-1)?.seq ?? 0
 
   useEffect(() => {
     // Newer browsers return a promise from scrollIntoView: an effect must not return it.
     void end.current?.scrollIntoView({ block: 'end' })
   }, [messages.length])
+
+  // What is on screen is read.
+  useEffect(() => {
+    if (feed.owner && contact && lastSeq > 0) markRead(feed.owner, contact.id, lastSeq)
+  }, [feed.owner, contact, lastSeq, markRead])
 
   if (!contact) return null
 
@@ -53,18 +66,38 @@ export function ChatScreen() {
     setParams(withAlbum(params, on), { replace: !on })
   }
 
-  function sendText() {
-    const body = text.trim()
-    if (!body || !contact) return
-    send(contact.id, { kind: 'text', text: body })
-    setText('')
+  async function sending(work: () => Promise<ChatMessage>): Promise<boolean> {
+    setBusy(true)
+    try {
+      addMessages([await work()])
+      return true
+    } catch (error) {
+      showToast(t('wechat.chat.sendFailed', { reason: errorText(t, lang, error) }))
+      return false
+    } finally {
+      setBusy(false)
+    }
   }
 
-  function sendPhoto(photo: AlbumPhoto) {
-    if (!contact) return
-    send(contact.id, { kind: 'image', photoId: photo.id, width: photo.width, height: photo.height })
-    setMore(false)
-    setPicking(false)
+  async function sendText() {
+    const body = text.trim()
+    if (!body || !contact || busy) return
+    if (await sending(() => sendChatMessage({ to: contact.id, kind: 'text', text: body }))) {
+      setText('')
+    }
+  }
+
+  async function sendPhoto(photo: AlbumPhoto) {
+    if (!contact || busy) return
+    const sent = await sending(async () => {
+      const blob = await photoBlob(photo.id)
+      if (!blob) throw new Error('the photo is gone from the album')
+      return sendChatImage(contact.id, await imageForChat(blob))
+    })
+    if (sent) {
+      setMore(false)
+      setPicking(false)
+    }
   }
 
   async function pasteLink() {
@@ -77,13 +110,14 @@ export function ChatScreen() {
     setMore(false)
   }
 
-  function holdImage(photoId: string) {
-    setHeld({ photoId, code: undefined })
+  function holdImage(imageId: string) {
+    setHeld({ imageId, code: undefined })
     void (async () => {
-      const blob = await photoBlob(photoId)
+      const res = await fetch(chatImageUrl(imageId)).catch(() => null)
+      const blob = res?.ok ? await res.blob() : null
       const { decodeQr } = await import('@/lib/album/decode-qr.ts')
       const code = blob ? await decodeQr(blob).catch(() => null) : null
-      setHeld((h) => (h?.photoId === photoId ? { photoId, code } : h))
+      setHeld((h) => (h?.imageId === imageId ? { imageId, code } : h))
     })()
   }
 
@@ -100,11 +134,16 @@ export function ChatScreen() {
         }
       />
       <main className="wx-main" aria-label={t('wechat.chat.messages')}>
-        <div className="wx-chat">
-          {greeting && (
+        <div
+          className="wx-chat"
+          data-testid="wechat-chat"
+          aria-live="polite"
+          aria-relevant="additions"
+        >
+          {greeting && contact.greeting && (
             <>
               <span className="wx-chat__time">
-                {chatTime(now - contact.greetingAgoMin * 60_000, now, lang, t('wechat.yesterday'))}
+                {chatTime(now - contact.greeting.agoMin * 60_000, now, lang, t('wechat.yesterday'))}
               </span>
               <Bubble contact={contact} mine={false}>
                 <div className="wx-bubble">{greeting}</div>
@@ -113,10 +152,13 @@ export function ChatScreen() {
           )}
           {messages.map((m, i) => (
             <MessageRow
-              key={m.id}
+              key={m.seq}
               message={m}
               contact={contact}
-              showTime={i === 0 || m.at - (messages[i - 1]?.at ?? 0) > 5 * 60_000}
+              showTime={
+                i === 0 ||
+                Date.parse(m.sentAt) - Date.parse(messages[i - 1]?.sentAt ?? '') > 5 * 60_000
+              }
               now={now}
               onOpenImage={setViewing}
               onHoldImage={holdImage}
@@ -134,15 +176,23 @@ export function ChatScreen() {
           value={text}
           aria-label={t('wechat.chat.input')}
           enterKeyHint="send"
+          data-testid="wechat-chat-input"
           onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && sendText()}
+          onKeyDown={(e) => e.key === 'Enter' && void sendText()}
           onFocus={() => setMore(false)}
         />
         <span className="wx-round-btn" aria-hidden="true">
           <IconSmile size={20} />
         </span>
         {text.trim() ? (
-          <button type="button" className="wx-send" onClick={sendText}>
+          <button
+            type="button"
+            className="wx-send"
+            data-testid="wechat-chat-send"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={() => void sendText()}
+          >
             {t('wechat.chat.send')}
           </button>
         ) : (
@@ -173,7 +223,14 @@ export function ChatScreen() {
           </button>
         </div>
       )}
-      {picking && <AlbumPicker mode="send" onPick={sendPhoto} onClose={() => setPicking(false)} />}
+      {picking && (
+        <AlbumPicker
+          mode="send"
+          busy={busy}
+          onPick={(photo) => void sendPhoto(photo)}
+          onClose={() => setPicking(false)}
+        />
+      )}
       {viewing && (
         <button
           type="button"
@@ -181,11 +238,7 @@ export function ChatScreen() {
           aria-label={t('common.close')}
           onClick={() => setViewing(null)}
         >
-          <PhotoImg
-            missingClassName="wx-photo-missing"
-            photoId={viewing}
-            alt={t('wechat.chat.image')}
-          />
+          <img src={chatImageUrl(viewing)} alt={t('wechat.chat.image')} />
         </button>
       )}
       {held && (
@@ -217,14 +270,8 @@ export function ChatScreen() {
 
 /** The phone's owner, as their chats show them. */
 function MeAvatar() {
-  const { lang } = useT()
   const persona = useSettings((s) => s.persona)
-  const name = lang === 'en' ? PROFILES[persona].en : PROFILES[persona].zh
-  return (
-    <span className="wx-avatar wx-avatar--sm wx-avatar--me" aria-hidden="true">
-      {name.slice(0, 1)}
-    </span>
-  )
+  return <Avatar contact={profileOf(persona)} small />
 }
 
 function Bubble({
@@ -237,7 +284,7 @@ function Bubble({
   children: React.ReactNode
 }) {
   return (
-    <div className={mine ? 'wx-msg wx-msg--me' : 'wx-msg'}>
+    <div className={mine ? 'wx-msg wx-msg--me' : 'wx-msg'} data-mine={mine}>
       {mine ? <MeAvatar /> : <Avatar contact={contact} small />}
       {children}
     </div>
@@ -249,55 +296,66 @@ interface MessageRowProps {
   contact: Contact
   showTime: boolean
   now: number
-  onOpenImage: (photoId: string) => void
-  onHoldImage: (photoId: string) => void
+  onOpenImage: (imageId: string) => void
+  onHoldImage: (imageId: string) => void
   onOpenLink: (url: string) => void
 }
 
-function MessageRow({
+function MessageBody({
   message,
-  contact,
-  showTime,
-  now,
   onOpenImage,
   onHoldImage,
   onOpenLink,
-}: MessageRowProps) {
+}: Omit<MessageRowProps, 'contact' | 'showTime' | 'now'>) {
+  switch (message.kind) {
+    case 'image':
+      return message.expired ? (
+        <ExpiredImage />
+      ) : (
+        <ImageBubble
+          src={chatImageUrl(message.imageId)}
+          width={message.width}
+          height={message.height}
+          onOpen={() => onOpenImage(message.imageId)}
+          onLongPress={() => onHoldImage(message.imageId)}
+        />
+      )
+    case 'link':
+      return (
+        <LinkCard
+          title={message.title}
+          text={message.text}
+          onOpen={() => onOpenLink(message.url)}
+        />
+      )
+    case 'text':
+      return (
+        <div className="wx-bubble">
+          {splitLinks(message.text).map((run, i) =>
+            run.kind === 'link' ? (
+              <button key={i} type="button" className="wx-link" onClick={() => onOpenLink(run.url)}>
+                {run.url}
+              </button>
+            ) : (
+              run.text
+            ),
+          )}
+        </div>
+      )
+  }
+}
+
+function MessageRow({ message, contact, showTime, now, ...actions }: MessageRowProps) {
   const { t, lang } = useT()
   return (
     <>
       {showTime && (
         <span className="wx-chat__time">
-          {chatTime(message.at, now, lang, t('wechat.yesterday'))}
+          {chatTime(Date.parse(message.sentAt), now, lang, t('wechat.yesterday'))}
         </span>
       )}
-      <Bubble contact={contact} mine>
-        {message.kind === 'image' ? (
-          <ImageBubble
-            photoId={message.photoId}
-            width={message.width}
-            height={message.height}
-            onOpen={() => onOpenImage(message.photoId)}
-            onLongPress={() => onHoldImage(message.photoId)}
-          />
-        ) : (
-          <div className="wx-bubble">
-            {splitLinks(message.text).map((run, i) =>
-              run.kind === 'link' ? (
-                <button
-                  key={i}
-                  type="button"
-                  className="wx-link"
-                  onClick={() => onOpenLink(run.url)}
-                >
-                  {run.url}
-                </button>
-              ) : (
-                run.text
-              ),
-            )}
-          </div>
-        )}
+      <Bubble contact={contact} mine={message.mine}>
+        <MessageBody message={message} {...actions} />
       </Bubble>
     </>
   )

@@ -4,7 +4,8 @@ import { useT } from '@/lib/i18n/i18n.ts'
 import { Avatar } from './Avatar.tsx'
 import { Cell } from './Cell.tsx'
 import { contactName } from './contact-name.ts'
-import { CONTACTS } from './contacts.ts'
+import { useSettings } from '@/lib/settings.ts'
+import { contactsOf } from './contacts.ts'
 import { TabBar } from './TabBar.tsx'
 import { WxHeader } from './WxHeader.tsx'
 import { IconUserAdd } from './wx-icons.tsx'
@@ -13,6 +14,7 @@ import { IconUserAdd } from './wx-icons.tsx'
 export function ContactsScreen() {
   const { t, lang } = useT()
   const navigate = useNavigate()
+  const contacts = contactsOf(useSettings((s) => s.persona))
   return (
     <div className="wx">
       <WxHeader title={t('wechat.tabs.contacts')} />
@@ -35,7 +37,7 @@ export function ContactsScreen() {
           />
         </div>
         <div className="wx-group">
-          {CONTACTS.map((c) => (
+          {contacts.map((c) => (
             <button
               key={c.id}
               type="button"
@@ -49,7 +51,7 @@ export function ContactsScreen() {
             </button>
           ))}
         </div>
-        <p className="wx-empty">{t('wechat.contacts.count', { n: CONTACTS.length })}</p>
+        <p className="wx-empty">{t('wechat.contacts.count', { n: contacts.length })}</p>
       </main>
       <TabBar active="contacts" />
     </div>

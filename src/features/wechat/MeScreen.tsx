@@ -3,7 +3,8 @@ import { wechatPath } from '@/contract/paths.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useSettings } from '@/lib/settings.ts'
 import { Cell } from './Cell.tsx'
-import { PROFILES } from './contacts.ts'
+import { contactName } from './contact-name.ts'
+import { profileOf } from './contacts.ts'
 import { TabBar } from './TabBar.tsx'
 import { IconImage, IconPayCode, IconSmile } from './wx-icons.tsx'
 
@@ -12,8 +13,8 @@ export function MeScreen() {
   const { t, lang } = useT()
   const navigate = useNavigate()
   const persona = useSettings((s) => s.persona)
-  const profile = PROFILES[persona]
-  const name = lang === 'en' ? profile.en : profile.zh
+  const profile = profileOf(persona)
+  const name = contactName(profile, lang)
   return (
     <div className="wx">
       <main className="wx-main">

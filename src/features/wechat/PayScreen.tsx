@@ -1,4 +1,5 @@
 import { useLocation } from 'react-router'
+import { goodsText } from '@/lib/goods-text.ts'
 import { paySheetOf } from '@/contract/paths.ts'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
@@ -43,7 +44,7 @@ export function PayScreen({ onLeave }: PayScreenProps) {
   const { t, lang } = useT()
   const { search } = useLocation()
   const { token, jumped } = paySheetOf(search)
-  const { state, send } = usePaySheet(token, () => onLeave(jumped))
+  const { state, send } = usePaySheet(token, jumped, () => onLeave(jumped))
   const persona = useSettings((s) => s.persona)
   const { sheet: data, pay } = state
   const source = sourceOf(state)
@@ -121,7 +122,7 @@ export function PayScreen({ onLeave }: PayScreenProps) {
             淘
           </span>
           <p className="wx-pay__payee">{payee}</p>
-          <p className="wx-pay__desc">{data.description}</p>
+          <p className="wx-pay__desc">{goodsText(t, data.goods, data.description)}</p>
         </div>
         <p className="wx-pay__amount" data-testid="wechat-pay-amount">
           {amount}

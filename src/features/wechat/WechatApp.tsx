@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router'
 import { WECHAT_ROUTES } from '@/contract/paths.ts'
 // The base look first: each screen's own sheet comes after it and may refine it.
 import './wechat.css'
+import './chat.css'
 import { BillDetailScreen } from './BillDetailScreen.tsx'
 import { BillsScreen } from './BillsScreen.tsx'
 import { ChatScreen } from './ChatScreen.tsx'
@@ -15,6 +16,7 @@ import { PayScreen } from './PayScreen.tsx'
 import { ScanScreen } from './ScanScreen.tsx'
 import { ServicesScreen } from './ServicesScreen.tsx'
 import { WalletScreen } from './WalletScreen.tsx'
+import { useChatStream } from './useChatStream.ts'
 
 interface WechatAppProps {
   /** The pay sheet is done with: back to the app that jumped here, or to WeChat's chats. */
@@ -23,6 +25,8 @@ interface WechatAppProps {
 
 /** The simulated WeChat on the phone: `/wechat/*`. */
 export function WechatApp({ onLeavePay }: WechatAppProps) {
+  // The world's chats, live, on every screen of WeChat (the tab bar's badge, the chat list, a chat).
+  useChatStream()
   return (
     <Routes>
       <Route index element={<ChatsScreen />} />

@@ -20,6 +20,25 @@ const loaded = (sheet = paySheet()) =>
 const pin = () => go(loaded(), { type: 'START' }).state
 
 describe('WeChat’s pay sheet', () => {
+  it('opens straight on the password after a jump, once, as real WeChat does; a scan shows 确认支付', () => {
+    const jump = (sheet = paySheet()) =>
+      fold(paySheetStep, initialPaySheet('tok', true), { type: 'LOADED', round: 0, value: sheet })
+        .state
+    expect(loaded().pay.step).toBe('sheet')
+    const jumped = jump()
+    expect(jumped.pay).toEqual({ step: 'pin', tries: 0, busy: false })
+    // Closed: the sheet under it, and a reload of the sheet does not put the password up again.
+    const closed = go(jumped, { type: 'CANCEL_PIN' }).state
+    expect(closed.pay.step).toBe('sheet')
+    const reloaded = go(closed, { type: 'RELOAD' }, { type: 'LOADED', round: 1, value: paySheet() })
+    expect(reloaded.state.pay.step).toBe('sheet')
+    // Nothing to type a password for: paid already, or no source that can pay.
+    expect(jump(paySheet({ status: 'SUCCESS' })).pay.step).toBe('sheet')
+    const short = paySheet()
+    const poor = { ...short, sources: short.sources.map((s) => ({ ...s, enabled: false })) }
+    expect(jump(poor).pay.step).toBe('sheet')
+  })
+
   it('loads the sheet, and tells the gateway once that it is on screen', () => {
     const { state, effects } = fold(paySheetStep, initialPaySheet('tok'), {
       type: 'LOADED',

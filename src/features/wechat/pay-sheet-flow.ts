@@ -27,6 +27,13 @@ export type PayStep =
 
 export interface PaySheetState {
   token: string
+  /**
+   * Opened by an app's jump (Taobao's 微信支付), not a scan: as real WeChat does, the password sheet is up
+   * at once (no 确认支付 first); closed, the sheet under it stays (返回商家 goes back to the app).
+   */
+  jumped: boolean
+  /** The password sheet was put up by itself once already (a reload of the sheet does not do it again). */
+  autoStarted: boolean
   sheet: PaySheet | null
   error: Failure | null
   /** Which load answers count: an older one is dropped. */
@@ -73,10 +80,12 @@ export type PaySheetEffect =
 
 type PaySheetNext = Next<PaySheetState, PaySheetEvent, PaySheetEffect>
 
-export function initialPaySheet(token: string): PaySheetNext {
+export function initialPaySheet(token: string, jumped = false): PaySheetNext {
   return {
     state: {
       token,
+      jumped,
+      autoStarted: false,
       sheet: null,
       error: null,
       round: 0,
@@ -116,6 +125,14 @@ export function isPayable(sheet: PaySheet): boolean {
   return sheet.status === 'NOTPAY' || sheet.status === 'USERPAYING'
 }
 
+/** A jump's sheet, loaded and payable from a source that can pay: straight to the password, once. */
+function startOnJump(state: PaySheetState): PaySheetState {
+  const { sheet } = state
+  if (!state.jumped || state.autoStarted || state.pay.step !== 'sheet' || !sheet) return state
+  if (!isPayable(sheet) || !sourceOf(state)?.enabled) return state
+  return { ...state, autoStarted: true, pay: { step: 'pin', tries: 0, busy: false } }
+}
+
 function reload(state: PaySheetState): PaySheetNext {
   const round = state.round + 1
   return { state: { ...state, round }, effects: [{ kind: 'load', round }] }
@@ -128,7 +145,7 @@ export function paySheetStep(state: PaySheetState, event: PaySheetEvent): PayShe
     case 'LOADED': {
       if (event.round !== state.round) return stay(state)
       const sheet = event.value
-      const next = { ...state, sheet, error: null }
+      const next = startOnJump({ ...state, sheet, error: null })
       // On screen and payable: the payment waits for its payer now (USERPAYING), said once per token.
       if (sheet.status !== 'NOTPAY' || state.opened === sheet.token) return stay(next)
       return {
@@ -146,9 +163,9 @@ export function paySheetStep(state: PaySheetState, event: PaySheetEvent): PayShe
       return stay({ ...state, pay: { step: 'pin', tries: 0, busy: false } })
     }
     case 'CANCEL_PIN':
-      return pay.step === 'pin' && !pay.busy && !state.reset
-        ? stay({ ...state, pay: { step: 'sheet' } })
-        : stay(state)
+      // Closed (a jump's too): the sheet under it, with 确认支付 and 返回商家.
+      if (pay.step !== 'pin' || pay.busy || state.reset) return stay(state)
+      return stay({ ...state, pay: { step: 'sheet' } })
     case 'CHOOSE':
       return pay.step === 'success' ? stay(state) : stay({ ...state, choosing: true })
     case 'CLOSE_PICKER':

@@ -12,14 +12,14 @@ const API: PaySheetApi = { fetchPaySheet, openPaySheet, confirmSheetWith, resetP
  * The one hook that owns the pay sheet's effects (its calls), for the token in the URL: the screen gets
  * the state and `send`. The persona is part of the screen's key (the shell remounts it on a change).
  */
-export function usePaySheet(token: string, onLeave: () => void) {
+export function usePaySheet(token: string, jumped: boolean, onLeave: () => void) {
   const leave = useRef(onLeave)
   useEffect(() => {
     leave.current = onLeave
   })
   const [state, send] = useMachine(() =>
     runMachine({
-      initial: initialPaySheet(token),
+      initial: initialPaySheet(token, jumped),
       step: paySheetStep,
       perform: performPaySheet(token, API, () => leave.current()),
     }),

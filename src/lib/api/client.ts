@@ -47,6 +47,8 @@ export function isApiError(error: unknown): error is ApiError {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'DELETE'
   body?: unknown
+  /** Raw bytes instead of JSON (a chat image), sent with their own type. */
+  upload?: Blob
   idempotencyKey?: string
   signal?: AbortSignal | undefined
 }
@@ -138,6 +140,7 @@ async function callApi<S extends z.ZodType>(
   schema.catch(() => undefined)
   const headers: Record<string, string> = { accept: 'application/json', ...simHeaders() }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
+  if (options.upload) headers['content-type'] = options.upload.type
   if (options.idempotencyKey) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey
   // The test API (and the console's decrypted payloads) want the token from a phone beyond loopback
   // (the start URL's `?token=`).
@@ -151,7 +154,7 @@ async function callApi<S extends z.ZodType>(
     res = await fetch(`/api${path}`, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.upload ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       signal: options.signal ?? null,
     })
   } catch (cause) {

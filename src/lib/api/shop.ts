@@ -1,5 +1,5 @@
 import type { Catalog } from '@/contract/catalog.ts'
-import type { CreateOrderBody, Order } from '@/contract/order.ts'
+import type { Checkout, CreateOrderBody, Order } from '@/contract/order.ts'
 import { useServerClock } from '../clock.ts'
 import { callRoute, callRouteTimed } from './call.ts'
 
@@ -9,8 +9,14 @@ export function fetchCatalog(signal?: AbortSignal): Promise<Catalog> {
   return callRoute('catalog', { signal })
 }
 
-/** Creates the order once per key: the same key again answers with the same order. */
-export async function createOrder(body: CreateOrderBody, idempotencyKey: string): Promise<Order> {
+/**
+ * Checks the cart out once per key (an order per shop, paid together): the same key again answers with
+ * the same checkout.
+ */
+export async function createOrder(
+  body: CreateOrderBody,
+  idempotencyKey: string,
+): Promise<Checkout> {
   const res = await callRouteTimed('createOrder', { body, idempotencyKey })
   // A new order (201) was stamped by the gateway's clock just now; a replayed one (200) tells us nothing.
   if (res.status === 201)
@@ -26,4 +32,14 @@ export async function fetchOrders(signal?: AbortSignal): Promise<Order[]> {
 
 export function fetchOrder(orderId: string, signal?: AbortSignal): Promise<Order> {
   return callRoute('getOrder', { params: { orderId }, signal })
+}
+
+/** A checkout, by its id or one of its orders' (the payment's result covers all of it). */
+export function fetchCheckout(id: string, signal?: AbortSignal): Promise<Checkout> {
+  return callRoute('getCheckout', { params: { checkoutId: id }, signal })
+}
+
+/** 取消订单: the pending order closes (its checkout's other orders stay to pay). */
+export function cancelOrder(orderId: string): Promise<Order> {
+  return callRoute('cancelOrder', { params: { orderId } })
 }

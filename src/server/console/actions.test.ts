@@ -129,7 +129,13 @@ describe('refunds (the test API’s)', { timeout: 30_000 }, () => {
     expect(again).toMatchObject({ status: 409, body: { code: 'REFUND_TOO_LARGE' } })
     const state = await h.state()
     expect(state.orders).toEqual([
-      { id: order.id, status: 'REFUNDED', totalFen: order.totalFen, refundedFen: order.totalFen },
+      {
+        id: order.id,
+        checkoutId: order.id,
+        status: 'REFUNDED',
+        totalFen: order.totalFen,
+        refundedFen: order.totalFen,
+      },
     ])
     expect(state.wallets.shopper?.alipayBalanceFen).toBe(before + order.totalFen)
     expect((await orderOf(h, order.id)).status).toBe('REFUNDED')

@@ -10,18 +10,27 @@ import { ApiErrorSchema } from '../../contract/errors.ts'
 import { CreatedWorldSchema } from '../../contract/worlds.ts'
 import { PaymentSchema } from '../../contract/payment.ts'
 import { SEED_CART } from '../domain/seed.ts'
+import { ONE_SHOP_CART } from '../http/testing.ts'
 import { harness } from '../http/testing.ts'
 import type { Harness } from '../http/testing.ts'
 import { frames, timeline, typesOf } from './testing.ts'
 
-/** A QR payment: the shopper's code, scanned and paid by the friend; the merchant told. */
-async function payByQr(h: Harness, headers: Record<string, string> = {}) {
+/**
+ * A QR payment: the shopper's code, scanned and paid by the friend; the merchant told. One shop's goods
+ * unless `lines` says otherwise (the seeded cart: two shops' orders, one checkout).
+ */
+async function payByQr(
+  h: Harness,
+  headers: Record<string, string> = {},
+  lines: unknown = ONE_SHOP_CART,
+) {
   const order = await h.json('POST', '/api/shop/orders', {
-    body: { lines: SEED_CART, addressId: 'addr-hz' },
+    body: { lines, addressId: 'addr-hz' },
     headers: { ...headers, 'idempotency-key': h.newKey() },
   })
   expect(order.status).toBe(201)
-  const orderId = String(order.body.id)
+  // The code pays the checkout (a one-shop checkout has its order's id).
+  const orderId = String(order.body.checkoutId)
   const created = await h.json('POST', '/api/pay/payments', {
     body: { orderId, method: 'wechat-scan' },
     headers: { ...headers, 'idempotency-key': h.newKey() },
@@ -83,6 +92,34 @@ describe('the console timeline', { timeout: 30_000 }, () => {
     expect(typesOf((await timeline(h, {}, 'kind=delivery')).entries)).toEqual(['delivery'])
     expect((await timeline(h, {}, `q=${paymentId}`)).entries).toHaveLength(5)
     expect((await timeline(h, {}, 'after=1&limit=2')).entries.map((e) => e.seq)).toEqual([2, 3])
+  })
+
+  it('a checkout of two shops: each order placed and paid names the checkout, whose page tells it all', async () => {
+    const h = harness()
+    const { orderId: checkoutId, paymentId } = await payByQr(h, {}, SEED_CART)
+    const { entries } = await timeline(h)
+    expect(typesOf(entries)).toEqual([
+      'order.created',
+      'order.created',
+      'payment.created',
+      'payment.opened',
+      'payment.succeeded',
+      'delivery',
+      'order.paid',
+      'order.paid',
+    ])
+    const orders = entries.filter((e) => e.summary.startsWith('order'))
+    expect(orders.every((e) => e.refs.checkoutId === checkoutId)).toBe(true)
+    expect(new Set(orders.map((e) => e.refs.orderId)).size).toBe(2)
+    expect(entries.find((e) => e.refs.paymentId === paymentId)?.refs.orderId).toBe(checkoutId)
+    const page = await h.json('GET', `/api/console/objects/order/${checkoutId}`)
+    expect(page.status).toBe(200)
+    const object = page.body.object as { orderIds: string[]; status: string; payments: unknown[] }
+    expect(object.orderIds).toHaveLength(2)
+    expect(object.status).toBe('PAID')
+    expect(object.payments).toHaveLength(1)
+    // The checkout's story: both orders' entries and the payment's.
+    expect((page.body.entries as unknown[]).length).toBe(entries.length)
   })
 
   it('two worlds never see each other’s entries', async () => {

@@ -37,24 +37,34 @@ function describeTaobao(event: DomainEvent, state: State): Described | null {
       : { paymentId }
   }
   const personaOf = (orderId: string) => merchant.orders.get(orderId)?.persona
+  /** An order of several shops' names its checkout too (whose page tells the whole payment). */
+  const checkoutOf = (orderId: string): { checkoutId?: string } => {
+    const checkoutId = merchant.orders.get(orderId)?.checkoutId
+    return checkoutId && checkoutId !== orderId ? { checkoutId } : {}
+  }
   switch (event.type) {
     case 'order.created': {
       const { order } = event
       return {
         summary: `order ${order.id} placed by ${order.persona}: ${yuan(order.totalFen)}, due by ${order.deadlineAt}`,
-        refs: { orderId: order.id, persona: order.persona },
+        refs: { orderId: order.id, ...checkoutOf(order.id), persona: order.persona },
       }
     }
     case 'order.closed':
       return {
         summary: `order ${event.orderId} closed (${event.reason === 'TIMEOUT' ? 'its deadline passed' : 'cancelled'})`,
-        refs: { orderId: event.orderId, persona: personaOf(event.orderId) },
+        refs: {
+          orderId: event.orderId,
+          ...checkoutOf(event.orderId),
+          persona: personaOf(event.orderId),
+        },
       }
     case 'order.paid':
       return {
         summary: `order ${event.orderId} paid (${event.method}, payment ${event.paymentId}): the merchant was told`,
         refs: {
           orderId: event.orderId,
+          ...checkoutOf(event.orderId),
           paymentId: event.paymentId,
           transactionId: event.transactionId,
           persona: personaOf(event.orderId),

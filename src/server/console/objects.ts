@@ -1,3 +1,4 @@
+import { checkoutView } from '../domain/merchant/checkouts.ts'
 import { createHash } from 'node:crypto'
 import type { ConsoleEntry, ConsoleObjectKind, ConsoleRefs } from '../../contract/console.ts'
 import type { AlipayDirectory } from '../alipay/directory.ts'
@@ -24,14 +25,21 @@ const first = <T>(values: Iterable<T>, test: (value: T) => boolean): T | undefin
 function order(world: World, id: string): Found | null {
   const { merchant, gateway, wechatpay, alipay } = world.store.state
   const own = merchant.orders.get(id)
-  if (own) {
-    const payments = (gateway.paymentsByOrder.get(id) ?? []).flatMap((p) => {
+  // The gateway keeps payments by the trade, the checkout's id: an order's are those that paid for it.
+  const paymentsOf = (tradeId: string, orderId: string | null) =>
+    (gateway.paymentsByOrder.get(tradeId) ?? []).flatMap((p) => {
       const payment = gateway.payments.get(p)
-      return payment ? [payment] : []
+      const covers = orderId === null || (payment?.orderIds ?? [tradeId]).includes(orderId)
+      return payment && covers ? [payment] : []
     })
+  if (own) {
+    const payments = paymentsOf(own.checkoutId, own.checkoutId === id ? null : id)
     const refunds = [...gateway.refunds.values()].filter((r) => r.orderId === id)
     return { system: 'taobao', ...own, payments, refunds }
   }
+  // A checkout of several shops' orders: the orders, and the payments of the whole.
+  const checkout = checkoutView(merchant, id)
+  if (checkout) return { system: 'taobao', ...checkout, payments: paymentsOf(id, null), refunds: [] }
   const tx = first(wechatpay.transactions.values(), (t) => t.outTradeNo === id)
   if (tx) return { system: 'wechatpay', ...tx }
   const trade = first(alipay.trades.values(), (t) => t.outTradeNo === id)
@@ -115,7 +123,7 @@ export function findObject(
 }
 
 const NAMED_BY: Record<ConsoleObjectKind, (keyof ConsoleRefs)[]> = {
-  order: ['orderId', 'outTradeNo'],
+  order: ['orderId', 'outTradeNo', 'checkoutId'],
   payment: ['paymentId', 'transactionId'],
   refund: ['refundId'],
   merchant: ['merchant'],

@@ -16,10 +16,18 @@ export function apply(state: State, event: DomainEvent): void {
     case 'order.created': {
       // Only top-level fields ever change, so a shallow copy keeps the state apart from the event.
       // (Orders journalled before refunds carry no refundedFen.)
-      const order = { ...event.order, refundedFen: event.order.refundedFen ?? 0 }
+      // (Orders journalled before checkouts are each their own.)
+      const order = {
+        ...event.order,
+        refundedFen: event.order.refundedFen ?? 0,
+        checkoutId: (event.order.checkoutId as string | undefined) ?? event.order.id,
+      }
       merchant.orders.set(order.id, order)
       merchant.pendingOrders.add(order.id)
-      merchant.orderKeys.set(event.idemKey, { fingerprint: event.fingerprint, id: order.id })
+      indexAdd(merchant.checkouts, order.checkoutId, order.id)
+      if (event.idemKey !== null && event.fingerprint !== null) {
+        merchant.orderKeys.set(event.idemKey, { fingerprint: event.fingerprint, id: order.checkoutId })
+      }
       for (const line of order.lines) {
         const sku = merchant.skus.get(line.skuId)
         if (sku) sku.stock -= line.qty
@@ -113,10 +121,8 @@ export function apply(state: State, event: DomainEvent): void {
       const payment = gateway.payments.get(refund.paymentId)
       if (!order || !payment) return
       order.refundedFen = refund.refundedFen
-      if (refund.full) {
-        order.status = 'REFUNDED'
-        payment.status = 'REFUND'
-      }
+      if (refund.full) order.status = 'REFUNDED'
+      if (refund.paymentFull ?? refund.full) payment.status = 'REFUND'
       gateway.accounts[refund.payer].wallet[SOURCES[refund.source].wallet] += refund.amountFen
       gateway.refunds.set(refund.id, { ...refund })
       return
@@ -143,6 +149,12 @@ export function apply(state: State, event: DomainEvent): void {
       return
     case 'fixture.wallet':
       Object.assign(gateway.accounts[event.persona].wallet, event.wallet)
+      return
+    case 'address.added':
+      // Replayed twice (a correct journal never holds that), it is still one address.
+      if (!merchant.addresses.some((a) => a.id === event.address.id)) {
+        merchant.addresses.push({ ...event.address })
+      }
       return
     case 'fixture.stock': {
       const sku = merchant.skus.get(event.skuId)

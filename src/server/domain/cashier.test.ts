@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cashierView } from './cashier.ts'
 import { seedState } from './seed.ts'
-import { confirm, must, openAttempt, placeOrder, sweep, T0 } from './testing.ts'
+import { confirm, must, openAttempt, placeOrder, sweep, T0, placeCheckout } from './testing.ts'
 
 const shopper = { persona: 'shopper' as const, era: 'beta' as const, appVersion: '10.40.0' }
 
@@ -11,12 +11,25 @@ describe('cashierView', () => {
     const order = placeOrder(s)
     expect(must(cashierView(s, shopper, order.id, T0 + 1000))).toEqual({
       orderId: order.id,
-      amountFen: 365_80,
+      orderIds: [order.id],
+      title: order.lines[0]?.title,
+      itemCount: 3,
+      amountFen: 237_80,
       deadlineAt: order.deadlineAt,
       now: new Date(T0 + 1000).toISOString(),
       methods: expect.any(Array),
     })
     const view = must(cashierView(s, shopper, order.id, T0 + 1000))
+    // Two shops' orders, by either id: one cashier for what is left to pay of the checkout.
+    const both = placeCheckout(s)
+    for (const id of [both.checkoutId, ...both.orderIds]) {
+      expect(must(cashierView(s, shopper, id, T0 + 1000))).toMatchObject({
+        orderId: both.checkoutId,
+        orderIds: both.orderIds,
+        amountFen: 365_80,
+        itemCount: 5,
+      })
+    }
     expect(view.methods.map((m) => m.id)).toEqual([
       'alipay-balance',
       'alipay-card',

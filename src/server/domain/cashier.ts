@@ -31,21 +31,30 @@ export function cashierView(
   if (other) return { ok: false, events: [], error: other }
   const trade = tradeRequestFor(state.merchant, who.persona, orderId, now)
   if (!trade.ok) return trade
-  // The gateway may know of the payment before the merchant's notification lands.
-  if (state.gateway.paidOrders.has(orderId)) return refuse('ORDERPAID', 'the order is already paid')
   const { value } = trade
+  // The gateway may know of the payment before the merchant's notification lands.
+  if (state.gateway.paidOrders.has(value.orderId)) {
+    return refuse('ORDERPAID', 'the order is already paid')
+  }
   const methods = eligibility({
     profile: PERSONAS[who.persona],
     era: who.era,
     appVersion: who.appVersion,
     items: value.items,
+    goods: value.goods,
     amountFen: value.amountFen,
     account: state.gateway.accounts[who.persona],
     settings: state.gateway.settings,
     now,
   })
   return accept({
-    orderId,
+    orderId: value.orderId,
+    orderIds: value.orderIds,
+    title: value.goods[0]?.title ?? value.orderId,
+    itemCount: Math.max(
+      1,
+      value.goods.reduce((n, g) => n + g.qty, 0),
+    ),
     amountFen: value.amountFen,
     deadlineAt: value.expiresAt,
     now: iso(now),

@@ -1,3 +1,4 @@
+import type { Address } from '../../contract/catalog.ts'
 import type { FriendRequestEnd } from '../../contract/friend-pay.ts'
 import type { Order } from '../../contract/order.ts'
 import type { FundingSource, PaymentMethodId, Wallet } from '../../contract/payment.ts'
@@ -16,7 +17,11 @@ export type PaymentCloseReason = 'SUPERSEDED' | 'EXPIRED' | 'ORDERPAID' | 'ORDER
  * so applying one never decides anything.
  */
 export type DomainEvent =
-  | { type: 'order.created'; order: Order; idemKey: string; fingerprint: string }
+  /**
+   * One per shop's order of a checkout, in one decision; the first carries the checkout's
+   * Idempotency-Key (the others none). Orders journalled before checkouts have no `checkoutId`.
+   */
+  | { type: 'order.created'; order: Order; idemKey: string | null; fingerprint: string | null }
   | { type: 'order.closed'; orderId: string; at: string; reason: 'TIMEOUT' | 'CANCELLED' }
   | {
       type: 'order.paid'
@@ -71,5 +76,7 @@ export type DomainEvent =
   /** Test API fixtures: a persona's balances, a SKU's stock. */
   | { type: 'fixture.wallet'; persona: PersonaId; wallet: Partial<Wallet> }
   | { type: 'fixture.stock'; skuId: string; stock: number }
+  /** A shopper added an address to the world's address book (merchant/addresses.ts). */
+  | { type: 'address.added'; address: Address }
   | WechatpayEvent
   | AlipayEvent

@@ -74,11 +74,13 @@ export function expireDue(
       const at = order.deadlineAt
       closedOrders.push(order.id)
       events.push({ type: 'order.closed', orderId: order.id, at, reason: 'TIMEOUT' })
-      for (const id of gateway.paymentsByOrder.get(order.id) ?? []) {
+      // The gateway knows the order's checkout as one trade (its orders share the deadline).
+      const tradeId = order.checkoutId
+      for (const id of gateway.paymentsByOrder.get(tradeId) ?? []) {
         const p = gateway.payments.get(id)
         if (p) closePayment(p, at)
       }
-      for (const token of gateway.friendByOrder.get(order.id) ?? []) {
+      for (const token of gateway.friendByOrder.get(tradeId) ?? []) {
         const r = gateway.friendRequests.get(token)
         if (r) endRequest(r, at, true)
       }

@@ -8,8 +8,9 @@ import { cancelFriendRequest, payFriendRequest } from './gateway/friend-pay.ts'
 import { confirmPayment, refundPayment } from './gateway/payments.ts'
 import { openSheet } from './gateway/sheets.ts'
 import { createOrder, markPaid } from './merchant/orders.ts'
+import { cancelOrder } from './merchant/refunds.ts'
 import { MINUTE_MS } from './result.ts'
-import { SEED_SKUS, seedState } from './seed.ts'
+import { SEED_CROSS_STORE, SEED_SKUS, seedState } from './seed.ts'
 import type { State } from './state.ts'
 import { receivedTotal, seedBody, step, T0, walletTotal } from './testing.ts'
 
@@ -89,6 +90,11 @@ const op = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('cancel' as const), who, request: fc.nat(3) }),
   },
+  // 取消订单: one shop's order of a checkout (its other orders stay to pay).
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('cancelOrder' as const), order: fc.nat(4) }),
+  },
   // Notifications are asynchronous: successes reach the merchant only when this runs.
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('notify' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), minutes: fc.nat(20) }) },
@@ -120,19 +126,24 @@ function run(ops: Op[]): { s: State; now: number } {
   const s = seedState()
   let now = T0
   let n = 0
-  // Newest first, so small indices hit what is still in play.
-  const orderIds = () => [...s.merchant.orders.keys()].reverse()
+  // Newest first, so small indices hit what is still in play. A payment is asked for by an order's id
+  // or by its checkout's (both name the checkout).
+  const orderIds = () =>
+    [...s.merchant.orders.values()].reverse().flatMap((o, i) => (i % 2 ? [o.id] : [o.checkoutId]))
   const paymentIds = () => [...s.gateway.payments.keys()].reverse()
   const tokens = () => [...s.gateway.friendRequests.keys()].reverse()
-  const ownerOf = (orderId: string, fallback: PersonaId) =>
-    s.merchant.orders.get(orderId)?.persona ?? fallback
+  const ownerOf = (id: string, fallback: PersonaId) =>
+    (s.merchant.orders.get(id) ?? s.merchant.orders.get(s.merchant.checkouts.get(id)?.[0] ?? ''))
+      ?.persona ?? fallback
   for (const o of ops) {
     n += 1
     if (o.kind === 'order') {
+      // The seeded cart is two shops' goods: a checkout of two orders; earbuds alone, of one.
       const lines = o.earbuds > 0 ? [{ skuId: 'sku-earbuds-anc', qty: o.earbuds }] : seedBody.lines
       const body = { ...seedBody, lines }
       const cmd = {
-        orderId: `o${n}`,
+        checkoutId: `c${n}`,
+        orderIds: lines.map((_, i) => `o${n}-${i}`),
         persona: o.who,
         idemKey: `k${o.key}`,
         fingerprint: JSON.stringify(body),
@@ -189,6 +200,9 @@ function run(ops: Op[]): { s: State; now: number } {
       step(s, payFriendRequest(s.gateway, cmd, now))
     } else if (o.kind === 'cancel') {
       step(s, cancelFriendRequest(s.gateway, tokens()[o.request] ?? 'none', o.who, now))
+    } else if (o.kind === 'cancelOrder') {
+      const order = [...s.merchant.orders.values()].reverse()[o.order]
+      if (order) step(s, cancelOrder(s, order.id, now))
     } else if (o.kind === 'notify') {
       notifyAll(s, now)
     } else {
@@ -202,8 +216,8 @@ function run(ops: Op[]): { s: State; now: number } {
 const seedMoney = walletTotal(seedState())
 
 describe('invariants under any sequence of commands, on every channel', () => {
-  it('one SUCCESS per order; money and stock conserved; requests, attempts and orders agree', () => {
-    const seen = { paid: 0, closed: 0, friendPaid: 0, methods: new Set<string>() }
+  it('one SUCCESS per order and per checkout; money and stock conserved; the split adds up; requests, attempts and orders agree', () => {
+    const seen = { paid: 0, closed: 0, friendPaid: 0, split: 0, methods: new Set<string>() }
     fc.assert(
       fc.property(fc.array(op, { minLength: 20, maxLength: 100 }), (ops) => {
         const { s, now } = run(ops)
@@ -228,7 +242,7 @@ describe('invariants under any sequence of commands, on every channel', () => {
           expect(live + held).toBe(sku.stock)
         }
         for (const r of s.gateway.friendRequests.values()) {
-          const order = s.merchant.orders.get(r.orderId)
+          const checkout = s.merchant.checkouts.get(r.orderId)
           if (r.status === 'PAID') {
             seen.friendPaid += 1
             const p = s.gateway.payments.get(r.paymentId ?? '')
@@ -237,7 +251,7 @@ describe('invariants under any sequence of commands, on every channel', () => {
           }
           // An open request is on an order the gateway has not seen paid.
           if (r.status === 'OPEN') expect(s.gateway.paidOrders.has(r.orderId)).toBe(false)
-          expect(order).toBeDefined()
+          expect(checkout).toBeDefined()
         }
         // An order paid at the gateway has no attempt left open.
         for (const p of payments) {
@@ -248,11 +262,42 @@ describe('invariants under any sequence of commands, on every channel', () => {
         // Once every notification is through, the merchant agrees with the gateway.
         notifyAll(s, now)
         for (const order of s.merchant.orders.values()) {
-          const success = payments.find((p) => p.orderId === order.id && p.status === 'SUCCESS')
+          const success = payments.find(
+            (p) => p.status === 'SUCCESS' && (p.orderIds ?? []).includes(order.id),
+          )
           expect(order.status === 'PAID').toBe(success !== undefined)
-          if (success) expect(success.amountFen).toBe(order.totalFen)
+          if (success) expect(order.paymentId).toBe(success.id)
           if (order.status === 'PAID') seen.paid += 1
           if (order.status === 'CLOSED') seen.closed += 1
+        }
+        // Per checkout: one payment paid exactly the orders it names, for exactly their totals; the
+        // cross-store discount split over its shops adds up to the fen, and its orders share a deadline.
+        for (const [checkoutId, ids] of s.merchant.checkouts) {
+          const orders = ids.map((id) => s.merchant.orders.get(id))
+          const success = successes.filter((p) => p.orderId === checkoutId)
+          expect(success.length).toBeLessThanOrEqual(1)
+          for (const p of success) {
+            const paid = (p.orderIds ?? []).map((id) => s.merchant.orders.get(id)?.totalFen ?? NaN)
+            expect(paid.reduce((a, b) => a + b, 0)).toBe(p.amountFen)
+          }
+          const afterCoupons = orders.reduce(
+            (n, o) => n + (o ? o.itemsFen - o.shopCouponFen : 0),
+            0,
+          )
+          const { thresholdFen, offFen } = SEED_CROSS_STORE
+          const cross = Math.min(Math.floor(afterCoupons / thresholdFen) * offFen, afterCoupons)
+          expect(orders.reduce((n, o) => n + (o?.crossStoreFen ?? 0), 0)).toBe(cross)
+          for (const o of orders) {
+            expect(o).toBeDefined()
+            if (!o) continue
+            expect(o.checkoutId).toBe(checkoutId)
+            expect(o.totalFen).toBe(o.itemsFen - o.shopCouponFen - o.crossStoreFen + o.deliveryFen)
+            expect(o.crossStoreFen).toBeLessThanOrEqual(o.itemsFen - o.shopCouponFen)
+            expect(o.deadlineAt).toBe(orders[0]?.deadlineAt)
+            if (o.lines.some((l) => l.shopId !== o.lines[0]?.shopId))
+              throw new Error('two shops in an order')
+          }
+          if (ids.length > 1) seen.split += 1
         }
         expect(walletTotal(s) + receivedTotal(s)).toBe(seedMoney)
       }),
@@ -263,6 +308,7 @@ describe('invariants under any sequence of commands, on every channel', () => {
     expect(seen.paid).toBeGreaterThan(60)
     expect(seen.closed).toBeGreaterThan(50)
     expect(seen.friendPaid).toBeGreaterThan(15)
+    expect(seen.split).toBeGreaterThan(200)
     // Nearly every run sees all seven channels win somewhere; demanding all seven would flake once in a while.
     expect(seen.methods.size).toBeGreaterThanOrEqual(6)
   }, 60_000)

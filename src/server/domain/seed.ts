@@ -3,7 +3,8 @@ import { PersonaIdSchema } from '../../contract/sim.ts'
 import type { PersonaId } from '../../contract/sim.ts'
 import { DEFAULT_HUABEI_FEE_BP } from './gateway/huabei.ts'
 import { PERSONAS, SEED_PASSWORD } from './personas.ts'
-import type { Account, GatewayState, State } from './state.ts'
+import { indexAdd } from './state.ts'
+import type { Account, GatewayState, MerchantState, State } from './state.ts'
 import { emptyWechatpayState } from './wechatpay/state.ts'
 import { emptyAlipayState } from './alipay/state.ts'
 
@@ -129,6 +130,7 @@ export function seedState(): State {
       orders: new Map(),
       pendingOrders: new Set(),
       orderKeys: new Map(),
+      checkouts: new Map(),
     },
     gateway: {
       payments: new Map(),
@@ -156,7 +158,14 @@ export function upgradeState(state: State): State {
   partial.alipay ??= emptyAlipayState()
   const gateway = state.gateway as Partial<GatewayState>
   gateway.refunds ??= new Map()
-  // Orders from before refunds: nothing refunded.
-  for (const order of state.merchant.orders.values()) order.refundedFen ??= 0
+  // Orders from before refunds: nothing refunded. Orders from before checkouts: each its own.
+  const merchant = state.merchant as Partial<MerchantState> & MerchantState
+  const rebuild = merchant.checkouts === undefined
+  merchant.checkouts ??= new Map()
+  for (const order of state.merchant.orders.values()) {
+    order.refundedFen ??= 0
+    order.checkoutId ??= order.id
+    if (rebuild) indexAdd(merchant.checkouts, order.checkoutId, order.id)
+  }
   return state
 }

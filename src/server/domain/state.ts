@@ -3,6 +3,7 @@ import type { FriendRequestEnd, FriendRequestStatus, ShareVia } from '../../cont
 import type { Fen } from '../../contract/money.ts'
 import type { Order } from '../../contract/order.ts'
 import type {
+  GoodsSummary,
   FundingSource,
   HuabeiPeriods,
   Installment,
@@ -33,8 +34,10 @@ export interface MerchantState {
   orders: Map<string, Order>
   /** Index of orders still PENDING_PAYMENT, so closing expired ones doesn't scan history. */
   pendingOrders: Set<string>
-  /** Keyed by `idemScope(persona, key)`. */
+  /** Keyed by `idemScope(persona, key)`; a record's id is the checkout's. */
   orderKeys: Map<string, IdempotencyRecord>
+  /** checkoutId → its orders' ids, in the order page's shop order (older snapshots lack it: `upgradeState`). */
+  checkouts: Map<string, string[]>
 }
 
 /** What the goods were, as the merchant told the gateway (the friend's page shows them). */
@@ -48,7 +51,10 @@ export interface Goods {
 
 export interface PaymentRecord {
   id: string
+  /** The trade's number: the merchant's checkout id (or, journalled before checkouts, an order id). */
   orderId: string
+  /** The merchant's orders it pays (absent in payments journalled before checkouts: `[orderId]`). */
+  orderIds?: string[]
   method: PaymentMethodId
   status: TradeState
   amountFen: Fen
@@ -63,6 +69,8 @@ export interface PaymentRecord {
   expiresAt: string
   /** The goods in a line, as pay sheets and bills show them. */
   description: string
+  /** The first item's title and the count, for screens in another language than WeChat's description. */
+  goods?: GoodsSummary | undefined
   /** What paid, once it succeeded. */
   source: FundingSource | null
   huabeiPeriods: HuabeiPeriods | null
@@ -77,7 +85,10 @@ export interface PaymentRecord {
 
 export interface FriendRequestRecord {
   token: string
+  /** The trade's number: the checkout's id (as on its payments). */
   orderId: string
+  /** The orders it asks to be paid (absent before checkouts: `[orderId]`). */
+  orderIds?: string[]
   requester: PersonaId
   status: FriendRequestStatus
   endReason: FriendRequestEnd | null
@@ -108,6 +119,11 @@ export interface RefundRecord {
   refundedFen: Fen
   /** Nothing is left to refund: the order is REFUNDED. */
   full: boolean
+  /**
+   * Nothing is left of the payment either (each order of its checkout it paid is refunded): it is
+   * REFUND. Absent in refunds from before checkouts, where it is `full`.
+   */
+  paymentFull?: boolean
   at: string
 }
 

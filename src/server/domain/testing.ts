@@ -1,5 +1,5 @@
 // Test helpers for the domain: a state that folds decisions in as the store would, minus the journal.
-import type { CreateOrderBody, Order } from '../../contract/order.ts'
+import type { Checkout, CreateOrderBody, Order } from '../../contract/order.ts'
 import type {
   FundingSource,
   HuabeiPeriods,
@@ -41,19 +41,48 @@ export const seedBody: CreateOrderBody = {
   invoice: { kind: 'none' },
 }
 
-export function placeOrder(
+/** One shop's goods of the seed cart (the tea shop's): a checkout of one order. */
+export const oneShopBody: CreateOrderBody = {
+  ...seedBody,
+  lines: [
+    { skuId: 'sku-longjing-250', qty: 1 },
+    { skuId: 'sku-mug-150', qty: 2 },
+  ],
+}
+
+/** Checks out `body`: its checkout (an order per shop). */
+export function placeCheckout(
   state: State,
   persona: PersonaId = 'shopper',
   now = T0,
   body: CreateOrderBody = seedBody,
-): Order {
+): Checkout {
   const idemKey = nextId('key-')
-  const decision = createOrder(
-    state.merchant,
-    { orderId: nextId('o'), persona, idemKey, fingerprint: JSON.stringify(body), body },
-    now,
-  )
-  return must(step(state, decision)).order
+  const cmd = {
+    checkoutId: nextId('c'),
+    orderIds: body.lines.map(() => nextId('o')),
+    persona,
+    idemKey,
+    fingerprint: JSON.stringify(body),
+    body,
+  }
+  return must(step(state, createOrder(state.merchant, cmd, now))).checkout
+}
+
+/**
+ * An order of one shop (the tea shop's goods of the seed cart unless `body` says otherwise): its
+ * checkout holds it alone, so paying it by its id pays exactly it.
+ */
+export function placeOrder(
+  state: State,
+  persona: PersonaId = 'shopper',
+  now = T0,
+  body: CreateOrderBody = oneShopBody,
+): Order {
+  const checkout = placeCheckout(state, persona, now, body)
+  const first = checkout.orders[0]
+  if (!first || checkout.orders.length !== 1) throw new Error('placeOrder wants one shop')
+  return first
 }
 
 /** One mug ordered by the shopper, its item given a pay window of `minutes` (to outlive a code or a link). */

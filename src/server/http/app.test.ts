@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CatalogSchema } from '../../contract/catalog.ts'
 import { ApiErrorSchema } from '../../contract/errors.ts'
-import { OrderListSchema, OrderSchema } from '../../contract/order.ts'
+import { CheckoutSchema, OrderListSchema, OrderSchema } from '../../contract/order.ts'
 import { CashierSchema, PaymentSchema, WalletSchema } from '../../contract/payment.ts'
 import { TestStateSchema } from '../../contract/test-api.ts'
 import { HOUR_MS, MINUTE_MS } from '../domain/result.ts'
@@ -16,13 +16,18 @@ const cartBody = {
   addressId: 'addr-hz',
 }
 
+/** The tea shop's goods alone: a checkout of one order, numbered as it. */
 async function placeOrder(h: ReturnType<typeof harness>, persona = 'shopper') {
   const res = await h.call('POST', '/api/shop/orders', {
-    body: cartBody,
+    body: { ...cartBody, lines: cartBody.lines.slice(0, 2) },
     headers: { 'idempotency-key': h.newKey(), 'x-sim-persona': persona },
   })
   expect(res.status).toBe(201)
-  return OrderSchema.parse(await res.json())
+  const checkout = CheckoutSchema.parse(await res.json())
+  expect(checkout.orderIds).toEqual([checkout.checkoutId])
+  const [order] = checkout.orders
+  if (!order) throw new Error('no order')
+  return order
 }
 
 async function openPayment(h: ReturnType<typeof harness>, orderId: string, persona = 'shopper') {
@@ -59,16 +64,36 @@ describe('checkout over HTTP', () => {
     const catalog = CatalogSchema.parse(await (await h.call('GET', '/api/shop/catalog')).json())
     expect(catalog.cart).toEqual(cartBody.lines)
 
-    const order = await placeOrder(h)
-    expect(order).toMatchObject({ status: 'PENDING_PAYMENT', totalFen: 365_80, persona: 'shopper' })
+    // Two shops' goods: an order per shop, paid together by one payment (合并付款).
+    const created = await h.call('POST', '/api/shop/orders', {
+      body: cartBody,
+      headers: { 'idempotency-key': h.newKey() },
+    })
+    expect(created.status).toBe(201)
+    const placed = CheckoutSchema.parse(await created.json())
+    expect(placed).toMatchObject({
+      status: 'PENDING_PAYMENT',
+      totalFen: 365_80,
+      persona: 'shopper',
+    })
+    expect(placed.orderIds).toHaveLength(2)
+    expect(placed.orderIds).not.toContain(placed.checkoutId)
+    expect(placed.orders.map((o) => [o.id, o.checkoutId, o.lines[0]?.shopId, o.totalFen])).toEqual([
+      [placed.orderIds[0], placed.checkoutId, 'shop-tea', 219_77],
+      [placed.orderIds[1], placed.checkoutId, 'shop-style', 146_03],
+    ])
+    const order = { ...placed, id: placed.checkoutId }
 
     const cashier = CashierSchema.parse(
       await (await h.call('GET', `/api/pay/cashier?orderId=${order.id}`)).json(),
     )
     expect(cashier).toMatchObject({
       orderId: order.id,
+      orderIds: placed.orderIds,
       amountFen: order.totalFen,
       deadlineAt: order.deadlineAt,
+      title: '2024新茶 明前特级西湖龙井 绿茶茶叶 礼盒装',
+      itemCount: 5,
     })
     expect(cashier.methods[0]).toEqual({
       id: 'alipay-balance',
@@ -90,6 +115,8 @@ describe('checkout over HTTP', () => {
       status: 'NOTPAY',
       amountFen: order.totalFen,
       method: 'alipay-balance',
+      checkoutId: order.id,
+      orderIds: placed.orderIds,
     })
 
     const paidRes = await confirm(h, payment.id, '123456')
@@ -99,26 +126,54 @@ describe('checkout over HTTP', () => {
     // The merchant hears of it by the (asynchronous) notification.
     h.settle()
 
-    const after = OrderSchema.parse(
-      await (await h.call('GET', `/api/shop/orders/${order.id}`)).json(),
-    )
-    expect(after).toMatchObject({
-      status: 'PAID',
-      paidWith: 'alipay-balance',
-      paymentId: payment.id,
-      paidAt: paid.paidAt,
-    })
+    // Each shop's order is paid by the one payment; the checkout says so too.
+    for (const id of placed.orderIds) {
+      const after = OrderSchema.parse(await (await h.call('GET', `/api/shop/orders/${id}`)).json())
+      expect(after).toMatchObject({
+        status: 'PAID',
+        paidWith: 'alipay-balance',
+        paymentId: payment.id,
+        paidAt: paid.paidAt,
+      })
+    }
+    for (const id of [placed.checkoutId, ...placed.orderIds]) {
+      const view = CheckoutSchema.parse(
+        await (await h.call('GET', `/api/shop/checkouts/${id}`)).json(),
+      )
+      expect(view).toMatchObject({
+        checkoutId: placed.checkoutId,
+        status: 'PAID',
+        paymentId: payment.id,
+      })
+    }
     const wallet = WalletSchema.parse(await (await h.call('GET', '/api/pay/wallet')).json())
     expect(wallet.alipayBalanceFen).toBe(5_000_00 - order.totalFen)
 
     const state = TestStateSchema.parse(await (await h.call('GET', '/api/__test/state')).json())
-    expect(state.orders).toEqual([
-      { id: order.id, status: 'PAID', totalFen: order.totalFen, refundedFen: 0 },
+    expect(state.orders).toEqual(
+      placed.orders.map((o) => ({
+        id: o.id,
+        checkoutId: placed.checkoutId,
+        status: 'PAID',
+        totalFen: o.totalFen,
+        refundedFen: 0,
+      })),
+    )
+    expect(state.checkouts).toEqual([
+      {
+        checkoutId: placed.checkoutId,
+        orderIds: placed.orderIds,
+        status: 'PAID',
+        totalFen: 365_80,
+        paymentId: payment.id,
+      },
     ])
     expect(state.payments).toEqual([
       {
         id: payment.id,
         orderId: order.id,
+        checkoutId: order.id,
+        orderIds: placed.orderIds,
         channel: 'alipay-balance',
         status: 'SUCCESS',
         amountFen: order.totalFen,
@@ -171,14 +226,14 @@ describe('idempotency over HTTP', () => {
     const headers = { 'idempotency-key': 'order-key-0001' }
     const first = await h.call('POST', '/api/shop/orders', { body: cartBody, headers })
     expect(first.status).toBe(201)
-    const firstOrder = OrderSchema.parse(await first.json())
+    const firstOrder = CheckoutSchema.parse(await first.json())
     // Defaults filled in are the same body.
     const again = await h.call('POST', '/api/shop/orders', {
       body: { ...cartBody, note: '' },
       headers,
     })
     expect(again.status).toBe(200)
-    expect(OrderSchema.parse(await again.json())).toEqual(firstOrder)
+    expect(CheckoutSchema.parse(await again.json())).toEqual(firstOrder)
     const other = await h.call('POST', '/api/shop/orders', {
       body: { ...cartBody, addressId: 'addr-sh' },
       headers,
@@ -189,8 +244,9 @@ describe('idempotency over HTTP', () => {
       headers: { ...headers, 'x-sim-persona': 'friend' },
     })
     expect(friend.status).toBe(201)
+    // One checkout of the shopper's: its two shops' orders.
     const list = OrderListSchema.parse(await (await h.call('GET', '/api/shop/orders')).json())
-    expect(list.orders).toHaveLength(1)
+    expect(list.orders.map((o) => o.id).sort()).toEqual([...firstOrder.orderIds].sort())
   })
 
   it('requires a well-formed Idempotency-Key', async () => {

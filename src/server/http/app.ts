@@ -10,6 +10,7 @@ import type { AppEnv, AppOptions } from './env.ts'
 import { friendPayHandlers } from './friend-pay.ts'
 import { gatewayHandlers, gatewayLatency } from './gateway.ts'
 import { merchantHandlers } from './merchant.ts'
+import { addressHandlers } from './addresses.ts'
 import { openApiDocument } from './openapi.ts'
 import { fail } from './respond.ts'
 import { mountRoutes } from './route-table.ts'
@@ -26,9 +27,13 @@ import { alipayApiHandlers } from '../alipay/test-routes.ts'
 import { isAlipayPath } from '../../contract/routes.ts'
 import { consoleActionHandlers } from '../console/actions.ts'
 import { consoleHandlers } from '../console/routes.ts'
+import { chatHandlers } from '../chat/routes.ts'
+import { CHAT_IMAGE_MAX_BYTES } from '../../contract/chat-limits.ts'
 
 export const MAX_BODY_BYTES = 64 * 1024
-const IN_A_WORLD = /^\/api\/(?:shop|pay|alipay|__test|console)(?:\/|$)/
+const IN_A_WORLD = /^\/api\/(?:shop|pay|alipay|__test|console|chat)(?:\/|$)/
+/** The one route whose body is bigger: a chat image (docs/chats.md). */
+const IMAGE_UPLOAD_PATH = '/api/chat/images'
 
 const storageUnavailable = (c: Context) =>
   fail(c, {
@@ -36,8 +41,11 @@ const storageUnavailable = (c: Context) =>
     message: 'the journal cannot be written right now: nothing was changed, try again later',
   })
 
+const limitOf = (c: Context) =>
+  c.req.path === IMAGE_UPLOAD_PATH ? CHAT_IMAGE_MAX_BYTES : MAX_BODY_BYTES
+
 const tooLarge = (c: Context) =>
-  fail(c, { code: 'PAYLOAD_TOO_LARGE', message: `bodies are limited to ${MAX_BODY_BYTES} bytes` })
+  fail(c, { code: 'PAYLOAD_TOO_LARGE', message: `bodies are limited to ${limitOf(c)} bytes` })
 
 /** The methods each route path answers, to tell 405 from 404 (built once, on the first miss). */
 function allowedMethods(routes: readonly { method: string; path: string }[]) {
@@ -101,14 +109,16 @@ export function createApp(options: AppOptions) {
   // an AbortController) for every call: a declared length is checked as is, only a chunked body is
   // measured by reading it.
   const measured = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })
+  const measuredImage = bodyLimit({ maxSize: CHAT_IMAGE_MAX_BYTES, onError: tooLarge })
   app.use(async (c, next) => {
     const method = c.req.method
     if (method !== 'GET' && method !== 'HEAD') {
       const length = c.req.header('content-length')
       if (length === undefined || c.req.header('transfer-encoding') !== undefined) {
-        return measured(c, () => serve(c, next))
+        const measure = c.req.path === IMAGE_UPLOAD_PATH ? measuredImage : measured
+        return measure(c, () => serve(c, next))
       }
-      if (Number(length) > MAX_BODY_BYTES) return tooLarge(c)
+      if (Number(length) > limitOf(c)) return tooLarge(c)
     }
     return serve(c, next)
   })
@@ -147,6 +157,8 @@ export function createApp(options: AppOptions) {
   app.use('/pay/*', simContext(deps), gatewayLatency())
   app.use('/alipay/*', simContext(deps), gatewayLatency())
   app.use('/__test/*', testApiGate(deps))
+  app.use('/chat/*', simContext(deps))
+  app.use('/chat', simContext(deps))
   // Every route of contract/routes.ts, validated by contract/route-schemas.ts.
   mountRoutes(app, {
     health: (c) => {
@@ -158,6 +170,7 @@ export function createApp(options: AppOptions) {
     },
     openapi: (c) => c.json(openApiDocument()),
     ...merchantHandlers(deps),
+    ...addressHandlers(),
     ...gatewayHandlers(deps),
     ...friendPayHandlers(deps),
     ...testApiHandlers(),
@@ -167,6 +180,7 @@ export function createApp(options: AppOptions) {
     ...alipayApiHandlers(deps),
     ...consoleHandlers(deps),
     ...consoleActionHandlers(deps),
+    ...chatHandlers(deps),
   })
   // WeChat Pay APIv3, at the server's root where WeChat has it (SDKs sign the path).
   // Alipay's OpenAPI first (/gateway.do, /v3/alipay/...): /v3/alipay is Alipay's, not WeChat's.

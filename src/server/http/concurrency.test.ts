@@ -13,7 +13,14 @@ describe('50 concurrent confirms on one order through every channel', () => {
       // Contenders start in a random order after random pauses: the winner's channel varies by round.
       expectOneWinner(outcome)
       h.settle()
-      expect((await h.state()).orders.find((o) => o.id === outcome.orderId)?.status).toBe('PAID')
+      // The checkout's two shops' orders, both paid by the one winner.
+      const after = await h.state()
+      const paid = after.checkouts.find((c) => c.checkoutId === outcome.orderId)
+      expect(paid?.status).toBe('PAID')
+      for (const id of paid?.orderIds ?? []) {
+        expect(after.orders.find((o) => o.id === id)?.status).toBe('PAID')
+      }
+      expect(paid?.orderIds).toHaveLength(2)
     }
   }, 60_000)
 })

@@ -1,3 +1,4 @@
+import { checkoutIdOf } from '../domain/merchant/checkouts.ts'
 import { openFriendRequest } from '../domain/cashier.ts'
 import { SOURCES } from '../domain/gateway/channels.ts'
 import {
@@ -55,7 +56,9 @@ export function friendPayHandlers(deps: AppDeps): RouteHandlers<FriendPayRoute> 
     },
     listFriendRequests: (c, { query }) => {
       const { store } = c.get('world')
-      const mine = listFriendRequests(store.state.gateway, query.orderId, c.get('who').persona)
+      // By the checkout's id or one of its orders': the gateway keeps them by the checkout.
+      const tradeId = checkoutIdOf(store.state.merchant, query.orderId) ?? query.orderId
+      const mine = listFriendRequests(store.state.gateway, tradeId, c.get('who').persona)
       return c.json({ requests: mine.map(friendRequestView) })
     },
     friendRequestEvents: friendRequestEvents(deps),

@@ -46,6 +46,7 @@ function billOf(p: PaymentRecord): Bill[] {
       amountFen: p.amountFen,
       payee: PAYEE,
       description: p.description,
+      ...(p.goods ? { goods: p.goods } : {}),
       paidAt: p.paidAt,
       transactionId: p.transactionId,
     },

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { OrderLiveEvent } from '../../contract/order-live.ts'
-import { findOrder } from '../domain/merchant/orders.ts'
+import { checkoutIdOf, ownerOf } from '../domain/merchant/checkouts.ts'
 import { iso } from '../domain/result.ts'
 import type { AppDeps, AppEnv } from './env.ts'
 import { fail } from './respond.ts'
@@ -134,12 +134,18 @@ function liveStream(deps: AppDeps, c: Context<AppEnv>, orderId: string, lens: Le
   })
 }
 
-/** `GET /api/shop/orders/:orderId/events`: everything about the order, for its owner. */
+/**
+ * `GET /api/shop/orders/:orderId/events`: everything about the order, for its owner; by a checkout's id,
+ * the checkout as a whole (its status, what is left to pay) with its payments and requests.
+ */
 export function orderEvents(deps: AppDeps) {
   return (c: Context<AppEnv>) => {
     const orderId = c.req.param('orderId') ?? ''
-    const found = findOrder(c.get('world').store.state.merchant, c.get('who').persona, orderId)
-    if (!found.ok) return fail(c, found.error)
+    const { merchant } = c.get('world').store.state
+    const checkoutId = checkoutIdOf(merchant, orderId)
+    if (checkoutId === null || ownerOf(merchant, checkoutId) !== c.get('who').persona) {
+      return fail(c, { code: 'ORDER_NOT_EXIST', message: `no order ${orderId}` })
+    }
     return liveStream(deps, c, orderId, (event) => event)
   }
 }

@@ -148,6 +148,16 @@ function operation(route: RouteDoc): JsonSchema {
           },
         }
       : {}),
+    ...(route.upload
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(
+              route.upload.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+            ),
+          },
+        }
+      : {}),
     responses,
   }
 }

@@ -5,6 +5,7 @@ import type { ConsoleSink } from '../console/console-log.ts'
 import { deliveryEntry } from '../console/deliveries.ts'
 import type { NewEntry } from '../console/entry.ts'
 import type { DomainEvent } from '../domain/events.ts'
+import { checkoutIdOf, ownerOf, pendingOf } from '../domain/merchant/checkouts.ts'
 import { iso } from '../domain/result.ts'
 import type { PaymentRecord } from '../domain/state.ts'
 import type { StoreObserver } from '../store/observer.ts'
@@ -107,9 +108,9 @@ export class NotificationOutbox implements StoreObserver {
   /** At start: payments that succeeded without the merchant hearing of it are notified again. */
   resume(): void {
     const { merchant, gateway } = this.#store.state
-    for (const [orderId, paymentId] of gateway.paidOrders) {
+    for (const [tradeId, paymentId] of gateway.paidOrders) {
       const payment = gateway.payments.get(paymentId)
-      if (payment && merchant.orders.get(orderId)?.status === 'PENDING_PAYMENT') {
+      if (payment && pendingOf(merchant, checkoutIdOf(merchant, tradeId) ?? tradeId).length > 0) {
         this.#enqueue(payment)
       }
     }
@@ -238,7 +239,8 @@ export class NotificationOutbox implements StoreObserver {
 
   #refsOf(entry: Pending): ConsoleRefs {
     const payment = this.#store.state.gateway.payments.get(entry.paymentId)
-    const persona = this.#store.state.merchant.orders.get(entry.orderId)?.persona
+    const { merchant } = this.#store.state
+    const persona = ownerOf(merchant, checkoutIdOf(merchant, entry.orderId) ?? entry.orderId)
     return {
       orderId: entry.orderId,
       paymentId: entry.paymentId,
@@ -282,10 +284,12 @@ export class NotificationOutbox implements StoreObserver {
    * The merchant's check for one order (its GET runs it): if the gateway holds a payment for the order
    * that succeeded more than 2 s ago and the merchant still waits, the merchant queries and settles.
    */
-  checkOrder(orderId: string): void {
+  checkOrder(id: string): void {
     const { merchant, gateway } = this.#store.state
-    if (merchant.orders.get(orderId)?.status !== 'PENDING_PAYMENT') return
-    const note = queryGateway(gateway, orderId)
+    // By an order's id or its checkout's: the gateway knows the checkout as the trade.
+    const tradeId = checkoutIdOf(merchant, id)
+    if (tradeId === null || pendingOf(merchant, tradeId).length === 0) return
+    const note = queryGateway(gateway, tradeId)
     if (!note || this.#store.now() - Date.parse(note.paidAt) < LATE_NOTIFICATION_MS) return
     settleAtMerchant(this.#store, note)
   }

@@ -1,3 +1,4 @@
+import { checkoutView } from '../domain/merchant/checkouts.ts'
 import { createMiddleware } from 'hono/factory'
 import type { PersonaId } from '../../contract/sim.ts'
 import type { TestState } from '../../contract/test-api.ts'
@@ -24,13 +25,30 @@ function testState(state: State, now: number): TestState {
     now: iso(now),
     orders: [...state.merchant.orders.values()].map((o) => ({
       id: o.id,
+      checkoutId: o.checkoutId,
       status: o.status,
       totalFen: o.totalFen,
       refundedFen: o.refundedFen,
     })),
+    checkouts: [...state.merchant.checkouts.keys()].flatMap((id) => {
+      const view = checkoutView(state.merchant, id)
+      return view
+        ? [
+            {
+              checkoutId: id,
+              orderIds: view.orderIds,
+              status: view.status,
+              totalFen: view.totalFen,
+              paymentId: view.paymentId,
+            },
+          ]
+        : []
+    }),
     payments: [...state.gateway.payments.values()].map((p) => ({
       id: p.id,
       orderId: p.orderId,
+      checkoutId: p.orderId,
+      orderIds: p.orderIds ?? [p.orderId],
       channel: p.method,
       status: p.status,
       amountFen: p.amountFen,

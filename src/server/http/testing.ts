@@ -1,8 +1,14 @@
 // Test harness: the real app over a memory store whose clock, and timers, the test controls.
-import { OrderSchema } from '../../contract/order.ts'
+import { CheckoutSchema } from '../../contract/order.ts'
 import { TestStateSchema } from '../../contract/test-api.ts'
 import type { TestState } from '../../contract/test-api.ts'
 import { SEED_CART } from '../domain/seed.ts'
+
+/** The tea shop's goods of the seeded cart: a checkout of one order (237.80 after its coupon). */
+export const ONE_SHOP_CART = [
+  { skuId: 'sku-longjing-250', qty: 1 },
+  { skuId: 'sku-mug-150', qty: 2 },
+]
 import { T0 } from '../domain/testing.ts'
 import { cryptoIds } from '../store/ids.ts'
 import type { FileJournalOptions } from '../store/journal.ts'
@@ -55,6 +61,8 @@ export function harness(
     wechatpay?: WorldsOptions['wechatpay']
     /** Each world's console log's bounds (small ones to see the ring turn). */
     console?: WorldsOptions['console']
+    /** Each world's chats' bounds (small ones to see images expire). */
+    chat?: WorldsOptions['chat']
   } = {},
 ) {
   const clock = manualClock(T0)
@@ -73,6 +81,7 @@ export function harness(
     ...(defaultFaults ? { defaultFaults } : {}),
     ...(setup.wechatpay ? { wechatpay: setup.wechatpay } : {}),
     ...(setup.console ? { console: setup.console } : {}),
+    ...(setup.chat ? { chat: setup.chat } : {}),
   })
   const { store, outbox, faults, live } = worlds.default
   const streams = deps.streams ?? new StreamRegistry()
@@ -119,14 +128,24 @@ export function harness(
     'x-sim-persona': persona,
     ...extra,
   })
-  /** The seeded cart, ordered by `persona`. */
-  const order = async (persona = 'shopper', lines: unknown = SEED_CART) => {
+  /** Checks `lines` out (the seeded cart: two shops, two orders) as `persona`. */
+  const checkout = async (persona = 'shopper', lines: unknown = SEED_CART) => {
     const res = await json('POST', '/api/shop/orders', {
       body: { lines, addressId: 'addr-hz' },
       headers: as(persona, { 'idempotency-key': newKey() }),
     })
     if (res.status !== 201) throw new Error(`order: ${res.status} ${JSON.stringify(res.body)}`)
-    return OrderSchema.parse(res.body)
+    return CheckoutSchema.parse(res.body)
+  }
+  /**
+   * One shop's order (the tea shop's goods of the seeded cart unless `lines` says otherwise), ordered
+   * by `persona`: its checkout holds it alone and has its id.
+   */
+  const order = async (persona = 'shopper', lines: unknown = ONE_SHOP_CART) => {
+    const placed = await checkout(persona, lines)
+    const only = placed.orders[0]
+    if (!only || placed.orders.length !== 1) throw new Error('order() wants one shop: checkout()')
+    return only
   }
   /** Opens a payment attempt; `headers` can carry the era and app version. */
   const pay = async (
@@ -153,6 +172,7 @@ export function harness(
     call,
     json,
     as,
+    checkout,
     order,
     pay,
     state,

@@ -10,6 +10,8 @@ export function paymentView(p: PaymentRecord, origin: string): Payment {
   return {
     id: p.id,
     orderId: p.orderId,
+    checkoutId: p.orderId,
+    orderIds: p.orderIds ?? [p.orderId],
     method: p.method,
     status: p.status,
     amountFen: p.amountFen,
@@ -32,6 +34,8 @@ export function friendRequestView(r: FriendRequestRecord): FriendRequest {
   return {
     token: r.token,
     orderId: r.orderId,
+    checkoutId: r.orderId,
+    orderIds: r.orderIds ?? [r.orderId],
     status: r.status,
     endReason: r.endReason,
     message: r.message,

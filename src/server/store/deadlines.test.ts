@@ -34,11 +34,18 @@ describe('DeadlineIndex', () => {
         store.run((s, now) =>
           createOrder(
             s.merchant,
-            { orderId: key, persona: 'shopper', idemKey: key, fingerprint: key, body },
+            {
+              checkoutId: `c-${key}`,
+              orderIds: [key],
+              persona: 'shopper',
+              idemKey: key,
+              fingerprint: key,
+              body,
+            },
             now,
           ),
         ),
-      ).order
+      ).checkout
     const first = order('o1')
     clock.now += MINUTE_MS
     order('o2')

@@ -91,7 +91,8 @@ describe('write-ahead on a failing disk', () => {
 
     const reopened = openStore(dir, () => h.clock.now)
     expect([...reopened.state.merchant.orders.keys()].sort()).toEqual(
-      [kept.id, made.body.id].sort(),
+      // (One SKU: one shop, so the checkout's one order has its id.)
+      [kept.id, made.body.checkoutId].sort(),
     )
     reopened.close()
   })
@@ -152,7 +153,7 @@ describe('write-ahead on a failing disk', () => {
                     headers: h.as('shopper', { 'idempotency-key': h.newKey() }),
                   })
                   expect([201, 503, 409]).toContain(res.status)
-                  if (res.status === 201) ackOrders.add(String(res.body.id))
+                  if (res.status === 201) ackOrders.add(String(res.body.checkoutId))
                 } else if (op === 'pay' && orders.length > 0) {
                   const res = await h.pay(orders[i % orders.length] ?? '', 'alipay-balance')
                   if (res.status === 201) ackPayments.add(String(res.body.id))

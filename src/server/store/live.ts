@@ -8,6 +8,7 @@ import type { Order } from '../../contract/order.ts'
 import type { DomainEvent } from '../domain/events.ts'
 import type { FriendRequestRecord, PaymentRecord, State } from '../domain/state.ts'
 import type { StoreObserver } from './observer.ts'
+import { checkoutView } from '../domain/merchant/checkouts.ts'
 
 type Listener = (event: OrderLiveEvent) => void
 /** An event before the log numbers it. */
@@ -44,8 +45,48 @@ export const liveFriendRequest = (r: FriendRequestRecord): LiveFriendRequest => 
   expiresAt: r.expiresAt,
 })
 
-/** The order a domain event is about, and what the order's watchers see of it (after it applied). */
-function toLive(event: DomainEvent, state: State): { orderId: string; event: Unnumbered } | null {
+/** A checkout as one "order" on its own stream: its status, what is left to pay, its deadline. */
+function liveCheckout(state: State, checkoutId: string): LiveOrder | null {
+  const view = checkoutView(state.merchant, checkoutId)
+  if (!view) return null
+  return {
+    id: checkoutId,
+    status: view.status,
+    totalFen: view.totalFen,
+    deadlineAt: view.deadlineAt,
+    paidAt: view.paidAt,
+    paidWith: view.paidWith,
+    paymentId: view.paymentId,
+    closedAt: view.closedAt,
+  }
+}
+
+/** An order's view on the stream of `topic`: the order's own, or its checkout's. */
+function orderOn(state: State, order: Order, topic: string): LiveOrder | null {
+  return topic === order.id ? liveOrder(order) : liveCheckout(state, topic)
+}
+
+/** The topics of an order: its own stream, and its checkout's. */
+const topicsOfOrder = (o: Order) => (o.checkoutId === o.id ? [o.id] : [o.id, o.checkoutId])
+/** The topics of a payment or request: its checkout's stream and each of its orders'. */
+const topicsOfTrade = (tradeId: string, orderIds: readonly string[] | undefined) => [
+  ...new Set([tradeId, ...(orderIds ?? [])]),
+]
+
+type Topical = { orderId: string; event: Unnumbered }
+
+function orderEvents(state: State, order: Order, at: string): Topical[] {
+  return topicsOfOrder(order).flatMap((topic) => {
+    const view = orderOn(state, order, topic)
+    return view ? [{ orderId: topic, event: { type: 'order', at, order: view } as Unnumbered }] : []
+  })
+}
+
+/**
+ * What the watchers of each stream see of a domain event (after it applied): a stream is an order's
+ * (its id) or a checkout's (its id: the order on it is the checkout as a whole).
+ */
+function toLive(event: DomainEvent, state: State): Topical[] {
   const { merchant, gateway } = state
   switch (event.type) {
     case 'order.created':
@@ -53,17 +94,12 @@ function toLive(event: DomainEvent, state: State): { orderId: string; event: Unn
     case 'order.paid': {
       const id = event.type === 'order.created' ? event.order.id : event.orderId
       const order = merchant.orders.get(id)
-      if (!order) return null
-      const at = event.type === 'order.created' ? order.createdAt : event.at
-      return { orderId: id, event: { type: 'order', at, order: liveOrder(order) } }
+      if (!order) return []
+      return orderEvents(state, order, event.type === 'order.created' ? order.createdAt : event.at)
     }
     case 'order.refunded': {
       const order = merchant.orders.get(event.refund.orderId)
-      if (!order) return null
-      return {
-        orderId: order.id,
-        event: { type: 'order', at: event.refund.at, order: liveOrder(order) },
-      }
+      return order ? orderEvents(state, order, event.refund.at) : []
     }
     case 'payment.created':
     case 'payment.opened':
@@ -72,26 +108,32 @@ function toLive(event: DomainEvent, state: State): { orderId: string; event: Unn
     case 'payment.refunded': {
       const id = event.type === 'payment.created' ? event.payment.id : event.paymentId
       const payment = gateway.payments.get(id)
-      if (!payment) return null
+      if (!payment) return []
       const at = event.type === 'payment.created' ? payment.createdAt : event.at
-      return {
-        orderId: payment.orderId,
-        event: { type: 'payment', at, payment: livePayment(payment) },
-      }
+      const live: Unnumbered = { type: 'payment', at, payment: livePayment(payment) }
+      return topicsOfTrade(payment.orderId, payment.orderIds).map((orderId) => ({
+        orderId,
+        event: live,
+      }))
     }
     case 'friend.requested':
     case 'friend.ended': {
       const token = event.type === 'friend.requested' ? event.request.token : event.token
       const request = gateway.friendRequests.get(token)
-      if (!request) return null
+      if (!request) return []
       const at = event.type === 'friend.requested' ? request.createdAt : event.at
-      return {
-        orderId: request.orderId,
-        event: { type: 'friend-request', at, friendRequest: liveFriendRequest(request) },
+      const live: Unnumbered = {
+        type: 'friend-request',
+        at,
+        friendRequest: liveFriendRequest(request),
       }
+      return topicsOfTrade(request.orderId, request.orderIds).map((orderId) => ({
+        orderId,
+        event: live,
+      }))
     }
     default:
-      return null
+      return []
   }
 }
 
@@ -116,8 +158,10 @@ export class LiveLog implements StoreObserver {
   readonly snapshotKey = 'live'
 
   applied(domainEvent: DomainEvent, state: State, replaying: boolean): void {
-    const live = toLive(domainEvent, state)
-    if (!live) return
+    for (const live of toLive(domainEvent, state)) this.#append(live, replaying)
+  }
+
+  #append(live: Topical, replaying: boolean): void {
     let log = this.#logs.get(live.orderId)
     if (!log) {
       log = { base: 0, events: [] }
@@ -180,22 +224,29 @@ export class LiveLog implements StoreObserver {
 
   /** Everything about the order as it stands, numbered as its latest event. */
   snapshot(orderId: string, state: State, at: string): OrderLiveEvent | null {
-    const order = state.merchant.orders.get(orderId)
+    const own = state.merchant.orders.get(orderId)
+    const order = own ? liveOrder(own) : liveCheckout(state, orderId)
     if (!order) return null
     const { gateway } = state
-    const payments = (gateway.paymentsByOrder.get(orderId) ?? []).flatMap((id) => {
+    // The gateway keeps them by the trade: the checkout's id.
+    const tradeId = own ? own.checkoutId : orderId
+    const payments = (gateway.paymentsByOrder.get(tradeId) ?? []).flatMap((id) => {
       const p = gateway.payments.get(id)
-      return p ? [livePayment(p)] : []
+      return p && (p.orderIds ?? [p.orderId]).concat(p.orderId).includes(orderId)
+        ? [livePayment(p)]
+        : []
     })
-    const friendRequests = (gateway.friendByOrder.get(orderId) ?? []).flatMap((token) => {
+    const friendRequests = (gateway.friendByOrder.get(tradeId) ?? []).flatMap((token) => {
       const r = gateway.friendRequests.get(token)
-      return r ? [liveFriendRequest(r)] : []
+      return r && (r.orderIds ?? [r.orderId]).concat(r.orderId).includes(orderId)
+        ? [liveFriendRequest(r)]
+        : []
     })
     return {
       type: 'snapshot',
       id: this.lastId(orderId),
       at,
-      order: liveOrder(order),
+      order,
       payments,
       friendRequests,
     }

@@ -29,7 +29,8 @@ function everything(store: Store) {
         createOrder(
           s.merchant,
           {
-            orderId: `o${n}`,
+            checkoutId: `o${n}`,
+            orderIds: [`o${n}-tea`, `o${n}-style`, `o${n}-x`],
             persona: 'shopper',
             idemKey: `k${n}`,
             fingerprint: 'f',
@@ -38,7 +39,7 @@ function everything(store: Store) {
           now,
         ),
       ),
-    ).order
+    ).checkout
   const pay = (orderId: string, n: number, method: 'wechat-scan' | 'huabei') =>
     must(
       store.run((s, now) =>
@@ -64,7 +65,7 @@ function everything(store: Store) {
   store.run((s) => setWallet(s, 'friend', { wechatCardFen: 1 }))
   store.run((s) => setStock(s, 'sku-tshirt-white-l', 500))
   const a = order(1)
-  const scan = pay(a.id, 1, 'wechat-scan')
+  const scan = pay(a.checkoutId, 1, 'wechat-scan')
   store.run((s, now) => openSheet(s.gateway, scan.payToken ?? '', 'friend', now))
   store.run((s, now) =>
     confirmPayment(
@@ -94,7 +95,7 @@ function everything(store: Store) {
   )
   store.run((s, now) => refundPayment(s.gateway, scan.id, now))
   const b = order(2)
-  pay(b.id, 2, 'huabei')
+  pay(b.checkoutId, 2, 'huabei')
   must(
     store.run((s, now) =>
       openFriendRequest(
@@ -104,7 +105,7 @@ function everything(store: Store) {
           token: 'ft1',
           idemKey: 'fk1',
           fingerprint: 'f',
-          orderId: b.id,
+          orderId: b.checkoutId,
           message: '帮忙',
           via: 'wechat',
         },
@@ -154,7 +155,10 @@ describe('replay of every kind of event', () => {
     expect(second.state.gateway.settings.huabeiFeeBp['12']).toBe(999)
     expect(second.state.gateway.friendRequests.get('ft1')?.status).toBe('PAID')
     expect(second.state.gateway.payments.get('p1')?.status).toBe('REFUND')
-    expect(second.state.merchant.orders.get('o3')?.status).toBe('CLOSED')
+    // The checkout o3: its two shops' orders closed together.
+    const o3 = second.state.merchant.checkouts.get('o3') ?? []
+    expect(o3).toEqual(['o3-tea', 'o3-style'])
+    for (const id of o3) expect(second.state.merchant.orders.get(id)?.status).toBe('CLOSED')
     second.close()
   })
 

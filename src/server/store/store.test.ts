@@ -96,7 +96,14 @@ describe('the journal', () => {
     store.run((s, now) =>
       createOrder(
         s.merchant,
-        { orderId: 'o9', persona: 'shopper', idemKey: 'key-1', fingerprint: 'f', body: seedBody },
+        {
+          checkoutId: 'o9',
+          orderIds: ['o9-a', 'o9-b', 'o9-c'],
+          persona: 'shopper',
+          idemKey: 'key-1',
+          fingerprint: 'f',
+          body: seedBody,
+        },
         now,
       ),
     )

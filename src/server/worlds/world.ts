@@ -6,6 +6,9 @@ import { FaultSwitch } from '../http/faults.ts'
 import { NotificationOutbox } from '../http/outbox.ts'
 import type { Scheduler } from '../http/notify.ts'
 import { ConsoleLog } from '../console/console-log.ts'
+import { ChatLog } from '../chat/chat-log.ts'
+import type { ChatLogOptions } from '../chat/chat-log.ts'
+import { fileChatStorage, memoryChatStorage } from '../chat/chat-storage.ts'
 import type { ConsoleLogOptions } from '../console/console-log.ts'
 import { realDisk } from '../store/disk.ts'
 import type { FileJournalOptions } from '../store/journal.ts'
@@ -27,6 +30,8 @@ export interface World {
   readonly faults: FaultSwitch
   /** The console's log (docs/console.md): bounded, in memory, dropped with the world. */
   readonly console: ConsoleLog
+  /** The WeChat chats between its personas' phones (docs/chats.md): beside the journal, gone with it. */
+  readonly chat: ChatLog
   /** Wall-clock ms (never the world's test clock). */
   readonly createdAt: number
   lastUsedAt: number
@@ -99,7 +104,12 @@ export interface WorldParts {
   counted: (delta: number) => void
   /** The console log's bounds (tests make them small). */
   console?: ConsoleLogOptions | undefined
+  /** The chats' bounds (tests make them small). */
+  chat?: ChatLogOptions | undefined
 }
+
+/** A world's chats live in `chat/` of its folder, beside the journal's segments (decision 012). */
+export const CHAT_FOLDER = 'chat'
 
 /**
  * Opens one world: its store (replaying its journal), its live log, its outbox and its payment
@@ -116,6 +126,10 @@ export function openWorld(
   const { directory, alipay: alipayApps, log } = parts
   const live = new LiveLog()
   const consoleLog = new ConsoleLog(parts.console)
+  const chat = new ChatLog(
+    parts.folder === 'memory' ? memoryChatStorage() : fileChatStorage(join(parts.folder, CHAT_FOLDER)),
+    parts.chat,
+  )
   const mchid = directory.setDemo(
     id,
     id === DEFAULT_WORLD ? directory.keys.defaultMchid : (meta.mchid ?? directory.allocateDemo()),
@@ -133,7 +147,7 @@ export function openWorld(
   const store = openStore(
     parts.folder,
     parts.realNow,
-    [live, consoleLog, directory.observer(id, merchants), alipayApps.observer(id, apps)],
+    [live, consoleLog, chat, directory.observer(id, merchants), alipayApps.observer(id, apps)],
     {
       log: (message) => log(id === DEFAULT_WORLD ? message : `world ${id}: ${message}`),
       ...parts.journal,
@@ -183,6 +197,7 @@ export function openWorld(
     outbox,
     faults,
     console: consoleLog,
+    chat,
     createdAt: meta.createdAt,
     lastUsedAt: now,
     ttlMs: meta.ttlMs,

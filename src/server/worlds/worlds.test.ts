@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SEED_CART } from '../domain/seed.ts'
 import { DEFAULT_WORLD_LIMITS } from './limits.ts'
-import { harness } from '../http/testing.ts'
+import { harness, ONE_SHOP_CART } from '../http/testing.ts'
 import type { Harness } from '../http/testing.ts'
 
 const dirs: string[] = []
@@ -27,13 +27,14 @@ const inWorld = (world: string, extra: Record<string, string> = {}) => ({
   ...extra,
 })
 
+/** One shop's order in `world` (its checkout has its id). */
 async function orderIn(h: Harness, world: string): Promise<string> {
   const res = await h.json('POST', '/api/shop/orders', {
-    body: { lines: SEED_CART, addressId: 'addr-hz' },
+    body: { lines: ONE_SHOP_CART, addressId: 'addr-hz' },
     headers: inWorld(world, { 'idempotency-key': h.newKey() }),
   })
   expect(res.status).toBe(201)
-  return String(res.body.id)
+  return String(res.body.checkoutId)
 }
 
 async function stateOf(h: Harness, world: string) {

@@ -13,6 +13,7 @@ import { parseNotifyAllow } from '../wechatpay/allow.ts'
 import { httpTransport } from '../wechatpay/transport.ts'
 import type { NotifyTransport } from '../wechatpay/transport.ts'
 import type { ConsoleLogOptions } from '../console/console-log.ts'
+import type { ChatLogOptions } from '../chat/chat-log.ts'
 import { AlipayDirectory } from '../alipay/directory.ts'
 import { memoryAlipayKeys } from '../alipay/keys.ts'
 import { DEFAULT_WORLD_LIMITS } from './limits.ts'
@@ -44,6 +45,8 @@ export interface WorldsOptions {
   alipay?: { directory?: AlipayDirectory }
   /** Each world's console log's bounds (default CONSOLE_LOG_LIMIT entries, CONSOLE_LOG_BYTES). */
   console?: ConsoleLogOptions
+  /** Each world's chats' bounds (default CHAT_MESSAGE_LIMIT messages, CHAT_IMAGE_WORLD_BYTES). */
+  chat?: ChatLogOptions
 }
 
 /** What `GET /api/__test/worlds` lists of a world. */
@@ -293,6 +296,7 @@ export class Worlds {
       // Streams of the world end, as on a reset; its console log goes with it.
       world.live.reset()
       world.console.close()
+      world.chat.close()
     }
     if (this.#options.data !== 'memory' && id !== DEFAULT_WORLD) {
       rmSync(this.#folderOf(id), { recursive: true, force: true })

@@ -58,6 +58,7 @@ export function FriendPanel({
           />
         ) : (
           <ShareForm
+            orderId={state.orderId}
             busy={friend.busy}
             onCreate={(message, via) => send({ type: 'SHARE', message, via })}
           />

@@ -2,26 +2,32 @@ import { useState } from 'react'
 import type { ShareVia } from '@/contract/friend-pay.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { Spinner } from '@/ui/Spinner.tsx'
+import { clearDraft, readDraft, saveDraft } from './message-draft.ts'
 
 /** The contract's limit on the message (FriendMessageSchema). */
 export const MESSAGE_MAX = 100
 const VIAS: ShareVia[] = ['wechat', 'qq', 'link']
 
 interface ShareFormProps {
+  /** Whose message draft this is (kept per order across a reload: message-draft.ts). */
+  orderId: string
   busy: boolean
   onCreate: (message: string, via: ShareVia) => void
 }
 
 /** Who to send it to (WeChat friend, QQ friend, copy link) and the message that goes with the link. */
-export function ShareForm({ busy, onCreate }: ShareFormProps) {
+export function ShareForm({ orderId, busy, onCreate }: ShareFormProps) {
   const { t } = useT()
   const [via, setVia] = useState<ShareVia>('wechat')
-  const [message, setMessage] = useState(() => t('friendPay.share.defaultMessage'))
+  const [message, setMessage] = useState(
+    () => readDraft(orderId) ?? t('friendPay.share.defaultMessage'),
+  )
   return (
     <form
       className="friend__form"
       onSubmit={(e) => {
         e.preventDefault()
+        clearDraft(orderId)
         onCreate(message.trim(), via)
       }}
     >
@@ -51,7 +57,10 @@ export function ShareForm({ busy, onCreate }: ShareFormProps) {
           value={message}
           maxLength={MESSAGE_MAX}
           rows={3}
-          onChange={(e) => setMessage(e.target.value)}
+          onChange={(e) => {
+            setMessage(e.target.value)
+            saveDraft(orderId, e.target.value)
+          }}
         />
         <span className="friend__counter" aria-hidden="true">
           {t('friendPay.share.counter', { n: message.length, max: MESSAGE_MAX })}

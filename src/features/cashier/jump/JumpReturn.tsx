@@ -1,7 +1,7 @@
 import { useT } from '@/lib/i18n/i18n.ts'
 import { Spinner } from '@/ui/Spinner.tsx'
 import type { Intent } from '../flow-state.ts'
-import { Question } from '../Question.tsx'
+import { Question } from '@/ui/Question.tsx'
 import './jump.css'
 
 interface JumpReturnProps {

@@ -1,5 +1,5 @@
 import { useT } from '@/lib/i18n/i18n.ts'
-import { Question } from '../Question.tsx'
+import { Question } from '@/ui/Question.tsx'
 import './jump.css'
 
 /** An old Taobao taps 微信支付: "请将淘宝升级到最新版本以使用微信支付". */

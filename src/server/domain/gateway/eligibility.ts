@@ -4,7 +4,7 @@ import type { Era } from '../../../contract/sim.ts'
 import type { GatewaySettings } from '../../../contract/test-api.ts'
 import type { TradeItem } from '../merchant/trade.ts'
 import type { PersonaProfile } from '../personas.ts'
-import type { Account } from '../state.ts'
+import type { Account, Goods } from '../state.ts'
 import { SOURCES } from './channels.ts'
 import { huabeiPlans } from './huabei.ts'
 import { effectiveGuard } from './password.ts'
@@ -16,6 +16,8 @@ export interface EligibilityInput {
   era: Era
   appVersion: string
   items: readonly TradeItem[]
+  /** The same lines' goods (titles), for the items Huabei's seller pays the fee of (免息). */
+  goods?: readonly Pick<Goods, 'title'>[] | undefined
   amountFen: number
   account: Account
   settings: GatewaySettings
@@ -75,6 +77,15 @@ function fromBalance(
   return { id, enabled: reason === null, reason, balanceFen: balance, ...lock }
 }
 
+/** The titles of the seller-pays (免息) items, once each, in the order's order. */
+export function freeItemTitles(input: Pick<EligibilityInput, 'items' | 'goods'>): string[] {
+  const titles = input.items.flatMap((item, i) => {
+    const title = input.goods?.[i]?.title
+    return item.huabeiSellerPays && title !== undefined ? [title] : []
+  })
+  return [...new Set(titles)]
+}
+
 /** One rule per method: the option to show, or `null` when the shopper could not see it at all. */
 type Rule = (input: EligibilityInput) => MethodOption | null
 
@@ -86,6 +97,7 @@ const RULES: Record<PaymentMethodId, Rule> = {
       ? {
           ...fromBalance('huabei', 'huabei', i),
           plans: huabeiPlans(i.amountFen, i.items, i.settings),
+          ...(freeItemTitles(i).length > 0 ? { freeItems: freeItemTitles(i) } : {}),
         }
       : disabled('huabei', 'NO_HUABEI'),
   unionpay: (i) => fromBalance('unionpay', 'unionpay-card', i),

@@ -16,6 +16,7 @@ import {
   sweep,
   T0,
   walletTotal,
+  placeCheckout,
 } from '../testing.ts'
 import {
   cancelFriendRequest,
@@ -86,8 +87,9 @@ describe('asking a friend to pay', () => {
 
   it('shows the friend a masked nickname, the message, the goods, the amount, and no address or phone', () => {
     const s = seedState()
-    const order = placeOrder(s)
-    const r = askFriend(s, order.id, 'shopper', T0, '亲爱的，帮我付一下<b>吧</b>')
+    // Two shops' orders: the friend pays the checkout, and sees all of its goods.
+    const order = placeCheckout(s)
+    const r = askFriend(s, order.checkoutId, 'shopper', T0, '亲爱的，帮我付一下<b>吧</b>')
     const view = must(friendPayView(s.gateway, r.token))
     expect(view).toMatchObject({
       requester: '张**',
@@ -96,12 +98,13 @@ describe('asking a friend to pay', () => {
       status: 'OPEN',
     })
     expect(view.items).toHaveLength(3)
+    const first = order.orders[0]?.lines[0]
     expect(view.items[0]).toEqual({
-      title: order.lines[0]?.title,
-      spec: order.lines[0]?.spec,
-      image: order.lines[0]?.image,
-      unitFen: order.lines[0]?.unitFen,
-      qty: order.lines[0]?.qty,
+      title: first?.title,
+      spec: first?.spec,
+      image: first?.image,
+      unitFen: first?.unitFen,
+      qty: first?.qty,
     })
     const text = JSON.stringify(view)
     expect(text).not.toContain(order.address.phone)

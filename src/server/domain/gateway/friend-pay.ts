@@ -9,7 +9,7 @@ import type { Decision } from '../result.ts'
 import { idemScope } from '../state.ts'
 import type { FriendRequestRecord, GatewayState, PaymentRecord } from '../state.ts'
 import { CHANNELS, FRIEND_LINK_TTL_MS, PAYEE } from './channels.ts'
-import { charge, describeGoods } from './payments.ts'
+import { charge, describeGoods, summarizeGoods } from './payments.ts'
 
 // Pay-for-me (找朋友帮忙付): the shopper makes a link, a friend opens it and pays with their own wallet.
 // A request is not a payment attempt: the shopper's new attempts leave it open, so the two can race.
@@ -64,6 +64,7 @@ export function requestFriendPay(
   const request: FriendRequestRecord = {
     token: cmd.token,
     orderId: trade.orderId,
+    orderIds: [...trade.orderIds],
     requester: cmd.persona,
     status: 'OPEN',
     endReason: null,
@@ -189,6 +190,7 @@ export function payFriendRequest(
   const payment: PaymentRecord = {
     id: cmd.paymentId,
     orderId: request.orderId,
+    orderIds: [...(request.orderIds ?? [request.orderId])],
     method: 'friend-pay',
     status: 'NOTPAY',
     amountFen: request.amountFen,
@@ -199,6 +201,7 @@ export function payFriendRequest(
     owner: request.requester,
     expiresAt: request.orderExpiresAt,
     description: describeGoods({ orderId: request.orderId, goods: request.goods }),
+    goods: summarizeGoods(request),
     source: null,
     huabeiPeriods: null,
     installment: null,

@@ -1,5 +1,6 @@
 import type {
   FundingSource,
+  GoodsSummary,
   HuabeiPeriods,
   PaymentMethodId,
   TradeState,
@@ -63,6 +64,13 @@ export function describeGoods(trade: Pick<TradeRequest, 'orderId' | 'goods'>): s
   return count > 1 ? `${title} 等${count}件` : title
 }
 
+/** The goods as a screen words them in its own language: the first title and how many items in all. */
+export function summarizeGoods(trade: Pick<TradeRequest, 'goods'>): GoodsSummary | undefined {
+  const first = trade.goods[0]
+  if (!first) return undefined
+  return { title: first.title, count: trade.goods.reduce((n, g) => n + g.qty, 0) }
+}
+
 /** Opens an attempt to pay the order; the persona's older open attempts on it close. */
 export function createPayment(
   state: GatewayState,
@@ -111,6 +119,7 @@ export function createPayment(
   const payment: PaymentRecord = {
     id: cmd.paymentId,
     orderId: trade.orderId,
+    orderIds: [...trade.orderIds],
     method: cmd.method,
     status: 'NOTPAY',
     amountFen: trade.amountFen,
@@ -121,6 +130,7 @@ export function createPayment(
     owner: cmd.persona,
     expiresAt: trade.expiresAt,
     description: describeGoods(trade),
+    goods: summarizeGoods(trade),
     source: null,
     huabeiPeriods: periods,
     installment:

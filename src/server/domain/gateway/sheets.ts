@@ -50,6 +50,7 @@ export function sheetView(
     amountFen: p.amountFen,
     payee: PAYEE,
     description: p.description,
+    ...(p.goods ? { goods: p.goods } : {}),
     expiresAt: p.codeExpiresAt ?? p.expiresAt,
     payer: p.payer,
     sources: CHANNELS[p.method].sources.map((id) => {

@@ -7,7 +7,8 @@ import { createOrder, findOrder, listOrders, markPaid } from './orders.ts'
 import type { CreateOrderCommand } from './orders.ts'
 
 const command = (over: Partial<CreateOrderCommand> = {}): CreateOrderCommand => ({
-  orderId: 'o-1',
+  checkoutId: 'c-1',
+  orderIds: ['o-1', 'o-1b', 'o-1c'],
   persona: 'shopper',
   idemKey: 'key-aaaaaaaa',
   fingerprint: 'fp-1',
@@ -18,25 +19,44 @@ const command = (over: Partial<CreateOrderCommand> = {}): CreateOrderCommand => 
 const stockOf = (s: ReturnType<typeof seedState>, id: string) => s.merchant.skus.get(id)?.stock
 
 describe('createOrder', () => {
-  it('prices the seeded cart with the shared priceCart and reserves stock', () => {
+  it('splits the seeded cart into an order per shop, priced with the shared priceCart, and reserves stock', () => {
     const s = seedState()
-    const { order, replayed } = must(step(s, createOrder(s.merchant, command(), T0)))
+    const { checkout, replayed } = must(step(s, createOrder(s.merchant, command(), T0)))
     expect(replayed).toBe(false)
-    expect(order).toMatchObject({
+    expect(checkout).toMatchObject({
+      checkoutId: 'c-1',
+      orderIds: ['o-1', 'o-1b'],
       status: 'PENDING_PAYMENT',
-      itemsFen: 168_00 + 2 * 39_90 + 2 * 79_00,
-      shopCouponFen: 10_00,
-      crossStoreFen: 30_00,
-      deliveryFen: 0,
       totalFen: 365_80,
+      deadlineAt: new Date(T0 + 30 * MINUTE_MS).toISOString(),
+      title: '2024新茶 明前特级西湖龙井 绿茶茶叶 礼盒装',
+      itemCount: 5,
+    })
+    const [tea, style] = checkout.orders
+    // The cross-store ¥30 off over 237.80 + 158.00: 1802.4… and 1197.5… fen, the odd fen to the first.
+    expect(tea).toMatchObject({
+      id: 'o-1',
+      checkoutId: 'c-1',
+      itemsFen: 168_00 + 2 * 39_90,
+      shopCouponFen: 10_00,
+      crossStoreFen: 18_03,
+      deliveryFen: 0,
+      totalFen: 237_80 - 18_03,
       createdAt: new Date(T0).toISOString(),
       deadlineAt: new Date(T0 + 30 * MINUTE_MS).toISOString(),
     })
-    expect(order.lines.map((l) => l.shopName)).toEqual([
-      '西湖茗香茶业旗舰店',
-      '西湖茗香茶业旗舰店',
-      '青禾服饰数码专营店',
-    ])
+    expect(style).toMatchObject({
+      id: 'o-1b',
+      itemsFen: 2 * 79_00,
+      shopCouponFen: 0,
+      crossStoreFen: 11_97,
+      totalFen: 158_00 - 11_97,
+      deadlineAt: tea?.deadlineAt,
+    })
+    expect(tea?.lines.map((l) => l.shopName)).toEqual(['西湖茗香茶业旗舰店', '西湖茗香茶业旗舰店'])
+    expect(style?.lines.map((l) => l.shopName)).toEqual(['青禾服饰数码专营店'])
+    expect(s.merchant.orders.size).toBe(2)
+    expect(s.merchant.checkouts.get('c-1')).toEqual(['o-1', 'o-1b'])
     expect(stockOf(s, 'sku-mug-150')).toBe(48)
     expect(stockOf(s, 'sku-tshirt-white-l')).toBe(198)
   })
@@ -50,22 +70,34 @@ describe('createOrder', () => {
         { skuId: 'sku-earbuds-anc', qty: 1 },
       ],
     }
-    const { order } = must(createOrder(s.merchant, command({ body: mixed }), T0))
-    expect(order.deadlineAt).toBe(new Date(T0 + 15 * MINUTE_MS).toISOString())
+    const { checkout } = must(createOrder(s.merchant, command({ body: mixed }), T0))
+    // Two shops, one deadline: the checkout's orders close together.
+    expect(checkout.orders.map((o) => o.deadlineAt)).toEqual([
+      new Date(T0 + 15 * MINUTE_MS).toISOString(),
+      new Date(T0 + 15 * MINUTE_MS).toISOString(),
+    ])
   })
 
-  it('answers the first order again for the same key and body, with no new events', () => {
+  it('answers the first checkout again for the same key and body, with no new events', () => {
     const s = seedState()
-    const first = must(step(s, createOrder(s.merchant, command(), T0))).order
-    const again = createOrder(s.merchant, command({ orderId: 'o-2' }), T0 + 5000)
-    expect(again).toEqual({ ok: true, events: [], value: { order: first, replayed: true } })
-    expect(s.merchant.orders.size).toBe(1)
+    const first = must(step(s, createOrder(s.merchant, command(), T0))).checkout
+    const again = createOrder(
+      s.merchant,
+      command({ checkoutId: 'c-2', orderIds: ['o-2', 'o-2b'] }),
+      T0 + 5000,
+    )
+    expect(again).toEqual({ ok: true, events: [], value: { checkout: first, replayed: true } })
+    expect(s.merchant.orders.size).toBe(2)
   })
 
   it('refuses the same key with another body: IDEMPOTENCY_MISMATCH', () => {
     const s = seedState()
     step(s, createOrder(s.merchant, command(), T0))
-    const other = createOrder(s.merchant, command({ orderId: 'o-2', fingerprint: 'fp-other' }), T0)
+    const other = createOrder(
+      s.merchant,
+      command({ checkoutId: 'c-2', orderIds: ['o-2', 'o-2b'], fingerprint: 'fp-other' }),
+      T0,
+    )
     expect(other).toMatchObject({ ok: false, events: [], error: { code: 'IDEMPOTENCY_MISMATCH' } })
   })
 
@@ -73,10 +105,17 @@ describe('createOrder', () => {
     const s = seedState()
     step(s, createOrder(s.merchant, command(), T0))
     const theirs = must(
-      step(s, createOrder(s.merchant, command({ orderId: 'o-2', persona: 'friend' }), T0)),
+      step(
+        s,
+        createOrder(
+          s.merchant,
+          command({ checkoutId: 'c-2', orderIds: ['o-2', 'o-2b'], persona: 'friend' }),
+          T0,
+        ),
+      ),
     )
     expect(theirs.replayed).toBe(false)
-    expect(theirs.order.persona).toBe('friend')
+    expect(theirs.checkout.persona).toBe('friend')
   })
 
   it('refuses more than the stock, and never lets stock go below zero', () => {
@@ -143,7 +182,8 @@ describe('orders past their deadline', () => {
 })
 
 describe('markPaid', () => {
-  const paidCommand = (orderId: string, amountFen = 365_80) => ({
+  // (placeOrder's order: the tea shop's goods, 237.80 after its coupon, under the cross-store threshold.)
+  const paidCommand = (orderId: string, amountFen = 237_80) => ({
     orderId,
     paymentId: 'p-1',
     method: 'alipay-balance' as const,
@@ -204,7 +244,11 @@ describe('reading orders', () => {
     const s = seedState()
     placeOrder(s)
     const before = structuredClone(s)
-    createOrder(s.merchant, command({ idemKey: 'key-cccccccc', orderId: 'o-x' }), T0)
+    createOrder(
+      s.merchant,
+      command({ idemKey: 'key-cccccccc', checkoutId: 'c-x', orderIds: ['o-x', 'o-y'] }),
+      T0,
+    )
     sweepExpired(s, T0 + 100 * MINUTE_MS)
     expect(s).toEqual(before)
   })

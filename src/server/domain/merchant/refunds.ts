@@ -54,6 +54,12 @@ export function refundOrder(
   }
   const refundedFen = order.refundedFen + amountFen
   const full = refundedFen === order.totalFen
+  // A checkout's payment paid its other orders too: it is REFUND once each of them is refunded.
+  const paymentFull =
+    full &&
+    (payment.orderIds ?? [payment.orderId]).every(
+      (id) => id === order.id || state.merchant.orders.get(id)?.status !== 'PAID',
+    )
   const refund: RefundRecord = {
     id: cmd.refundId,
     orderId: order.id,
@@ -63,6 +69,7 @@ export function refundOrder(
     amountFen,
     refundedFen,
     full,
+    paymentFull,
     at: iso(now),
   }
   const refunded: Order = { ...order, refundedFen, status: full ? 'REFUNDED' : 'PAID' }
@@ -83,15 +90,18 @@ export function cancelOrder(
   const order = merchant.orders.get(orderId)
   if (!order) return refuse('ORDER_NOT_EXIST', `no order ${orderId}`)
   if (order.status === 'CLOSED') return accept({ order })
-  if (order.status !== 'PENDING_PAYMENT' || gateway.paidOrders.has(orderId)) {
+  // The gateway knows the checkout as one trade: cancelling one of its orders changes what is left to
+  // pay, so the checkout's open attempts and pay-for-me requests end with it.
+  const tradeId = order.checkoutId
+  if (order.status !== 'PENDING_PAYMENT' || gateway.paidOrders.has(tradeId)) {
     return refuse('ORDERPAID', `order ${orderId} is paid: refund it instead`)
   }
   const at = iso(now)
   const events: DomainEvent[] = [
     { type: 'order.closed', orderId, at, reason: 'CANCELLED' },
-    ...closeOpenAttempts(gateway, orderId, at, 'ORDERCLOSED'),
+    ...closeOpenAttempts(gateway, tradeId, at, 'ORDERCLOSED'),
   ]
-  for (const token of gateway.friendByOrder.get(orderId) ?? []) {
+  for (const token of gateway.friendByOrder.get(tradeId) ?? []) {
     if (gateway.friendRequests.get(token)?.status !== 'OPEN') continue
     events.push({
       type: 'friend.ended',

@@ -2,6 +2,7 @@ import type { PersonaId } from '../../../contract/sim.ts'
 import { accept, refuse } from '../result.ts'
 import type { Decision } from '../result.ts'
 import type { Goods, MerchantState } from '../state.ts'
+import { checkoutIdOf, ordersOf } from './checkouts.ts'
 
 export interface TradeItem {
   wechatEligible: boolean
@@ -11,7 +12,10 @@ export interface TradeItem {
 
 /** What the merchant tells the gateway about an order it wants paid (WeChat's "unified order"). */
 export interface TradeRequest {
+  /** The trade's number at the gateway: the checkout's id (its orders are paid together). */
   orderId: string
+  /** The merchant's orders this trade pays: the checkout's still waiting. */
+  orderIds: string[]
   owner: PersonaId
   amountFen: number
   /** The order's deadline: the gateway refuses to take money after it (time_expire). */
@@ -21,27 +25,37 @@ export interface TradeRequest {
   goods: Goods[]
 }
 
-/** The persona's own order, still payable, as the gateway needs to see it. */
+/**
+ * The persona's checkout (named by its id or one of its orders'), still payable, as the gateway needs
+ * to see it: one trade for every order of it still waiting (合并付款).
+ */
 export function tradeRequestFor(
   state: MerchantState,
   persona: PersonaId,
-  orderId: string,
+  id: string,
   now: number,
 ): Decision<TradeRequest> {
-  const order = state.orders.get(orderId)
-  if (!order || order.persona !== persona) return refuse('ORDER_NOT_EXIST', `no order ${orderId}`)
-  if (order.status === 'PAID' || order.status === 'REFUNDED') {
-    return refuse('ORDERPAID', 'the order is already paid')
+  const checkoutId = checkoutIdOf(state, id)
+  const all = checkoutId === null ? [] : ordersOf(state, checkoutId)
+  if (checkoutId === null || all[0]?.persona !== persona) {
+    return refuse('ORDER_NOT_EXIST', `no order ${id}`)
   }
-  if (order.status === 'CLOSED' || Date.parse(order.deadlineAt) <= now) {
+  const pending = all.filter((o) => o.status === 'PENDING_PAYMENT')
+  const deadlineAt = pending.map((o) => o.deadlineAt).sort()[0]
+  if (deadlineAt === undefined || Date.parse(deadlineAt) <= now) {
+    if (pending.length === 0 && all.some((o) => o.status === 'PAID' || o.status === 'REFUNDED')) {
+      return refuse('ORDERPAID', 'the order is already paid')
+    }
     return refuse('ORDERCLOSED', 'the order is closed')
   }
+  const lines = pending.flatMap((o) => o.lines)
   return accept({
-    orderId,
-    owner: order.persona,
-    amountFen: order.totalFen,
-    expiresAt: order.deadlineAt,
-    items: order.lines.map((l) => {
+    orderId: checkoutId,
+    orderIds: pending.map((o) => o.id),
+    owner: persona,
+    amountFen: pending.reduce((n, o) => n + o.totalFen, 0),
+    expiresAt: deadlineAt,
+    items: lines.map((l) => {
       const sku = state.skus.get(l.skuId)
       return {
         wechatEligible: sku?.wechatEligible ?? false,
@@ -49,7 +63,7 @@ export function tradeRequestFor(
         lineFen: l.unitFen * l.qty,
       }
     }),
-    goods: order.lines.map(({ title, spec, image, unitFen, qty }) => ({
+    goods: lines.map(({ title, spec, image, unitFen, qty }) => ({
       title,
       spec,
       image,

@@ -1,5 +1,6 @@
 import { useRef, type ReactNode } from 'react'
-import { Modal } from '@/ui/Modal.tsx'
+import { Modal } from './Modal.tsx'
+import './question.css'
 
 interface Answer {
   label: ReactNode
@@ -23,7 +24,7 @@ interface QuestionProps {
   onCancel: () => void
 }
 
-/** Taobao's centred question over the cashier: a title, a line, two answers side by side. */
+/** Taobao's centred question (over the cashier, an order): a title, a line, two answers side by side. */
 export function Question({
   look,
   title,
