@@ -54,7 +54,9 @@ test('确认离开 keeps the order 待付款 with its countdown; it is paid late
   const [order, other] = (await gateway.state()).orders
   if (!order || !other) throw new Error('no orders were created')
   // Left from the order page: the seeded cart's two shops' orders wait in 待付款, counting down.
-  await expect(page).toHaveURL((url) => url.pathname === ORDERS_PATH && url.search === '?tab=pending')
+  await expect(page).toHaveURL(
+    (url) => url.pathname === ORDERS_PATH && url.search === '?tab=pending',
+  )
   const orders = new OrdersPage(page)
   await expect(orders.row(other.id)).toHaveAttribute('data-status', 'PENDING_PAYMENT')
   await orders.openDetail(order.id)

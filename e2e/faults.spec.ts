@@ -60,10 +60,12 @@ test('notification duplicated: paid once, charged once', async ({ page, request,
   const after = state.wallets.shopper
   expect(after?.huabeiAvailableFen).toBe(before.huabeiAvailableFen - totalFen)
   expect({ ...after, huabeiAvailableFen: 0 }).toEqual({ ...before, huabeiAvailableFen: 0 })
-  // The orders list shows the one order, paid.
+  // The orders list shows the checkout's two shops' orders, paid.
   await page.getByRole('button', { name: /查看订单|View orders/ }).click()
-  await expect(page.getByTestId('order-row')).toHaveCount(1)
-  await expect(page.getByTestId('order-row')).toHaveAttribute('data-status', 'PAID')
+  await expect(page.getByTestId('order-row')).toHaveCount(2)
+  for (const row of await page.getByTestId('order-row').all()) {
+    await expect(row).toHaveAttribute('data-status', 'PAID')
+  }
 })
 
 test('notification delayed: the result says checking…, then paid, without a reload', async ({
@@ -102,7 +104,8 @@ test('the event stream cut mid-payment: the cashier falls back and still shows t
   })
   let pollsAfterCut = 0
   page.on('request', (r) => {
-    if (link.streamsCut() > 0 && /\/api\/shop\/orders\/[^/?]+$/.test(r.url())) pollsAfterCut += 1
+    // The fallback polls the checkout (GET /api/shop/checkouts/:id).
+    if (link.streamsCut() > 0 && /\/api\/shop\/checkouts\/[^/?]+$/.test(r.url())) pollsAfterCut += 1
   })
   // The shopper's phone talks through the link (the order, the code, the event stream, the polls).
   const { code, token, totalFen } = await showScanCodeAt(page, link.origin, 'faults-sse')

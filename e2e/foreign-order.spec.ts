@@ -82,8 +82,12 @@ test("switched in the panel on the order's page, then the result page: never clo
   const cashier = await phone.checkout()
   await cashier.close.click()
   await cashier.leave.click()
-  await expect(page).toHaveURL(/\/orders\//)
-  const orderId = new URL(page.url()).pathname.split('/').at(-1) ?? ''
+  // The seeded cart's two shops' orders wait in 待付款: the first one's page.
+  await expect(page).toHaveURL(/\/orders\?tab=pending/)
+  const orders = new OrdersPage(page)
+  const orderId = (await orders.rows.first().getAttribute('data-order-id')) ?? ''
+  await orders.openDetail(orderId)
+  await expect(page.getByTestId('order-row')).toHaveAttribute('data-order-id', orderId)
 
   const panel = new SimPanel(page)
   await panel.open()

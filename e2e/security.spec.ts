@@ -72,11 +72,11 @@ test('a note and a message full of markup stay text: cashier, clipboard, WeChat 
   expect(clip).toContain(MESSAGE)
   expect(clip).toContain(path)
 
-  // Into a WeChat chat: the bubble shows the text.
+  // Into a WeChat chat: the link card shows the text.
   await page.getByTestId('friend-pay-wechat').click()
   await page.getByRole('button', { name: /小美/ }).click()
   await expect(page).toHaveURL(/\/wechat\/chat\/xiaomei$/)
-  await expect(page.getByText(path, { exact: false })).toBeVisible()
+  await expect(page.getByTestId('wechat-link-card').last()).toBeVisible()
   await expect(page.getByText(MESSAGE, { exact: false }).first()).toBeVisible()
   await expect(shopper.injected()).toHaveCount(0)
 

@@ -146,7 +146,8 @@ test.describe('the simulator panel', () => {
 
     const orders = new OrdersPage(page)
     await orders.open()
-    await expect(orders.rows).toHaveCount(1)
+    // The seeded cart: an order per shop.
+    await expect(orders.rows).toHaveCount(2)
     await panel.open()
     await panel.choosePersona('low_balance')
     await panel.resetAll()

@@ -1,4 +1,4 @@
-import type { Order } from '../src/contract/order.ts'
+import type { Checkout } from '../src/contract/order.ts'
 import type { Payment } from '../src/contract/payment.ts'
 import { expect, test } from './fixtures.ts'
 import { seconds } from './timeouts.ts'
@@ -29,9 +29,10 @@ test('two hours later the order has closed before the code: the cashier says so 
   const payment = (await (
     await page.request.get(`/api/pay/payments/${held?.id}`, who)
   ).json()) as Payment
+  // (The payment pays the checkout: the seeded cart's two shops' orders.)
   const order = (await (
-    await page.request.get(`/api/shop/orders/${held?.orderId}`, who)
-  ).json()) as Order
+    await page.request.get(`/api/shop/checkouts/${held?.orderId}`, who)
+  ).json()) as Checkout
   expect(payment.codeUrl?.expiresAt).toBe(order.deadlineAt)
   await expect(code.countdown).toHaveText(/(29|30):\d{2}/)
 

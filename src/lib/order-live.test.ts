@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { foldLiveEvent } from '@/contract/order-live.ts'
 import type { LiveOrder, OrderLiveEvent, OrderLiveView } from '@/contract/order-live.ts'
-import type { Order } from '@/contract/order.ts'
+import type { Order, Checkout } from '@/contract/order.ts'
 import { foldPolledOrder, liveOrderOf, streamUrl, subscribe } from './order-live.ts'
 import type { EventSourceLike, LiveSource } from './order-live.ts'
 
@@ -32,6 +32,15 @@ const order = (status: Order['status']): Order => ({
   createdAt: at,
   closeReason: null,
   refundedFen: 0,
+})
+/** `GET /api/shop/checkouts/o1`, as the poll reads it: a one-shop checkout of the order. */
+const checkoutOf = (o: Order): Checkout => ({
+  ...o,
+  checkoutId: o.id,
+  orderIds: [o.id],
+  orders: [o],
+  title: 't',
+  itemCount: 1,
 })
 const snapshot = (id: number, status: LiveOrder['status'] = 'PENDING_PAYMENT'): OrderLiveEvent => ({
   type: 'snapshot',
@@ -149,7 +158,7 @@ describe('subscribe', () => {
         fetches.push(`${url} ${JSON.stringify(init?.headers)}`)
         if (polled === 404)
           return new Response('{"code":"ORDER_NOT_EXIST","message":"x"}', { status: 404 })
-        return new Response(JSON.stringify(order(polled)), { status: 200 })
+        return new Response(JSON.stringify(checkoutOf(order(polled))), { status: 200 })
       }) as typeof fetch,
     })
 
@@ -225,7 +234,9 @@ describe('subscribe', () => {
       fetch: (async () =>
         polled === 404
           ? new Response('{}', { status: 404 })
-          : new Response(JSON.stringify(order('PENDING_PAYMENT')))) as unknown as typeof fetch,
+          : new Response(
+              JSON.stringify(checkoutOf(order('PENDING_PAYMENT'))),
+            )) as unknown as typeof fetch,
       onGone: gone,
     })
     await vi.advanceTimersByTimeAsync(12_000)

@@ -2,15 +2,15 @@
 import './zod-config.ts'
 import { foldLiveEvent, OrderLiveEventSchema } from '@/contract/order-live.ts'
 import type { LiveOrder, OrderLiveView } from '@/contract/order-live.ts'
-import { OrderSchema } from '@/contract/order.ts'
-import type { Order } from '@/contract/order.ts'
+import { CheckoutSchema } from '@/contract/order.ts'
+import type { Checkout } from '@/contract/order.ts'
 import { SIM_HEADERS, WORLD_HEADER, WORLD_QUERY } from '@/contract/headers.ts'
 import { routePath } from '@/contract/routes.ts'
 import { clockOfFrame } from './clock.ts'
 
 /**
  * Live status of one order: the server's event stream (SSE), checked against the contract, folded into
- * a view; when the stream fails, polling `GET /api/shop/orders/:id` every second, and trying the stream
+ * a view; when the stream fails, polling `GET /api/shop/checkouts/:id` every second, and trying the stream
  * again a little later (resuming after the last event it had). No React here: see `order-watch.ts`.
  */
 
@@ -68,13 +68,22 @@ export function streamUrl(
   return `${base}${routePath('orderEvents', { orderId })}${qs ? `?${qs}` : ''}`
 }
 
-export function liveOrderOf(order: Order): LiveOrder {
+export function liveOrderOf(order: LiveOrder): LiveOrder {
   const { id, status, totalFen, deadlineAt, paidAt, paidWith, paymentId, closedAt } = order
   return { id, status, totalFen, deadlineAt, paidAt, paidWith, paymentId, closedAt }
 }
 
+/**
+ * What a poll of `GET /api/shop/checkouts/:id` says of the stream's subject: the order itself when the
+ * stream is an order's, the checkout as a whole (as the stream shows it) when it is the checkout's.
+ */
+export function polledSubject(checkout: Checkout, id: string): LiveOrder {
+  const own = checkout.orders.find((o) => o.id === id)
+  return own ?? { ...checkout, id: checkout.checkoutId }
+}
+
 /** A polled order folded into the view (payments and requests stay as the stream last told them). */
-export function foldPolledOrder(view: OrderLiveView | null, order: Order): OrderLiveView {
+export function foldPolledOrder(view: OrderLiveView | null, order: LiveOrder): OrderLiveView {
   const live = liveOrderOf(order)
   return view
     ? { ...view, order: live }
@@ -176,7 +185,9 @@ export function subscribe(
       if (options.era) headers[SIM_HEADERS.era] = options.era
       if (options.appVersion) headers[SIM_HEADERS.appVersion] = options.appVersion
       if (options.world) headers[WORLD_HEADER] = options.world
-      const res = await doFetch(`${base}${routePath('getOrder', { orderId })}`, { headers })
+      // (By either id: an order's stream polls its order, a checkout's the checkout.)
+      const path = routePath('getCheckout', { checkoutId: orderId })
+      const res = await doFetch(`${base}${path}`, { headers })
       if (stopped) return
       // Gone (a reset), or another persona's (ORDER_OF_OTHER_PERSONA): nothing more to watch.
       if (res.status === 404 || res.status === 403) {
@@ -184,8 +195,10 @@ export function subscribe(
         options.onGone?.()
         return
       }
-      const parsed = OrderSchema.safeParse(await res.json())
-      if (!stopped && parsed.success) publish(foldPolledOrder(view, parsed.data), 'poll')
+      const parsed = CheckoutSchema.safeParse(await res.json())
+      if (!stopped && parsed.success) {
+        publish(foldPolledOrder(view, polledSubject(parsed.data, orderId)), 'poll')
+      }
     } catch {
       // The network is down too: keep trying.
     }
