@@ -5,11 +5,8 @@ import type { TestState } from '../../contract/test-api.ts'
 import { SEED_CART } from '../domain/seed.ts'
 
 /** The tea shop's goods of the seeded cart: a checkout of one order (237.80 after its coupon). */
-export const ONE_SHOP_CART = [
-  { skuId: 'sku-longjing-250', qty: 1 },
-  { skuId: 'sku-mug-150', qty: 2 },
-]
-import { T0 } from '../domain/testing.ts'
+export const ONE_SHOP_CART = oneShopBody.lines
+import { oneShopBody, T0 } from '../domain/testing.ts'
 import { cryptoIds } from '../store/ids.ts'
 import type { FileJournalOptions } from '../store/journal.ts'
 import { Worlds } from '../worlds/worlds.ts'
