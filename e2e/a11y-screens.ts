@@ -119,6 +119,8 @@ export const SCREENS: { name: string; reach: (at: Reach) => Promise<Page | undef
       await orders.open()
       await orders.rows.first().click()
       await expect(phone.page).toHaveURL(/\/orders\/[^/?]+/)
+      // The details, not the list still on screen: one row.
+      await expect(phone.page.getByTestId('order-row')).toHaveCount(1)
       await expect(phone.page.getByRole('heading').first()).toBeVisible()
     },
   },

@@ -56,9 +56,13 @@ test('the order details count down against the test clock at once', async ({ pag
   // The seeded cart's two shops' orders wait in 待付款; the first one's details.
   const orders = new OrdersPage(page)
   await expect(orders.rows).toHaveCount(2)
+  const orderId = (await orders.rows.first().getAttribute('data-order-id')) ?? ''
   await orders.rows.first().getByRole('button').first().click()
   await expect(page).toHaveURL(/\/orders\/[^/?]+$/)
+  // The details are on screen (the list is gone): one row, this order's.
   const banner = page.getByTestId('order-row')
+  await expect(banner).toHaveCount(1)
+  await expect(banner).toHaveAttribute('data-order-id', orderId)
   const before = await secondsOf(banner)
   await gateway.advanceClock(MINUTES_20 * 1000)
   await expect.poll(() => secondsOf(banner)).toBeLessThanOrEqual(before - MINUTES_20 + 2)
