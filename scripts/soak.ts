@@ -220,8 +220,10 @@ async function order(
     as(persona, { 'x-sim-era': era }),
   )
   if (res.status !== 201 && res.status !== 200) return null
-  const id = String(res.body.id)
-  seen.ordersCreated.add(id)
+  // The seeded cart: a checkout of two shops' orders, paid by its id.
+  const id = String(res.body.checkoutId)
+  const orderIds = Array.isArray(res.body.orderIds) ? res.body.orderIds : []
+  for (const orderId of orderIds) seen.ordersCreated.add(String(orderId))
   return id
 }
 

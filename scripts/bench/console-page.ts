@@ -93,7 +93,8 @@ try {
   for (let i = 0; i < LIVE; i++) {
     const answer = await order()
     const answeredAt = Date.now()
-    const orderId = String(answer.id)
+    // The seeded cart: two shops' orders; the row of the first one's order.created.
+    const orderId = String((answer.orderIds as unknown[] | undefined)?.[0])
     await page.waitForFunction(
       (id) =>
         [...(window as unknown as { __rows: Map<string, number> }).__rows.keys()].some((k) =>

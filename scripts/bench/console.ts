@@ -131,7 +131,8 @@ try {
       { ...headers, 'idempotency-key': `bench-console-${++key}` },
     )
     const answered = performance.now()
-    const seen = await entries.arrival(String(order.id))
+    // One SKU: one shop, so the checkout's one order has its id.
+    const seen = await entries.arrival(String(order.checkoutId))
     return { afterAnswer: Math.max(0, seen - answered), afterStart: seen - started }
   }
   for (let i = 0; i < WARMUP; i++) await placeOne()

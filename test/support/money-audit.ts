@@ -17,6 +17,7 @@ export function moneyInPlay(state: TestState): number {
 
 /** The money invariants between two snapshots of the test API's state. */
 export function audit(before: TestState, after: TestState) {
+  // Keyed by the trade: the checkout (a payment pays all of its waiting orders).
   const successes = new Map<string, number>()
   for (const p of after.payments) {
     if (p.status === 'SUCCESS') successes.set(p.orderId, (successes.get(p.orderId) ?? 0) + 1)
@@ -25,13 +26,14 @@ export function audit(before: TestState, after: TestState) {
   return {
     /** Orders with more than one SUCCESS payment. */
     doubles: [...successes.values()].filter((count) => count > 1).length,
-    /** SUCCESS payments whose order is not PAID. */
+    /** SUCCESS payments (one per checkout) with an order they pay not PAID. */
     unpaid: after.payments.filter(
-      (p) => p.status === 'SUCCESS' && orders.get(p.orderId)?.status !== 'PAID',
+      (p) => p.status === 'SUCCESS' && p.orderIds.some((id) => orders.get(id)?.status !== 'PAID'),
     ).length,
-    /** PAID orders without a SUCCESS payment. */
-    paidWithoutPayment: after.orders.filter((o) => o.status === 'PAID' && !successes.has(o.id))
-      .length,
+    /** PAID orders without a SUCCESS payment of their checkout. */
+    paidWithoutPayment: after.orders.filter(
+      (o) => o.status === 'PAID' && !successes.has(o.checkoutId),
+    ).length,
     /** Wallets + merchant receipts, after minus before: 0 when every fen is accounted for. */
     drift: moneyInPlay(after) - moneyInPlay(before),
     successes: [...successes.values()].reduce((a, b) => a + b, 0),

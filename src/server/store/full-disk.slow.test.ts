@@ -40,7 +40,8 @@ async function createOrder(server: LoopbackServer, key = `full-disk-${++keys}`) 
     },
     body: JSON.stringify({ lines: SEED_CART, addressId: 'addr-hz' }),
   })
-  return { status: res.status, body: (await res.json()) as { id?: string; code?: string } }
+  // The seeded cart: a checkout of two shops' orders.
+  return { status: res.status, body: (await res.json()) as { orderIds?: string[]; code?: string } }
 }
 
 async function until(check: () => Promise<boolean>, ms = 5000) {
@@ -73,8 +74,9 @@ describe.skipIf(!mounted)('a real disk that fills and frees', () => {
     try {
       for (let i = 0; i < 5000 && !refusal; i++) {
         const answer = await createOrder(server)
-        if (answer.status === 201 && answer.body.id) acknowledged.add(answer.body.id)
-        else refusal = answer
+        if (answer.status === 201 && answer.body.orderIds) {
+          for (const id of answer.body.orderIds) acknowledged.add(id)
+        } else refusal = answer
       }
       expect(refusal).toMatchObject({ status: 503, body: { code: 'STORAGE_UNAVAILABLE' } })
       const health = await fetch(`${server.origin}/api/health`)
@@ -94,7 +96,7 @@ describe.skipIf(!mounted)('a real disk that fills and frees', () => {
       ).toBe(true)
       const after = await createOrder(server)
       expect(after.status).toBe(201)
-      if (after.body.id) acknowledged.add(after.body.id)
+      for (const id of after.body.orderIds ?? []) acknowledged.add(id)
     } finally {
       server.child.kill('SIGKILL')
       await new Promise((r) => server.child.once('exit', r))
