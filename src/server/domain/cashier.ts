@@ -6,6 +6,7 @@ import { replayFriendRequest, requestFriendPay } from './gateway/friend-pay.ts'
 import { createPayment, replayPayment } from './gateway/payments.ts'
 import { orderOfOther } from './merchant/orders.ts'
 import { tradeRequestFor } from './merchant/trade.ts'
+import { goodsSummary } from './merchant/checkouts.ts'
 import { PERSONAS } from './personas.ts'
 import { accept, iso, refuse } from './result.ts'
 import type { Decision } from './result.ts'
@@ -50,11 +51,7 @@ export function cashierView(
   return accept({
     orderId: value.orderId,
     orderIds: value.orderIds,
-    title: value.goods[0]?.title ?? value.orderId,
-    itemCount: Math.max(
-      1,
-      value.goods.reduce((n, g) => n + g.qty, 0),
-    ),
+    ...goodsSummary(value.goods, value.orderId),
     amountFen: value.amountFen,
     deadlineAt: value.expiresAt,
     now: iso(now),

@@ -42,6 +42,22 @@ function statusOf(orders: readonly Order[]): OrderStatus {
 
 const sumFen = (orders: readonly Order[]) => orders.reduce((n, o) => n + o.totalFen, 0)
 
+/** What the cashier and the checkout call the goods: the first one's title, and how many in all. */
+export function goodsSummary(
+  goods: readonly { title: string; qty: number }[],
+  fallback: string,
+): { title: string; itemCount: number } {
+  const itemCount = Math.max(
+    1,
+    goods.reduce((n, g) => n + g.qty, 0),
+  )
+  return { title: goods[0]?.title ?? fallback, itemCount }
+}
+
+/** The earliest deadline of `orders` (undefined: none). */
+export const earliestDeadline = (orders: readonly Order[]) =>
+  orders.map((o) => o.deadlineAt).sort()[0]
+
 /** The checkout as its screens see it (built from its orders; null for an unknown id). */
 export function checkoutView(state: Books, checkoutId: string): Checkout | null {
   const orders = ordersOf(state, checkoutId)
@@ -50,7 +66,13 @@ export function checkoutView(state: Books, checkoutId: string): Checkout | null 
   const status = statusOf(orders)
   const live = orders.filter((o) => o.status !== 'CLOSED')
   const paid = orders.find((o) => o.paymentId !== null && o.status !== 'PENDING_PAYMENT')
-  const closedAt = status === 'CLOSED' ? orders.map((o) => o.closedAt ?? '').sort().at(-1) : null
+  const closedAt =
+    status === 'CLOSED'
+      ? orders
+          .map((o) => o.closedAt ?? '')
+          .sort()
+          .at(-1)
+      : null
   const lines = orders.flatMap((o) => o.lines)
   return {
     checkoutId,
@@ -59,7 +81,7 @@ export function checkoutView(state: Books, checkoutId: string): Checkout | null 
     orders,
     status,
     totalFen: sumFen(live.length > 0 ? live : orders),
-    deadlineAt: orders.map((o) => o.deadlineAt).sort()[0] ?? first.deadlineAt,
+    deadlineAt: earliestDeadline(orders) ?? first.deadlineAt,
     createdAt: first.createdAt,
     paidAt: paid?.paidAt ?? null,
     paidWith: paid?.paidWith ?? null,
@@ -67,10 +89,6 @@ export function checkoutView(state: Books, checkoutId: string): Checkout | null 
     closedAt: closedAt || null,
     closeReason: status === 'CLOSED' ? first.closeReason : null,
     address: first.address,
-    title: lines[0]?.title ?? checkoutId,
-    itemCount: Math.max(
-      1,
-      lines.reduce((n, l) => n + l.qty, 0),
-    ),
+    ...goodsSummary(lines, checkoutId),
   }
 }

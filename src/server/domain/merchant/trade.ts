@@ -2,7 +2,7 @@ import type { PersonaId } from '../../../contract/sim.ts'
 import { accept, refuse } from '../result.ts'
 import type { Decision } from '../result.ts'
 import type { Goods, MerchantState } from '../state.ts'
-import { checkoutIdOf, ordersOf } from './checkouts.ts'
+import { checkoutIdOf, earliestDeadline, ordersOf, pendingOf } from './checkouts.ts'
 
 export interface TradeItem {
   wechatEligible: boolean
@@ -40,8 +40,8 @@ export function tradeRequestFor(
   if (checkoutId === null || all[0]?.persona !== persona) {
     return refuse('ORDER_NOT_EXIST', `no order ${id}`)
   }
-  const pending = all.filter((o) => o.status === 'PENDING_PAYMENT')
-  const deadlineAt = pending.map((o) => o.deadlineAt).sort()[0]
+  const pending = pendingOf(state, checkoutId)
+  const deadlineAt = earliestDeadline(pending)
   if (deadlineAt === undefined || Date.parse(deadlineAt) <= now) {
     if (pending.length === 0 && all.some((o) => o.status === 'PAID' || o.status === 'REFUNDED')) {
       return refuse('ORDERPAID', 'the order is already paid')
