@@ -16,6 +16,7 @@ const features = [
   'alipay',
   'alipay-app',
   'console',
+  'study',
 ]
 
 /** Test libraries: only *.test.ts(x) files under src/ import them (the rest of test code lives in test/). */

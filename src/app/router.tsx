@@ -27,6 +27,14 @@ const StageRoute = screen(
   ['friendPay'],
 )
 const LabRoute = screen(async () => (await import('./routes/LabRoute.tsx')).LabRoute, ['lab'])
+const LabStudyRoute = screen(
+  async () => (await import('./routes/LabStudyRoute.tsx')).LabStudyRoute,
+  ['lab', 'labStudy'],
+)
+const StudyRoute = screen(
+  async () => (await import('./routes/StudyRoute.tsx')).StudyRoute,
+  ['study'],
+)
 const ConsoleRoute = screen(
   async () => (await import('./routes/ConsoleRoute.tsx')).ConsoleRoute,
   ['console'],
@@ -83,6 +91,10 @@ export function AppRouter() {
             <Route path={PAGE_ROUTES.stage} element={<StageRoute />} />
             {/* The UX lab (desktop): phones as iframes of this app, autoplayed and measured. */}
             <Route path={PAGE_ROUTES.lab} element={<LabRoute />} />
+            {/* A study's results, opened with the owner's key (docs/studies.md). */}
+            <Route path={PAGE_ROUTES.labStudy} element={<LabStudyRoute />} />
+            {/* A participant's page: consent, the task, their own phone (framed), the questions. */}
+            <Route path={PAGE_ROUTES.study} element={<StudyRoute />} />
             {/* The console (desktop, usable on a phone): one world's timeline, live, and its switches. */}
             <Route path={PAGE_ROUTES.console} element={<ConsoleRoute />} />
             <Route path={PAGE_ROUTES.consoleObject} element={<ConsoleObjectRoute />} />

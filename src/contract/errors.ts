@@ -36,6 +36,10 @@ export const ErrorCodeSchema = z.enum([
   'REFUND_TOO_LARGE',
   'NOTHING_DUE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'STUDY_NOT_FOUND',
+  'PARTICIPANT_NOT_FOUND',
+  'STUDY_CLOSED',
+  'STUDY_KEY_REQUIRED',
 ])
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
 
@@ -104,4 +108,12 @@ export const httpStatusOf: Record<ErrorCode, HttpErrorStatus> = {
   NOTHING_DUE: 409,
   // A chat image that is not a PNG or a JPEG (by its first bytes, whatever its Content-Type says).
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // A study id that was never made (or was deleted).
+  STUDY_NOT_FOUND: 404,
+  // A participant id the study does not have (or whose data was deleted).
+  PARTICIPANT_NOT_FOUND: 404,
+  // The study reached its target: nobody else may join.
+  STUDY_CLOSED: 409,
+  // An owner's route (results, exports, deletes) from beyond loopback without the study's key.
+  STUDY_KEY_REQUIRED: 403,
 }

@@ -243,6 +243,17 @@ export function labPath(lang?: string): string {
   return withSim('/lab', { lang })
 }
 
+/** A study's join page (`/study/:studyId`, docs/studies.md): consent, then a phone of the participant's own. */
+export const STUDY_PREFIX = '/study/'
+export function studyPath(studyId: string, lang?: string): string {
+  return withSim(`${STUDY_PREFIX}${enc(studyId)}`, { lang })
+}
+/** A study's results in the lab, opened with the owner's key. */
+export const LAB_STUDY_PREFIX = '/lab/studies/'
+export function labStudyPath(studyId: string, ownerKey: string): string {
+  return withQuery(`${LAB_STUDY_PREFIX}${enc(studyId)}`, withParam('', 'key', ownerKey))
+}
+
 /** The console (`/console`, docs/console.md): one world's timeline, and an object's whole story. */
 export const CONSOLE_PATH = '/console'
 export type ConsoleObjectPathKind = 'order' | 'payment' | 'refund' | 'merchant'
@@ -268,6 +279,8 @@ export function stagePath(world?: string | null): string {
 export const PAGE_ROUTES = {
   stage: STAGE_PATH,
   lab: '/lab',
+  labStudy: `${LAB_STUDY_PREFIX}:studyId`,
+  study: `${STUDY_PREFIX}:studyId`,
   console: CONSOLE_PATH,
   consoleObject: `${CONSOLE_PATH}/:kind/:id`,
   orders: ORDERS_PATH,

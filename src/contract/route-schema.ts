@@ -5,7 +5,7 @@ import type { ErrorCode } from './errors.ts'
 /** One route's schemas and documentation. */
 export interface RouteSchema {
   summary: string
-  tag: 'meta' | 'merchant' | 'gateway' | 'friend-pay' | 'test' | 'console' | 'chat'
+  tag: 'meta' | 'merchant' | 'gateway' | 'friend-pay' | 'test' | 'console' | 'chat' | 'lab'
   /** Takes an `Idempotency-Key` header: a retry with the same key and body gets the first answer. */
   idempotent?: boolean
   query?: z.ZodType

@@ -32,6 +32,7 @@ import { TEST_ROUTE_SCHEMAS } from './test-route-schemas.ts'
 import { CONSOLE_ROUTE_SCHEMAS } from './console-route-schemas.ts'
 import { CHAT_ROUTE_SCHEMAS } from './chat-route-schemas.ts'
 import { ADDRESS_ROUTE_SCHEMAS } from './address-route-schemas.ts'
+import { STUDY_ROUTE_SCHEMAS } from './study-route-schemas.ts'
 
 import type { RouteName } from './routes.ts'
 import {
@@ -95,13 +96,15 @@ export const ROUTE_SCHEMAS = {
     errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'ORDER_OF_OTHER_PERSONA'],
   },
   cancelOrder: {
-    summary: '取消订单: close a pending order (its checkout\'s open attempts and pay-for-me requests end)',
+    summary:
+      "取消订单: close a pending order (its checkout's open attempts and pay-for-me requests end)",
     tag: 'merchant',
     answer: { status: 200, schema: OrderSchema },
     errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'ORDER_OF_OTHER_PERSONA', 'ORDERPAID'],
   },
   getCheckout: {
-    summary: 'One checkout, by its id or one of its orders\' (queries the gateway when a notification is late)',
+    summary:
+      "One checkout, by its id or one of its orders' (queries the gateway when a notification is late)",
     tag: 'merchant',
     answer: { status: 200, schema: CheckoutSchema },
     errors: ['PARAM_ERROR', 'ORDER_NOT_EXIST', 'ORDER_OF_OTHER_PERSONA'],
@@ -268,6 +271,7 @@ export const ROUTE_SCHEMAS = {
   ...CONSOLE_ROUTE_SCHEMAS,
   ...CHAT_ROUTE_SCHEMAS,
   ...ADDRESS_ROUTE_SCHEMAS,
+  ...STUDY_ROUTE_SCHEMAS,
 } as const satisfies Record<RouteName, RouteSchema>
 
 export type RouteSchemas = typeof ROUTE_SCHEMAS

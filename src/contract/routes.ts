@@ -72,6 +72,32 @@ export const ROUTES = {
   chatImage: { method: 'GET', path: '/chat/images/:imageId' },
   chatEvents: { method: 'GET', path: '/chat/events' },
 
+  // Studies with real people (docs/studies.md): made in /lab, joined at /study/:studyId. The owner's
+  // routes take the owner's key (`?key=` or `x-study-key`); loopback callers may leave it out.
+  createStudy: { method: 'POST', path: '/lab/studies' },
+  getStudy: { method: 'GET', path: '/lab/studies/:studyId' },
+  deleteStudy: { method: 'DELETE', path: '/lab/studies/:studyId' },
+  studyResults: { method: 'GET', path: '/lab/studies/:studyId/results' },
+  studyParticipantsCsv: { method: 'GET', path: '/lab/studies/:studyId/participants.csv' },
+  studyEventsNdjson: { method: 'GET', path: '/lab/studies/:studyId/events.ndjson' },
+  studyReport: { method: 'GET', path: '/lab/studies/:studyId/report.html' },
+  studyScreenImage: { method: 'GET', path: '/lab/studies/:studyId/screens/:imageId' },
+  joinStudy: { method: 'POST', path: '/lab/studies/:studyId/participants' },
+  getParticipant: { method: 'GET', path: '/lab/studies/:studyId/participants/:participantId' },
+  deleteParticipant: {
+    method: 'DELETE',
+    path: '/lab/studies/:studyId/participants/:participantId',
+  },
+  sendStudyEvents: {
+    method: 'POST',
+    path: '/lab/studies/:studyId/participants/:participantId/events',
+  },
+  quitStudy: { method: 'POST', path: '/lab/studies/:studyId/participants/:participantId/quit' },
+  sendStudyScreen: {
+    method: 'POST',
+    path: '/lab/studies/:studyId/participants/:participantId/screens',
+  },
+
   // The Alipay sandbox's /api side: the simulated cashier and 支付宝 app, and the test API (docs/alipay.md).
   alipayTrade: { method: 'GET', path: '/alipay/trades/:token' },
   alipayOpenTrade: { method: 'POST', path: '/alipay/trades/:token/open' },

@@ -7,6 +7,8 @@ import type { AlipayMessages } from './alipay.zh-CN.ts'
 import type { ConsoleMessages } from './console.zh-CN.ts'
 import type { FriendPayMessages } from './friend-pay.zh-CN.ts'
 import type { LabMessages } from './lab.zh-CN.ts'
+import type { LabStudyMessages } from './lab-study.zh-CN.ts'
+import type { StudyMessages } from './study.zh-CN.ts'
 import type { SimMessages } from './sim.zh-CN.ts'
 import type { WechatMessages } from './wechat.zh-CN.ts'
 import { zhCN, type Messages } from './zh-CN.ts'
@@ -28,6 +30,8 @@ export interface LazyMessages
   extends WechatMessages, FriendPayMessages, AlipayMessages, AlipayAppMessages {
   sim: SimMessages
   lab: LabMessages
+  labStudy: LabStudyMessages
+  study: StudyMessages
   console: ConsoleMessages
 }
 
@@ -87,6 +91,20 @@ const LAZY: Record<keyof LazyMessages, () => Promise<Record<Lang, Partial<LazyMe
       import('./lab.en.ts'),
     ])
     return { 'zh-CN': { lab: labZhCN }, en: { lab: labEn } }
+  },
+  labStudy: async () => {
+    const [{ labStudyZhCN }, { labStudyEn }] = await Promise.all([
+      import('./lab-study.zh-CN.ts'),
+      import('./lab-study.en.ts'),
+    ])
+    return { 'zh-CN': { labStudy: labStudyZhCN }, en: { labStudy: labStudyEn } }
+  },
+  study: async () => {
+    const [{ studyZhCN }, { studyEn }] = await Promise.all([
+      import('./study.zh-CN.ts'),
+      import('./study.en.ts'),
+    ])
+    return { 'zh-CN': { study: studyZhCN }, en: { study: studyEn } }
   },
   console: async () => {
     const [{ consoleZhCN }, { consoleEn }] = await Promise.all([
