@@ -58,7 +58,7 @@ describe('periodBills', () => {
 })
 
 describe('planSummary', () => {
-  /** The zh-CN dictionary with {{name}} filled in, as i18next does (without its browser settings). */
+  /** The zh-CN dictionary with {{name}} filled in, as translate() does. */
   const zh: Translate = (key, vars = {}) => {
     let entry: unknown = zhCN
     for (const part of key.split('.')) entry = (entry as Record<string, unknown>)[part]

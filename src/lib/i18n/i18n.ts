@@ -1,4 +1,3 @@
-import i18next from 'i18next'
 import { useMemo } from 'react'
 import { create } from 'zustand'
 import { effectiveLang, LANGS, useSettings, type Lang } from '../settings.ts'
@@ -12,11 +11,12 @@ import type { StudyMessages } from './study.zh-CN.ts'
 import type { SimMessages } from './sim.zh-CN.ts'
 import type { WechatMessages } from './wechat.zh-CN.ts'
 import { zhCN, type Messages } from './zh-CN.ts'
+import { Dictionaries } from './dictionaries.ts'
 
 /**
- * i18next behind a typed `t`: keys are checked against zh-CN's dictionary at compile time, `{{name}}` is
- * filled from `vars`, and the language follows the per-device settings store rather than i18next's own
- * detection (the settings already read `?lang=` and the browser's language).
+ * A typed `t`: keys are checked against zh-CN's dictionary at compile time, `{{name}}` is filled from
+ * `vars`, and the language follows the per-device settings store (which reads `?lang=` and the browser's
+ * language).
  */
 type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>
@@ -39,17 +39,8 @@ export type MessageKey = Leaves<Messages & LazyMessages>
 export type Vars = Record<string, string | number>
 export type Translate = (key: MessageKey, vars?: Vars) => string
 
-const i18n = i18next.createInstance()
-void i18n.init({
-  resources: { 'zh-CN': { translation: zhCN } },
-  lng: 'zh-CN',
-  fallbackLng: 'zh-CN',
-  // zh-CN is bundled: initialise synchronously so the first render has its strings.
-  initAsync: false,
-  // React escapes what it renders; strings built for attributes or the clipboard are plain text.
-  interpolation: { escapeValue: false },
-  returnNull: false,
-})
+const dictionaries = new Dictionaries(zhCN)
+const addWords = (lang: Lang, words: object) => dictionaries.add(lang, words)
 
 /**
  * The first screen ships zh-CN's dictionary only; another language's loads when it is chosen (at start,
@@ -67,7 +58,7 @@ export function loadLanguage(lang: Lang): Promise<void> {
   let done = loadingLangs.get(lang)
   if (!done) {
     done = BASE[lang]().then((messages) => {
-      i18n.addResourceBundle(lang, 'translation', messages, true, true)
+      addWords(lang, messages)
       useLoadedLangs.setState({ [lang]: true })
     })
     // A failed load (offline) may be tried again.
@@ -153,8 +144,7 @@ export function loadMessages(name: keyof LazyMessages): Promise<void> {
   let done = loading.get(name)
   if (!done) {
     done = LAZY[name]().then((byLang) => {
-      for (const lang of LANGS)
-        i18n.addResourceBundle(lang, 'translation', byLang[lang], true, true)
+      for (const lang of LANGS) addWords(lang, byLang[lang])
     })
     // A failed load (offline) may be tried again.
     done.catch(() => loading.delete(name))
@@ -164,7 +154,7 @@ export function loadMessages(name: keyof LazyMessages): Promise<void> {
 }
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  return i18n.t(key, { ...vars, lng: lang })
+  return dictionaries.translate(lang, key, vars)
 }
 
 /** `t` for the current language (once its words are loaded), and the language itself (for Intl formats). */
