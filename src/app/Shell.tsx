@@ -1,6 +1,6 @@
 import { Fragment, lazy, Suspense, useEffect, useRef } from 'react'
 import { Outlet, useLocation, useSearchParams } from 'react-router'
-import { cashierOrderId } from '@/contract/paths.ts'
+import { cashierOrderId, STUDY_PHONE_NAME } from '@/contract/paths.ts'
 import { whenApiIdle } from '@/lib/api/client.ts'
 import { deviceFromSearch, switchDevice } from '@/lib/device.ts'
 import { loadMessages, useT } from '@/lib/i18n/i18n.ts'
@@ -62,7 +62,8 @@ export function Shell() {
         <>
           <SimMark />
           <Toaster />
-          <SimButton />
+          {/* A study's participant does the task as a shopper: no switching persona, era or clock. */}
+          {window.name !== STUDY_PHONE_NAME && <SimButton />}
           <PhoneChrome />
         </>
       }

@@ -26,7 +26,10 @@ const StageRoute = screen(
   async () => (await import('./routes/StageRoute.tsx')).StageRoute,
   ['friendPay'],
 )
-const LabRoute = screen(async () => (await import('./routes/LabRoute.tsx')).LabRoute, ['lab'])
+const LabRoute = screen(
+  async () => (await import('./routes/LabRoute.tsx')).LabRoute,
+  ['lab', 'labStudy'],
+)
 const LabStudyRoute = screen(
   async () => (await import('./routes/LabStudyRoute.tsx')).LabStudyRoute,
   ['lab', 'labStudy'],

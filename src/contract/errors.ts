@@ -40,6 +40,7 @@ export const ErrorCodeSchema = z.enum([
   'PARTICIPANT_NOT_FOUND',
   'STUDY_CLOSED',
   'STUDY_KEY_REQUIRED',
+  'TOO_MANY_STUDIES',
 ])
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
 
@@ -116,4 +117,6 @@ export const httpStatusOf: Record<ErrorCode, HttpErrorStatus> = {
   STUDY_CLOSED: 409,
   // An owner's route (results, exports, deletes) from beyond loopback without the study's key.
   STUDY_KEY_REQUIRED: 403,
+  // The process holds as many studies as it may (500, docs/studies.md): delete one first.
+  TOO_MANY_STUDIES: 429,
 }

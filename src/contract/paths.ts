@@ -245,6 +245,8 @@ export function labPath(lang?: string): string {
 
 /** A study's join page (`/study/:studyId`, docs/studies.md): consent, then a phone of the participant's own. */
 export const STUDY_PREFIX = '/study/'
+/** The name of a study's phone frame: a participant's phone has no simulator button (they could switch persona). */
+export const STUDY_PHONE_NAME = 'study-phone'
 export function studyPath(studyId: string, lang?: string): string {
   return withSim(`${STUDY_PREFIX}${enc(studyId)}`, { lang })
 }

@@ -30,7 +30,7 @@ export const STUDY_ROUTE_SCHEMAS = {
     tag: 'lab',
     body: CreateStudyBodySchema,
     answer: { status: 201, schema: CreatedStudySchema },
-    errors: ['PARAM_ERROR', ...writes],
+    errors: ['PARAM_ERROR', 'TOO_MANY_STUDIES', ...writes],
   },
   getStudy: {
     summary: 'What a participant may read of a study before joining (no results)',

@@ -174,12 +174,16 @@ export const StudyEventSchema = z.discriminatedUnion('kind', [
     code: z.string().max(60),
     message: z.string().max(500),
   }),
-  /** The task of `route` began (its phone came up) or its order was paid (the server checks it was). */
+  /**
+   * The task of `route` began (its phone came up), its order was paid (the server checks it was), or
+   * the participant gave it up (`abandon`, at `screen` or the last screen it showed) to go on.
+   */
   z.strictObject({
     kind: z.literal('task'),
     at,
     route: StudyRouteSchema,
-    phase: z.enum(['start', 'done']),
+    phase: z.enum(['start', 'done', 'abandon']),
+    screen: screen.optional(),
   }),
   /** The Single Ease Question's answer for a task. */
   z.strictObject({

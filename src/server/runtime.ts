@@ -11,6 +11,7 @@ import { loadAlipayKeys } from './alipay/keys.ts'
 import { worldLimitsFromEnv } from './worlds/limits.ts'
 import type { WorldLimits } from './worlds/limits.ts'
 import { Worlds } from './worlds/worlds.ts'
+import { StudyStore } from './lab/studies.ts'
 import type { World } from './worlds/world.ts'
 
 export interface RuntimeOptions {
@@ -59,8 +60,11 @@ export function startRuntime(options: RuntimeOptions) {
     },
     alipay: { directory: new AlipayDirectory(alipayKeys, log) },
   })
+  // Studies (docs/studies.md) beside the worlds, in the same data folder, outside every world's TTL.
+  const studies = new StudyStore({ data: options.data, log })
   const app = createApp({
     worlds,
+    studies,
     ids: cryptoIds,
     testApi: options.testApi,
     slowNetworkMs: 2000,
@@ -131,6 +135,7 @@ export function startRuntime(options: RuntimeOptions) {
     close() {
       for (const timer of timers) clearInterval(timer)
       worlds.close()
+      studies.close()
     },
   }
 }

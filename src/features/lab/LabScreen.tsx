@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { Suspense, useEffect, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { friendLinkPath, friendLinkToken, HOME, withSim } from '@/contract/paths.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
@@ -15,6 +15,7 @@ import { LabSettings } from './LabSettings.tsx'
 import { PhoneCard, type PhoneFrames } from './PhoneCard.tsx'
 import { ResultsTable } from './ResultsTable.tsx'
 import { phoneName } from './run.ts'
+import { StudiesSection } from './studies/StudiesSection.tsx'
 import { compareRoutes, latestRows } from './table-rows.ts'
 import './lab.css'
 
@@ -173,6 +174,9 @@ export function LabScreen() {
       <header className="lab__head">
         <h1>{t('lab.title')}</h1>
         <p className="lab__intro">{t('lab.intro')}</p>
+        <p className="lab__autoplay-note" data-testid="lab-autoplay-note">
+          {t('lab.autoplayNote')}
+        </p>
         <div className="lab-compare" data-testid="lab-compare" aria-live="polite">
           <h2>{t('lab.compare.title')}</h2>
           <p>
@@ -222,6 +226,9 @@ export function LabScreen() {
         <LabSettings />
       </div>
       <HistoryList />
+      <Suspense fallback={null}>
+        <StudiesSection />
+      </Suspense>
     </main>
   )
 }

@@ -1,5 +1,5 @@
 import { useT } from '@/lib/i18n/i18n.ts'
-import { KLM_OPERATORS, secondsFromText } from './klm.ts'
+import { KLM_OPERATORS, KLM_SOURCE, secondsFromText } from './klm.ts'
 import { SPEEDS, useLabStore } from './lab-store.ts'
 import { NumberField } from './NumberField.tsx'
 
@@ -42,6 +42,9 @@ export function LabSettings() {
             testId={`lab-klm-${op}`}
           />
         ))}
+        <p className="lab-hint lab-source" data-testid="lab-klm-source">
+          {t('lab.controls.klmSource', { source: KLM_SOURCE })}
+        </p>
       </fieldset>
     </section>
   )

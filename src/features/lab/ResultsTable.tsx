@@ -33,6 +33,9 @@ export function ResultsTable({ rows }: { rows: readonly FlowRow[] }) {
           </button>
         </div>
       </div>
+      <p className="lab-hint" data-testid="lab-circular-note">
+        {t('lab.table.circular')}
+      </p>
       {rows.length === 0 ? (
         <p className="lab-hint">{t('lab.table.empty')}</p>
       ) : (

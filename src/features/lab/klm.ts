@@ -1,36 +1,12 @@
-/**
- * The Keystroke-Level Model (Card, Moran & Newell) for a phone: seconds per operator. K a keystroke, P
- * pointing at a target, M mental preparation, S switching to another app and finding one's place.
- */
-export interface KlmTimes {
-  k: number
-  p: number
-  m: number
-  s: number
-}
-export const KLM_OPERATORS = ['k', 'p', 'm', 's'] as const satisfies readonly (keyof KlmTimes)[]
+import { MOBILE_KLM, type KlmTimes } from '@/contract/klm.ts'
 
-export const DEFAULT_KLM: KlmTimes = { k: 0.28, p: 1.1, m: 1.35, s: 1.5 }
+// The model itself is the contract's (contract/klm.ts), shared with the studies' results: one formula,
+// one set of published mobile values.
+export { KLM_OPERATORS, KLM_SOURCE, klmSeconds } from '@/contract/klm.ts'
+export type { KlmCounts, KlmTimes } from '@/contract/klm.ts'
 
-export interface KlmCounts {
-  taps: number
-  keystrokes: number
-  keyRuns: number
-  appSwitches: number
-}
-
-/**
- * Predicted seconds: each tap is M + P; each series of keystrokes is one M, then K per key; each switch
- * the shopper makes adds S (its two taps, the home bar and the app's card, are taps).
- */
-export function klmSeconds(counts: KlmCounts, times: KlmTimes): number {
-  return (
-    counts.taps * (times.m + times.p) +
-    counts.keyRuns * times.m +
-    counts.keystrokes * times.k +
-    counts.appSwitches * times.s
-  )
-}
+/** The lab's operator times until someone edits them: the mobile (touch) values of the literature. */
+export const DEFAULT_KLM: KlmTimes = MOBILE_KLM
 
 /** An operator time typed in the lab: seconds, 0 to 60, or null if it is not one. */
 export function secondsFromText(text: string): number | null {

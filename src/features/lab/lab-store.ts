@@ -25,6 +25,18 @@ interface LabStore {
   setSpeed: (speed: number) => void
 }
 
+/**
+ * 2: the KLM defaults became the mobile (touch) values of contract/klm.ts. Operator times saved before
+ * were the desktop values (or edits of them): they give way to the new defaults; runs, drop-off and speed
+ * are kept.
+ */
+export const LAB_STORE_VERSION = 2
+
+export function migrateLabStore(persisted: unknown, version: number): Partial<LabStore> {
+  const saved = typeof persisted === 'object' && persisted !== null ? persisted : {}
+  return version < 2 ? { ...saved, klm: DEFAULT_KLM } : saved
+}
+
 /** Where a run is over: the shopper's phone shows Taobao's payment result. */
 const isResultScreen = (event: LabEvent) =>
   event.kind === 'screen' && resultOrderId(event.screen.split('?')[0] ?? '') !== null
@@ -66,8 +78,9 @@ export const useLabStore = create<LabStore>()(
     }),
     {
       name: 'tbsim-lab',
-      version: 1,
+      version: LAB_STORE_VERSION,
       partialize: ({ runs, klm, drop, speed }) => ({ runs, klm, drop, speed }),
+      migrate: migrateLabStore,
     },
   ),
 )

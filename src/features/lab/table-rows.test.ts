@@ -37,7 +37,7 @@ describe('the lab table', () => {
     ]
     const rows = latestRows(runs, DEFAULT_KLM, DEFAULT_DROP_OFF)
     expect(rows.map((r) => r.run.id)).toEqual(['j1', 's2'])
-    expect(rows[0]?.klmSeconds).toBeCloseTo(6 * 2.45, 10)
+    expect(rows[0]?.klmSeconds).toBeCloseTo(6 * 2.35, 10)
   })
 
   it('says how much more the screenshot route costs than the jump route', () => {
@@ -48,7 +48,7 @@ describe('the lab table', () => {
     )
     const comparison = compareRoutes(rows)
     expect(comparison).toMatchObject({ taps: 7, switches: 2, steps: 3 })
-    expect(comparison?.seconds).toBeCloseTo(7 * 2.45 + 2 * 1.5, 10)
+    expect(comparison?.seconds).toBeCloseTo(7 * 2.35 + 2 * 0.36, 10)
     // 0.97³ → 91 %; 0.97⁶ · 0.9² → 67 %.
     expect(comparison?.lost).toBe(91 - 67)
     expect(compareRoutes(rows.slice(0, 1))).toBeNull()

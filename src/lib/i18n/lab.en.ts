@@ -5,6 +5,7 @@ export const labEn: LabMessages = {
   title: 'UX lab: jump to WeChat vs screenshot the QR code',
   intro:
     'One order, three ways to pay, each run on a brand-new simulated phone. Every tap, keystroke, screen, app switch, wait and error is recorded, and set against a Keystroke-Level Model (KLM) prediction.',
+  autoplayNote: "Autoplay: the system's own time at the model's pace — not a person's",
   compare: {
     title: 'In one sentence',
     pending:
@@ -51,13 +52,14 @@ export const labEn: LabMessages = {
     speed: 'Autoplay speed',
     speedOption: '×{{speed}}',
     speedHint:
-      "×1 is a person's pace from the KLM; faster only saves time. The figures are what happened.",
+      "×1 taps at the KLM model's pace; faster only saves time. The figures are what happened.",
     klm: 'KLM operator times (seconds)',
     k: 'K keystroke',
     p: 'P point at a target',
     m: 'M mental preparation',
     s: 'App switch',
     invalid: 'Enter seconds from 0 to 60',
+    klmSource: 'Defaults are the published mobile (touch) values: {{source}}',
   },
   table: {
     title: 'Each route, measured (latest run)',
@@ -77,6 +79,8 @@ export const labEn: LabMessages = {
     handMode: 'By hand',
     unfinished: '(not finished)',
     empty: 'No runs yet.',
+    circular:
+      "Autoplay taps at the KLM's own pace, so its elapsed time against the KLM prediction is circular, not evidence: for people's times, see Studies below.",
   },
   chart: {
     title: 'Where the predicted time goes',

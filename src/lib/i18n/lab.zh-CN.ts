@@ -6,6 +6,7 @@ export const labZhCN = {
   title: 'UX 实验室：跳转微信 vs 截屏扫码',
   intro:
     '同一笔订单，三种付款路线，各在一部全新的模拟手机上跑一遍。每次点击、按键、页面、切换应用、等待和错误都被记录下来，并与击键层次模型（KLM）的预测对比。',
+  autoplayNote: '自动演示：按模型的节奏测的是系统本身的用时，不是真人的用时',
   compare: {
     title: '一句话结论',
     pending: '先让「跳转微信」和「截屏扫码」各跑一遍（自动演示或手动），这里会给出对比。',
@@ -47,13 +48,14 @@ export const labZhCN = {
     autoplayAll: '依次自动演示全部路线',
     speed: '自动演示速度',
     speedOption: '×{{speed}}',
-    speedHint: '×1 按 KLM 的真人节奏；更快只是为了省时间，记录的是实际发生的。',
+    speedHint: '×1 按 KLM 模型的节奏点按；更快只是为了省时间，记录的是实际发生的。',
     klm: 'KLM 操作时间（秒）',
     k: 'K 按键',
     p: 'P 指向目标',
     m: 'M 心理准备',
     s: '切换应用',
     invalid: '请输入 0–60 之间的秒数',
+    klmSource: '默认值为移动端触屏的文献值：{{source}}',
   },
   table: {
     title: '每条路线的数据（最近一次运行）',
@@ -73,6 +75,8 @@ export const labZhCN = {
     handMode: '手动',
     unfinished: '（未完成）',
     empty: '还没有运行。',
+    circular:
+      '自动演示是按 KLM 的节奏点的，所以它的「实际用时」和「KLM 预测」互相印证，不能当证据；真人的用时请看下面的「研究」。',
   },
   chart: {
     title: 'KLM 预测用时从哪来',

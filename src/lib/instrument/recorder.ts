@@ -1,12 +1,60 @@
 import { useToast } from '../toast.ts'
-import type { LabApp, LabEvent, LabMessage } from './events.ts'
+import { isLabShotsRequest } from './events.ts'
+import type { LabApp, LabEvent, LabMessage, LabShotMessage } from './events.ts'
 import { screenKey } from './screen-key.ts'
+import { captureShot, whenSettled } from './shot.ts'
+import { inBounds, tapPoint } from './tap-point.ts'
 
 /** Password keypads: a digit tapped there is a keystroke, not a tap. */
 const KEYPADS = '[data-testid="pin-pad"], [data-testid="wechat-pin-pad"]'
 const TAPPABLE =
   'button, a, input, select, textarea, label, [role="button"], [role="menuitem"], [role="radio"], [role="tab"], [role="option"]'
 const NAME_LENGTH = 40
+/**
+ * What a finger may mean to tap: the controls above, and what says so itself (a focusable element, a
+ * link or switch role, a pointer cursor). A tap on anything else is a misclick.
+ */
+const HIT = `${TAPPABLE}, summary, [role="link"], [role="checkbox"], [role="switch"], [role="menuitemradio"], [role="slider"], [tabindex]:not([tabindex="-1"])`
+
+/** The element the screen scrolls in: the phone's screen, else the page. */
+function scroller(): Element | null {
+  return document.getElementById('phone-screen') ?? document.scrollingElement
+}
+
+/** Something between `element` and the screen is fixed or sticky: it does not move with the scroll. */
+function isPinned(element: Element, screen: Element | null): boolean {
+  for (let el: Element | null = element; el && el !== screen; el = el.parentElement) {
+    const position = getComputedStyle(el).position
+    if (position === 'fixed' || position === 'sticky') return true
+  }
+  return false
+}
+
+/** Whether the finger met something tappable (false: a misclick). */
+export function isHit(target: Element): boolean {
+  if (target.closest(HIT)) return true
+  return getComputedStyle(target).cursor === 'pointer'
+}
+
+/** The tap's place on the screen (tap-point.ts), or nothing for a click the keyboard made. */
+function placeOf(e: MouseEvent, target: Element): { x: number; y: number } | null {
+  if (e.detail === 0 && e.clientX === 0 && e.clientY === 0) return null
+  const screen = scroller()
+  const box =
+    screen && screen !== document.scrollingElement
+      ? screen.getBoundingClientRect()
+      : { left: 0, top: 0 }
+  const point = tapPoint({
+    clientX: e.clientX,
+    clientY: e.clientY,
+    left: box.left,
+    top: box.top,
+    scrollLeft: screen?.scrollLeft ?? 0,
+    scrollTop: screen?.scrollTop ?? 0,
+    pinned: isPinned(target, screen),
+  })
+  return inBounds(point) ? point : null
+}
 
 /** What a tap or key landed on: its test id, else its accessible name, else its nearest test id. */
 export function describeTarget(element: Element): string {
@@ -74,8 +122,21 @@ export function installRecorder(runId: string): Recorder {
       }
       labelled = element instanceof HTMLLabelElement ? element.control : null
       tappedSwitcher = element.closest('[data-testid="app-switcher"]') !== null
-      const kind = element.closest(KEYPADS) && element.matches('button') ? 'key' : 'tap'
-      post({ kind, at: Date.now(), target: describeTarget(element) })
+      const at = Date.now()
+      const target = describeTarget(element)
+      if (element.closest(KEYPADS) && element.matches('button')) {
+        post({ kind: 'key', at, target })
+        return
+      }
+      const place = placeOf(e, e.target)
+      post({
+        kind: 'tap',
+        at,
+        target,
+        ...(lastScreen === null ? {} : { screen: lastScreen }),
+        ...(place ?? {}),
+        hit: isHit(e.target),
+      })
     },
     true,
   )
@@ -139,6 +200,41 @@ export function installRecorder(runId: string): Recorder {
     }
   })
 
+  // One capture per screen, once the parent asks for them (a study, not the plain lab): see shot.ts.
+  let shotsMaxBytes = 0
+  const shot = new Set<string>()
+  let capturing = false
+  const captureCurrent = async () => {
+    if (capturing || shotsMaxBytes === 0) return
+    capturing = true
+    try {
+      // A screen that goes by before it settles is captured when it comes back.
+      for (let key = lastScreen; key !== null && !shot.has(key); key = lastScreen) {
+        await whenSettled()
+        if (key !== lastScreen) continue
+        shot.add(key)
+        const blob = await captureShot(shotsMaxBytes).catch(() => null)
+        if (!blob) continue
+        const message: LabShotMessage = {
+          type: 'tbsim-lab-shot',
+          runId,
+          phone: window.name,
+          screen: key,
+          blob,
+        }
+        window.parent.postMessage(message, window.location.origin)
+      }
+    } finally {
+      capturing = false
+    }
+  }
+  window.addEventListener('message', (e) => {
+    if (e.source !== window.parent || e.origin !== window.location.origin) return
+    if (!isLabShotsRequest(e.data) || e.data.runId !== runId) return
+    shotsMaxBytes = e.data.maxBytes
+    void captureCurrent()
+  })
+
   return {
     screen(pathname, search, app) {
       const key = screenKey(pathname, search)
@@ -151,6 +247,7 @@ export function installRecorder(runId: string): Recorder {
       lastApp = app
       tappedSwitcher = false
       post({ kind: 'screen', at, screen: key, app })
+      void captureCurrent()
     },
   }
 }

@@ -29,6 +29,8 @@ import { consoleActionHandlers } from '../console/actions.ts'
 import { consoleHandlers } from '../console/routes.ts'
 import { chatHandlers } from '../chat/routes.ts'
 import { CHAT_IMAGE_MAX_BYTES } from '../../contract/chat-limits.ts'
+import { STUDY_SCREEN_MAX_BYTES } from '../../contract/study.ts'
+import { STUDY_SCREEN_PATH, studyHandlers } from '../lab/routes.ts'
 
 export const MAX_BODY_BYTES = 64 * 1024
 const IN_A_WORLD = /^\/api\/(?:shop|pay|alipay|__test|console|chat)(?:\/|$)/
@@ -41,8 +43,15 @@ const storageUnavailable = (c: Context) =>
     message: 'the journal cannot be written right now: nothing was changed, try again later',
   })
 
+/** The study screenshot upload's bigger body (docs/studies.md). */
+const isStudyScreen = (path: string) => path.startsWith('/api/lab/') && STUDY_SCREEN_PATH.test(path)
+
 const limitOf = (c: Context) =>
-  c.req.path === IMAGE_UPLOAD_PATH ? CHAT_IMAGE_MAX_BYTES : MAX_BODY_BYTES
+  c.req.path === IMAGE_UPLOAD_PATH
+    ? CHAT_IMAGE_MAX_BYTES
+    : isStudyScreen(c.req.path)
+      ? STUDY_SCREEN_MAX_BYTES
+      : MAX_BODY_BYTES
 
 const tooLarge = (c: Context) =>
   fail(c, { code: 'PAYLOAD_TOO_LARGE', message: `bodies are limited to ${limitOf(c)} bytes` })
@@ -110,12 +119,18 @@ export function createApp(options: AppOptions) {
   // measured by reading it.
   const measured = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })
   const measuredImage = bodyLimit({ maxSize: CHAT_IMAGE_MAX_BYTES, onError: tooLarge })
+  const measuredScreen = bodyLimit({ maxSize: STUDY_SCREEN_MAX_BYTES, onError: tooLarge })
   app.use(async (c, next) => {
     const method = c.req.method
     if (method !== 'GET' && method !== 'HEAD') {
       const length = c.req.header('content-length')
       if (length === undefined || c.req.header('transfer-encoding') !== undefined) {
-        const measure = c.req.path === IMAGE_UPLOAD_PATH ? measuredImage : measured
+        const measure =
+          c.req.path === IMAGE_UPLOAD_PATH
+            ? measuredImage
+            : isStudyScreen(c.req.path)
+              ? measuredScreen
+              : measured
         return measure(c, () => serve(c, next))
       }
       if (Number(length) > limitOf(c)) return tooLarge(c)
@@ -181,6 +196,7 @@ export function createApp(options: AppOptions) {
     ...consoleHandlers(deps),
     ...consoleActionHandlers(deps),
     ...chatHandlers(deps),
+    ...studyHandlers(deps),
   })
   // WeChat Pay APIv3, at the server's root where WeChat has it (SDKs sign the path).
   // Alipay's OpenAPI first (/gateway.do, /v3/alipay/...): /v3/alipay is Alipay's, not WeChat's.

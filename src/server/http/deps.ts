@@ -1,4 +1,6 @@
 import { parseNotifyAllow } from '../wechatpay/allow.ts'
+import { StudyStore } from '../lab/studies.ts'
+import { realScheduler } from './notify.ts'
 import type { AppDeps, AppOptions } from './env.ts'
 import { publicOriginFromEnv } from './public-origin.ts'
 import { StreamRegistry, streamLimitsFromEnv } from './streams.ts'
@@ -9,7 +11,8 @@ import { processTestToken, socketAddress } from './test-guard.ts'
  * (`GATEWAY_STREAMS_PER_ORDER`, `GATEWAY_STREAMS_MAX`), the test token (`GATEWAY_TEST_TOKEN`, else one
  * per process), the peer's address from @hono/node-server's bindings, the public origin of links
  * (`PUBLIC_URL`, `ALLOWED_HOSTS`), where notifications may go (`GATEWAY_NOTIFY_ALLOW`) and the /v3
- * rate (`GATEWAY_WECHATPAY_QPS`). A bad value throws.
+ * rate (`GATEWAY_WECHATPAY_QPS`); studies in memory and the scripted friend on real timers unless
+ * given. A bad value throws.
  */
 export function appDeps(options: AppOptions, env: NodeJS.ProcessEnv = process.env): AppDeps {
   return {
@@ -20,6 +23,8 @@ export function appDeps(options: AppOptions, env: NodeJS.ProcessEnv = process.en
     publicOrigin: options.publicOrigin ?? publicOriginFromEnv(env),
     notifyAllow: options.notifyAllow ?? parseNotifyAllow(env.GATEWAY_NOTIFY_ALLOW),
     wechatpayQps: options.wechatpayQps ?? qpsFromEnv(env.GATEWAY_WECHATPAY_QPS),
+    studies: options.studies ?? new StudyStore({ data: 'memory', log: options.log }),
+    studyTiming: options.studyTiming ?? { scheduler: realScheduler, random: Math.random },
   }
 }
 

@@ -5,6 +5,8 @@ import type { NotifyAllow } from '../wechatpay/allow.ts'
 import type { MerchantIdentity } from '../wechatpay/directory.ts'
 import type { World } from '../worlds/world.ts'
 import type { Worlds } from '../worlds/worlds.ts'
+import type { FriendTiming } from '../lab/friend.ts'
+import type { StudyStore } from '../lab/studies.ts'
 import type { PublicOrigin } from './public-origin.ts'
 import type { StreamRegistry } from './streams.ts'
 
@@ -31,6 +33,10 @@ export interface AppDeps {
   notifyAllow: NotifyAllow
   /** Signed /v3 calls a second per mchid before FREQUENCY_LIMITED (`GATEWAY_WECHATPAY_QPS`). */
   wechatpayQps: number
+  /** The studies (docs/studies.md), outside every world: in the data folder's `studies/`, or memory. */
+  studies: StudyStore
+  /** The scripted friend's timers and the draw of its delays. */
+  studyTiming: FriendTiming
 }
 
 /** Where a request came from: the peer's IP address, or null when there is no socket to ask. */
@@ -38,7 +44,14 @@ export type RemoteAddress = (c: Context) => string | null
 
 /** Filled in from the environment when left out (see `appDeps`). */
 type Defaulted =
-  'streams' | 'testToken' | 'remoteAddress' | 'publicOrigin' | 'notifyAllow' | 'wechatpayQps'
+  | 'streams'
+  | 'testToken'
+  | 'remoteAddress'
+  | 'publicOrigin'
+  | 'notifyAllow'
+  | 'wechatpayQps'
+  | 'studies'
+  | 'studyTiming'
 
 /** What `createApp` takes: `AppDeps`, the stream caps, test token and address lookup optional. */
 export type AppOptions = Omit<AppDeps, Defaulted> & Partial<Pick<AppDeps, Defaulted>>

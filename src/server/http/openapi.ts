@@ -47,6 +47,24 @@ const simHeaderParams = [
   },
 ]
 
+const studyKeyParams = [
+  {
+    name: 'x-study-key',
+    in: 'header',
+    required: false,
+    schema: { type: 'string' },
+    description:
+      "The study's owner key (from its creation); needed from beyond loopback. Also `?key=`",
+  },
+  {
+    name: 'key',
+    in: 'query',
+    required: false,
+    schema: { type: 'string' },
+    description: "The study's owner key, where a header cannot be set",
+  },
+]
+
 const testTokenParams = [
   {
     name: TEST_TOKEN_HEADER,
@@ -98,9 +116,16 @@ function operation(route: RouteDoc): JsonSchema {
       schema: jsonSchema(IdempotencyKeySchema, 'input'),
     })
   }
-  if (route.tag !== 'meta' && route.tag !== 'test' && route.tag !== 'console') {
+  if (
+    route.tag !== 'meta' &&
+    route.tag !== 'test' &&
+    route.tag !== 'console' &&
+    route.tag !== 'lab'
+  ) {
     parameters.push(...simHeaderParams)
   }
+  // A study owner's routes (docs/studies.md): the owner key, needed from beyond loopback.
+  if (route.errors.includes('STUDY_KEY_REQUIRED')) parameters.push(...studyKeyParams)
   // The console's reads take the token too: with it (or from loopback) nothing is redacted.
   if (route.tag === 'test' || route.tag === 'console') parameters.push(...testTokenParams)
 

@@ -69,7 +69,15 @@ async function readBody(
   schema: z.ZodType,
   refusals: Refusals,
 ): Promise<{ value: unknown } | Response> {
-  if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+  const type = c.req.header('content-type')
+  if (!JSON_TYPE.test(type ?? '')) {
+    // No body at all, where the route's body is optional (joining a study, quitting it).
+    const empty =
+      type === undefined &&
+      (c.req.header('content-length') ?? '0') === '0' &&
+      c.req.header('transfer-encoding') === undefined
+    const none = empty ? schema.safeParse(undefined) : null
+    if (none?.success) return { value: none.data }
     return refusals.invalid(c, 'body', 'send the body as application/json')
   }
   let json: unknown
