@@ -1,10 +1,11 @@
 import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { firstFramePlugin } from './src/server/first-frame.ts'
 import { gatewayDevPlugin } from './src/server/vite-plugin.ts'
 
 export default defineConfig({
-  plugins: [react(), gatewayDevPlugin()],
+  plugins: [react(), gatewayDevPlugin(), firstFramePlugin()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

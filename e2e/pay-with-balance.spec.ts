@@ -44,3 +44,24 @@ test('a changed quantity changes the total the cashier charges', async ({ page, 
   await expect.poll(() => cashier.amountFen()).toBe(totalFen)
   expect((await gateway.state()).checkouts[0]?.totalFen).toBe(totalFen)
 })
+
+test('支付成功 shows without waiting for the payment’s details, which fill in after', async ({
+  page,
+}) => {
+  // Issue 25: the result page waited for a second call (the payment) before it said anything. Here that
+  // call is held until the page already says 支付成功; then it answers, and the page keeps saying it.
+  const result = new ResultPage(page).result
+  let release: () => void = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/api\/pay\/payments\/[^/?]+(\?.*)?$/, async (route) => {
+    if (route.request().method() === 'GET' && page.url().includes('/pay/result/')) await held
+    await route.continue()
+  })
+  const orderPage = new OrderPage(page)
+  await orderPage.open()
+  await orderPage.submit.click()
+  await new Cashier(page).pay('alipay-balance')
+  await expect(result).toHaveAttribute('data-status', 'success')
+  release()
+  await expect(result).toHaveAttribute('data-status', 'success')
+})

@@ -2,10 +2,11 @@ import './ui/tokens.css'
 // Then zod's config, before any chunk defines a schema (see the file).
 import './lib/zod-jitless.ts'
 import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
+import { FirstFrameApp, firstFrameLang } from './app/FirstFrameApp.tsx'
 import { syncDocumentLang } from './lib/i18n/i18n.ts'
-import { applySearchSettings } from './lib/settings.ts'
+import { applySearchSettings, effectiveLang, useSettings } from './lib/settings.ts'
 import './ui/base.css'
 
 // The URL's ?persona= ?era= ?lang= win before the first render and the first API call.
@@ -30,10 +31,23 @@ function isFramed(): boolean {
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')
-void languageReady.then(() =>
+void languageReady.then(() => {
+  const lang = effectiveLang(useSettings.getState().lang)
+  // `/`'s HTML carries the order page's frame (src/server/first-frame.ts), painted before this script ran:
+  // hydrated when it is in the phone's language, else replaced.
+  if (firstFrameLang(root) === lang && window.location.pathname === '/') {
+    hydrateRoot(
+      root,
+      <StrictMode>
+        <FirstFrameApp lang={lang} />
+      </StrictMode>,
+    )
+    return
+  }
+  root.replaceChildren()
   createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>,
-  ),
-)
+  )
+})

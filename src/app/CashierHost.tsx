@@ -1,7 +1,9 @@
+import { useEffect } from 'react'
 import { useLocation, useNavigate, useSearchParams } from 'react-router'
 import { HOME, orderPath, ordersPath, resultPath, withCashier } from '@/contract/paths.ts'
 import { CashierSheet } from '@/features/cashier/CashierSheet.tsx'
 import { fetchCheckout } from '@/lib/api/shop.ts'
+import { whenIdle } from '@/lib/useLazy.ts'
 
 /**
  * Where an order left unpaid waits: its details, or, for a checkout of several shops' orders, my orders'
@@ -18,6 +20,11 @@ export function CashierHost({ orderId }: { orderId: string }) {
   const navigate = useNavigate()
   const { pathname } = useLocation()
   const [params, setParams] = useSearchParams()
+  // The result page's code is in the phone before the money lands, so 支付成功 does not wait for it.
+  useEffect(
+    () => whenIdle(() => void import('./routes/ResultRoute.tsx').catch(() => undefined)),
+    [],
+  )
 
   function close() {
     if (pathname === HOME) {

@@ -5,6 +5,7 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { compress } from 'hono/compress'
 import { alipayBanner, lanAddress, startBanner, wechatpayBanner } from './banner.ts'
+import { firstFrameFile } from './first-frame.ts'
 import { processTestToken } from './http/test-guard.ts'
 import { optionsFromEnv, startRuntime } from './runtime.ts'
 import { securityHeaders } from './security-headers.ts'
@@ -31,7 +32,7 @@ try {
 }
 
 const noCacheForIndex = (path: string, c: Context) => {
-  if (path.endsWith('index.html')) c.header('Cache-Control', 'no-cache')
+  if (path.endsWith('.html')) c.header('Cache-Control', 'no-cache')
 }
 const site = new Hono()
 // The WeixinJSBridge stand-in and its pay sheet are for other sites' pages (wechatpay/embed-headers.ts).
@@ -44,17 +45,27 @@ site.use('/assets/*', async (c, next) => {
   // Vite fingerprints everything under /assets, so a name never changes content.
   if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable')
 })
+// `/` with the order page's frame in the phone's language, every other page of the app without it
+// (first-frame.ts); a build without those pages (an old dist/) serves its index.html as before.
+const framed = existsSync(`${distRoot}/app.html`)
+const pageOf = (c: Context) =>
+  framed
+    ? firstFrameFile(c.req.path, new URL(c.req.url).search, c.req.header('accept-language'))
+    : '/index.html'
+const page = serveStatic({
+  root: distRoot,
+  rewriteRequestPath: (_, c) => pageOf(c),
+  onFound: noCacheForIndex,
+})
+site.get('/', async (c, next) => {
+  c.header('Vary', 'Accept-Language')
+  return page(c, next)
+})
+site.get('/index.html', page)
 site.use('*', serveStatic({ root: distRoot, onFound: noCacheForIndex }))
 site.get('/assets/*', (c) => c.text('not found', 404))
-// The single-page app owns every other path: send index.html and let its router decide.
-site.get(
-  '*',
-  serveStatic({
-    root: distRoot,
-    rewriteRequestPath: () => '/index.html',
-    onFound: noCacheForIndex,
-  }),
-)
+// The single-page app owns every other path: send its page and let its router decide.
+site.get('*', page)
 
 /**
  * `/api` and below, and WeChat Pay's `/v3` and below, from an absolute URL, without parsing it (this

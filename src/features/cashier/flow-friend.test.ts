@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { failure, live, request } from '../../../test/support/flows.ts'
 import { confirmed, go } from '../../../test/support/cashier-flow.ts'
 import { friendStatus } from './friend/friend-flow.ts'
+import { TIMING } from './flow-moves.ts'
 import { EMPTY_RESUME } from './resume.ts'
 import { wechatSharePath } from '@/contract/paths.ts'
 
@@ -73,11 +74,32 @@ describe('找朋友帮忙付: the share sheet', () => {
     expect(again.state.view).toMatchObject({ friend: { request: null } })
   })
 
-  it('paid by the friend: the result page at once; left with Back: not resumed', () => {
+  it('paid by the friend: the sheet says so at once, the result page a moment later; left with Back: not resumed', () => {
     const open = go(sheet().state, { type: 'REQUESTS_FETCHED', requests: [request()] }).state
-    expect(go(open, { type: 'LIVE', view: live('PAID') }).effects.at(-1)).toEqual({
-      kind: 'finish',
+    // The stream tells of the friend's payment before the order is marked paid (the merchant's turn).
+    const told = go(open, {
+      type: 'LIVE',
+      view: live('PENDING_PAYMENT', { requests: { T0K3N: 'PAID' } }),
     })
+    const view = told.state.view
+    expect(view.kind === 'friend' && friendStatus(told.state, view.friend)).toBe('PAID')
+    expect(told.effects).not.toContainEqual({ kind: 'finish' })
+    expect(told.timers).toEqual([
+      { key: 'friend', ms: TIMING.friendPaid, event: { type: 'FRIEND_DONE' } },
+    ])
+    // The order's own PAID comes next: no second timer, still no result page before the moment is over.
+    const marked = go(told.state, {
+      type: 'LIVE',
+      view: live('PAID', { requests: { T0K3N: 'PAID' } }),
+    })
+    expect(marked.effects).not.toContainEqual({ kind: 'finish' })
+    expect(marked.timers).toEqual([])
+    expect(go(marked.state, { type: 'FRIEND_DONE' }).effects.at(-1)).toEqual({ kind: 'finish' })
+    // Paid another way while the sheet is up: the same.
+    const elsewhere = go(open, { type: 'LIVE', view: live('PAID') })
+    expect(elsewhere.timers).toEqual([
+      { key: 'friend', ms: TIMING.friendPaid, event: { type: 'FRIEND_DONE' } },
+    ])
     const back = go(open, { type: 'BACK' })
     expect(back.state.view.kind).toBe('choosing')
     expect(back.effects).toContainEqual({ kind: 'save', resume: EMPTY_RESUME })

@@ -16,6 +16,8 @@ export const TIMING = {
   scanPaid: 1000,
   /** Paid another way (a friend) while the code is up: the code closes, then the result page. */
   scanGrace: 1500,
+  /** 好友已付款 on the share sheet before the result page (the sheet knows first: issue 25). */
+  friendPaid: 1000,
 } as const
 
 export function failed(failure: Failure): Problem {

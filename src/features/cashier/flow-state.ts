@@ -59,6 +59,8 @@ export interface FriendState {
   /** The Idempotency-Key of a create that failed: asked again with it, it cannot make two. */
   key: string | null
   copied: 'idle' | 'done' | 'manual'
+  /** Paid: the sheet says so for a moment, then the result page (`settleFriend`). */
+  settling: boolean
 }
 
 /** 云闪付's own sheet after the jump: the jump lasts at least a moment, then the sheet, its password. */
@@ -197,6 +199,7 @@ export type Answer =
   | { type: 'PAYMENT_FETCH_FAILED'; error: Failure }
   | { type: 'CODE_SAVED'; ok: boolean }
   | { type: 'SCAN_DONE' }
+  | { type: 'FRIEND_DONE' }
   | { type: 'REQUESTS_FETCHED'; requests: readonly FriendRequest[] }
   | { type: 'SHARED'; request: FriendRequest }
   | { type: 'SHARE_FAILED'; error: Failure }

@@ -2,7 +2,7 @@ import type { OrderLiveView } from '@/contract/order-live.ts'
 import type { PaymentMethodId } from '@/contract/payment.ts'
 import { payCodePath } from '@/contract/paths.ts'
 import { stay } from '@/lib/machine.ts'
-import { EMPTY_FRIEND, friendStep, rememberFriend } from './friend/friend-flow.ts'
+import { EMPTY_FRIEND, friendStep, rememberFriend, settleFriend } from './friend/friend-flow.ts'
 import type { CashierEvent, CashierNext, CashierState, LazyStep, View } from './flow-state.ts'
 import {
   ask,
@@ -79,7 +79,7 @@ export function initialCashier(orderId: string, resume: Resume): CashierNext {
 export function step(state: CashierState, event: CashierEvent): CashierNext {
   if (state.view.kind === 'done') return stay(state)
   // Whatever the step, a paid code or a waiting share sheet is looked after on the way out.
-  return rememberFriend(settleScan(decide(state, event)))
+  return rememberFriend(settleFriend(settleScan(decide(state, event))))
 }
 
 function loadingStep(state: CashierState, name: LazyStep): CashierNext {
@@ -201,8 +201,13 @@ function onLive(state: CashierState, live: OrderLiveView): CashierNext {
   if (status === before) return stay(next)
   if (status === 'PAID') {
     // Over in UnionPay the shopper finishes there (完成); back from WeChat the question comes first; the
-    // code shows 支付成功 for a moment (settleScan). Anywhere else the result page follows at once.
-    const waits = next.view.kind === 'unionpay' || next.view.kind === 'scan' || next.resume.jump
+    // code and the share sheet show it for a moment (settleScan, settleFriend). Anywhere else the result
+    // page follows at once.
+    const waits =
+      next.view.kind === 'unionpay' ||
+      next.view.kind === 'scan' ||
+      next.view.kind === 'friend' ||
+      next.resume.jump
     return waits ? stay(next) : finish(next)
   }
   return status === 'PENDING_PAYMENT' ? stay(next) : closed(next)

@@ -43,10 +43,13 @@ export function usePaymentOutcome(orderId: string): Outcome {
         // The checkout as a whole: each shop's order of it is paid by the one payment.
         const order = await fetchCheckout(orderId)
         if (order.status === 'PAID') {
-          // The payment says how it was paid (a Huabei plan); the order alone is enough if it won't answer.
+          // 支付成功 shows at once; the payment, which says how it was paid (a Huabei plan), fills in
+          // when it answers (the order alone is enough if it won't): the shopper never waits on it.
+          if (!stopped) setOutcome({ status: 'success', order, payment: null })
           const payment = order.paymentId
             ? await fetchPayment(order.paymentId).catch(() => null)
             : null
+          if (!payment) return
           next = { status: 'success', order, payment }
         } else if (order.status !== 'PENDING_PAYMENT')
           next = { status: 'failed', order, error: null, payment: null }

@@ -10,6 +10,8 @@ import { useLazy } from '@/lib/useLazy.ts'
 import { IconOrders } from '@/ui/icons.tsx'
 import { PageHeader } from '@/ui/PageHeader.tsx'
 import { LoadState } from '@/ui/LoadState.tsx'
+import { firstFrameWords, OrderSkeleton } from '@/ui/first-frame.ts'
+import '@/ui/first-frame.css'
 import { AddressCard } from './AddressCard.tsx'
 import { useCheckout } from './checkout-store.ts'
 import { OptionsCard } from './OptionsCard.tsx'
@@ -59,7 +61,7 @@ export function CheckoutPage({ onOrderCreated, onOpenOrders, onBack }: CheckoutP
           onOrderCreated={onOrderCreated}
           onStockChanged={catalog.reload}
         />
-      ) : (
+      ) : catalog.error || bought.error ? (
         <LoadState
           error={catalog.error ?? bought.error}
           onRetry={() => {
@@ -68,6 +70,9 @@ export function CheckoutPage({ onOrderCreated, onOpenOrders, onBack }: CheckoutP
           }}
           loadingText={t('common.loading')}
         />
+      ) : (
+        // What `/`'s HTML showed before the script (ui/first-frame.ts): the handover changes nothing.
+        <OrderSkeleton words={firstFrameWords(t)} />
       )}
     </div>
   )

@@ -2,7 +2,7 @@ import type { FriendRequestStatus } from '@/contract/friend-pay.ts'
 import { wechatSharePath } from '@/contract/paths.ts'
 import { stay } from '@/lib/machine.ts'
 import type { CashierEvent, CashierNext, CashierState, FriendState } from '../flow-state.ts'
-import { andThen, ask, withResume } from '../flow-moves.ts'
+import { andThen, ask, paid, TIMING, withResume } from '../flow-moves.ts'
 
 /** 找朋友帮忙付's part of the cashier's flow: find the open request, share one, cancel it, copy the link. */
 
@@ -13,6 +13,7 @@ export const EMPTY_FRIEND: FriendState = {
   error: null,
   key: null,
   copied: 'idle',
+  settling: false,
 }
 
 /** The request's status as it stands: live from the order's stream, else as last answered. */
@@ -38,6 +39,26 @@ export function rememberFriend(next: CashierNext): CashierNext {
   return waiting === state.resume.friend
     ? next
     : andThen(next, (s) => withResume(s, { friend: waiting }))
+}
+
+/**
+ * Once the friend has paid (or the order is paid another way), the sheet says so at once and the result
+ * page follows after a moment, as the scan code does: the shopper sees paid the moment the live stream
+ * says so, not after the result page's own check. Called after every step while the sheet is up.
+ */
+export function settleFriend(next: CashierNext): CashierNext {
+  const { state } = next
+  if (state.view.kind !== 'friend' || state.view.friend.settling) return next
+  const ours = friendStatus(state, state.view.friend) === 'PAID'
+  if (!ours && state.live?.order.status !== 'PAID') return next
+  return {
+    ...next,
+    state: withFriend(state, { settling: true }),
+    timers: [
+      ...(next.timers ?? []),
+      { key: 'friend', ms: TIMING.friendPaid, event: { type: 'FRIEND_DONE' } },
+    ],
+  }
 }
 
 export function friendStep(state: CashierState, event: CashierEvent): CashierNext {
@@ -76,6 +97,8 @@ export function friendStep(state: CashierState, event: CashierEvent): CashierNex
       return stay(withFriend(state, { request: event.request, busy: false }))
     case 'ASK_AGAIN':
       return stay(withFriend(state, { request: null, error: null, copied: 'idle' }))
+    case 'FRIEND_DONE':
+      return paid(state)
     case 'COPY':
       return ask(state, { kind: 'copy', text: event.text })
     case 'COPIED':

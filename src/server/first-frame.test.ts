@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { firstFrameFile, framedPages } from './first-frame.ts'
+
+const VITE_INDEX =
+  '<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><div id="root"></div><script type="module" src="/assets/index.js"></script></body></html>'
+
+describe('the first frame', () => {
+  it('puts the order page frame in #root, in each language, and keeps a page without it', () => {
+    const pages = framedPages(VITE_INDEX)
+    expect(pages.zh).toContain('<div id="root" data-first-frame="zh-CN">')
+    expect(pages.zh).toContain('<h1>确认订单</h1>')
+    expect(pages.zh).toContain('提交订单')
+    expect(pages.en).toContain('<html lang="en">')
+    expect(pages.en).toContain('data-first-frame="en"')
+    expect(pages.en).toContain('<h1>Confirm order</h1>')
+    expect(pages.en).not.toContain('确认订单')
+    expect(pages.bare).toBe(VITE_INDEX)
+    // The script is still there, after the frame.
+    expect(pages.zh.indexOf('phone-screen')).toBeLessThan(pages.zh.indexOf('/assets/index.js'))
+  })
+
+  it('refuses an index.html it cannot frame', () => {
+    expect(() => framedPages('<html><body></body></html>')).toThrow(/no <div id="root">/)
+  })
+
+  it('frames / in the language the phone will speak, and nothing else', () => {
+    expect(firstFrameFile('/', '', 'zh-CN,zh;q=0.9')).toBe('/index.html')
+    expect(firstFrameFile('/', '', 'en-US,en;q=0.9,zh;q=0.5')).toBe('/index.en.html')
+    expect(firstFrameFile('/', '', undefined)).toBe('/index.html')
+    expect(firstFrameFile('/', '?lang=en', 'zh-CN')).toBe('/index.en.html')
+    expect(firstFrameFile('/', '?lang=zh-CN', 'en-US')).toBe('/index.html')
+    expect(firstFrameFile('/orders', '', 'zh-CN')).toBe('/app.html')
+    expect(firstFrameFile('/pay/result/x', '?lang=en', 'en')).toBe('/app.html')
+  })
+})
