@@ -76,7 +76,27 @@ export const LAZY_SCREENS: LazyScreen[] = [
     name: '/stage',
     entries: ['src/app/routes/StageRoute.tsx', 'src/lib/i18n/friend-pay.zh-CN.ts'],
   },
-  { name: '/lab', entries: ['src/app/routes/LabRoute.tsx'] },
+  { name: '/lab', entries: ['src/app/routes/LabRoute.tsx', 'src/lib/i18n/lab.zh-CN.ts'] },
+  {
+    name: '/lab/studies/:id',
+    entries: ['src/app/routes/LabStudyRoute.tsx', 'src/lib/i18n/lab-study.zh-CN.ts'],
+  },
+  {
+    name: '/study/:id',
+    entries: ['src/app/routes/StudyRoute.tsx', 'src/lib/i18n/study.zh-CN.ts'],
+  },
+  {
+    name: '/console',
+    entries: ['src/app/routes/ConsoleRoute.tsx', 'src/lib/i18n/console.zh-CN.ts'],
+  },
+  {
+    name: '支付宝 app',
+    entries: ['src/features/alipay-app/AlipayApp.tsx', 'src/lib/i18n/alipay-app.zh-CN.ts'],
+  },
+  {
+    name: 'Alipay cashier',
+    entries: ['src/features/alipay/AlipayCashierRoute.tsx', 'src/lib/i18n/alipay.zh-CN.ts'],
+  },
 ]
 
 function fileSize(dist: string, file: string): FileSize {

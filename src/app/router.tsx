@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, type ComponentType } from 'react'
-import { BrowserRouter, Route, Routes, useLocation } from 'react-router'
+import { BrowserRouter, matchPath, Route, Routes, useLocation } from 'react-router'
 import { HOME, PAGE_ROUTES } from '@/contract/paths.ts'
+import { studyResultsUrl } from '@/contract/routes.ts'
+import { askEarly } from '@/lib/api/early.ts'
 import type { FriendWallet } from '@/features/friend-pay/flow.ts'
 import { loadMessages, type LazyMessages } from '@/lib/i18n/i18n.ts'
 import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx'
@@ -30,10 +32,13 @@ const LabRoute = screen(
   async () => (await import('./routes/LabRoute.tsx')).LabRoute,
   ['lab', 'labStudy'],
 )
-const LabStudyRoute = screen(
-  async () => (await import('./routes/LabStudyRoute.tsx')).LabStudyRoute,
-  ['lab', 'labStudy'],
-)
+const LabStudyRoute = screen(async () => {
+  // The results are asked for while the page's code arrives (lib/api/early.ts): the two waits overlap.
+  const match = matchPath(PAGE_ROUTES.labStudy, window.location.pathname)
+  const key = new URLSearchParams(window.location.search).get('key')
+  if (match?.params.studyId && key) askEarly(studyResultsUrl(match.params.studyId, key))
+  return (await import('./routes/LabStudyRoute.tsx')).LabStudyRoute
+}, ['lab', 'labStudy'])
 const StudyRoute = screen(
   async () => (await import('./routes/StudyRoute.tsx')).StudyRoute,
   ['study'],

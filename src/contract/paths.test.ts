@@ -1,22 +1,22 @@
 import { matchPath } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import {
+  albumOpen,
   ALIPAY_PAY_PATH,
   ALIPAY_ROUTES,
-  albumOpen,
   alipayAppPath,
   alipayBillPath,
   alipayPayUrl,
   alipayScanPayPath,
   alipayScanPayToken,
   alipayTokenOf,
-  isAlipayAppPath,
   cashierOrderId,
   checkoutCashierPath,
   friendLinkInWechat,
   friendLinkPath,
   friendLinkToken,
   inWechatBrowser,
+  isAlipayAppPath,
   isWechatPath,
   labPath,
   orderPath,
@@ -30,6 +30,7 @@ import {
   resultOrderId,
   resultPath,
   routeOf,
+  screenPattern,
   WECHAT_HOME,
   WECHAT_ROUTES,
   wechatBillPath,
@@ -212,5 +213,20 @@ describe("the 支付宝 app's screens", () => {
     expect(route(`/alipay/${ALIPAY_ROUTES.bill}`, alipayBillPath('2026120122001'))).toEqual({
       paymentId: '2026120122001',
     })
+  })
+})
+
+describe('a screen across people', () => {
+  it('names a page whose path holds an id by its pattern, and leaves the others as they are', () => {
+    expect(screenPattern('/pay/result/4781712957179858173')).toBe('/pay/result/:orderId')
+    expect(screenPattern('/orders/123?tab=pending')).toBe('/orders/:orderId?tab=pending')
+    expect(screenPattern('/friend-pay/w1.abc')).toBe('/friend-pay/:token')
+    expect(screenPattern('/wechat/friend-pay/w1.abc')).toBe('/wechat/friend-pay/:token')
+    expect(screenPattern('/wechat/chat/xiaomei')).toBe('/wechat/chat/:chatId')
+    expect(screenPattern('/wechat/bills/pay123')).toBe('/wechat/bills/:paymentId')
+    expect(screenPattern('/?pay')).toBe('/?pay')
+    expect(screenPattern('/')).toBe('/')
+    expect(screenPattern('/wechat/pay')).toBe('/wechat/pay')
+    expect(screenPattern('/orders')).toBe('/orders')
   })
 })

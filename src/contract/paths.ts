@@ -353,3 +353,26 @@ export function alipayScanPayToken(search: Search): string | null {
 export function alipayBillPath(paymentId: string): string {
   return `${ALIPAY_HOME}/bills/${enc(paymentId)}`
 }
+
+/** The pages whose path holds an id (`/pay/result/:orderId`…), as patterns to match a path against. */
+const ID_PAGES = [
+  ...Object.values(PAGE_ROUTES),
+  ...Object.values(WECHAT_ROUTES).map((r) => `${WECHAT_HOME}/${r}`),
+]
+  .filter((pattern) => pattern.includes(':'))
+  .map((pattern) => ({
+    pattern,
+    match: new RegExp(`^${pattern.replace(/:\w+/g, '[^/]+').replace(/\*$/, '.*')}$`),
+  }))
+
+/**
+ * A screen's name across people (a study's funnel and heatmaps): the page's pattern where its path holds
+ * an id (`/pay/result/123` → `/pay/result/:orderId`), the rest as it is (`/?pay`, the cashier).
+ */
+export function screenPattern(screen: string): string {
+  const at = screen.indexOf('?')
+  const path = at < 0 ? screen : screen.slice(0, at)
+  const rest = at < 0 ? '' : screen.slice(at)
+  const page = ID_PAGES.find((p) => p.match.test(path))
+  return page ? `${page.pattern}${rest}` : screen
+}

@@ -187,3 +187,8 @@ export function routePath<N extends RouteName>(name: N, params: RouteParams<N>):
     return encodeURIComponent(value)
   })
 }
+
+/** The owner's results of a study (`GET /api/lab/studies/:studyId/results?key=`), as the lab asks for them. */
+export function studyResultsUrl(studyId: string, key: string): string {
+  return `${API_BASE}${routePath('studyResults', { studyId })}?${new URLSearchParams({ key })}`
+}

@@ -51,6 +51,8 @@ export interface RequestOptions {
   upload?: Blob
   idempotencyKey?: string
   signal?: AbortSignal | undefined
+  /** The answer to this very GET, already asked for (lib/api/early.ts): read instead of asking again. */
+  early?: Promise<Response> | null
 }
 
 /** An answer and when it was asked and received, for callers that learn the server's clock from it. */
@@ -151,12 +153,13 @@ async function callApi<S extends z.ZodType>(
   const sentAt = Date.now()
   let res: Response
   try {
-    res = await fetch(`/api${path}`, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.upload ?? (options.body === undefined ? null : JSON.stringify(options.body)),
-      signal: options.signal ?? null,
-    })
+    res = await (options.early ??
+      fetch(`/api${path}`, {
+        method: options.method ?? 'GET',
+        headers,
+        body: options.upload ?? (options.body === undefined ? null : JSON.stringify(options.body)),
+        signal: options.signal ?? null,
+      }))
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
     throw new ApiError({ code: 'NETWORK_ERROR', message: String(cause), status: 0 })

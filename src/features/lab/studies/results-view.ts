@@ -122,6 +122,6 @@ export function rateBar(rate: number | null, low: number | null, high: number | 
 
 /** A screen's address as a short label: the path without the query, and "/" for the home page. */
 export function screenLabel(screen: string): string {
-  const path = screen.split('?')[0] ?? screen
-  return path.length > 0 ? path : '/'
+  // `/?pay` (the cashier over the order page) is a screen of its own: the query's names are kept.
+  return screen.length > 0 ? screen : '/'
 }

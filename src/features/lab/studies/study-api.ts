@@ -1,9 +1,10 @@
 import type { z } from 'zod'
 import type { CreateStudyBody } from '@/contract/study.ts'
-import { API_BASE, ROUTES, routePath } from '@/contract/routes.ts'
+import { API_BASE, ROUTES, routePath, studyResultsUrl } from '@/contract/routes.ts'
 import type { RouteParams } from '@/contract/routes.ts'
 import { callRoute, type AnswerOf } from '@/lib/api/call.ts'
 import { api } from '@/lib/api/client.ts'
+import { takeEarly } from '@/lib/api/early.ts'
 
 /** The lab's calls of the studies' routes (contract/routes.ts), by route name. */
 
@@ -17,6 +18,10 @@ export function fetchPublicStudy(studyId: string, signal?: AbortSignal) {
 
 type OwnerRoute = 'studyResults' | 'deleteStudy' | 'deleteParticipant'
 
+function ownerPath<N extends OwnerRoute>(name: N, params: RouteParams<N>, key: string): string {
+  return `${routePath(name, params)}?${new URLSearchParams({ key })}`
+}
+
 /**
  * An owner's route: the key goes as `?key=` (the route has no query schema of its own, so the typed
  * `callRoute` cannot carry it); the path, method and answer's schema are the route table's.
@@ -26,8 +31,9 @@ async function ownerCall<N extends OwnerRoute>(
   params: RouteParams<N>,
   key: string,
   signal?: AbortSignal,
+  early: Promise<Response> | null = null,
 ): Promise<AnswerOf<N>> {
-  const path = `${routePath(name, params)}?${new URLSearchParams({ key })}`
+  const path = ownerPath(name, params, key)
   return api(
     path,
     async () => {
@@ -35,12 +41,18 @@ async function ownerCall<N extends OwnerRoute>(
       // The table pairs this name with this schema; TypeScript cannot follow a generic index here.
       return ROUTE_SCHEMAS[name].answer.schema as unknown as z.ZodType<AnswerOf<N>>
     },
-    { method: ROUTES[name].method, signal },
+    {
+      method: ROUTES[name].method,
+      signal,
+      early,
+    },
   )
 }
 
 export function fetchResults(studyId: string, key: string, signal?: AbortSignal) {
-  return ownerCall('studyResults', { studyId }, key, signal)
+  // The first answer may be on its way already: the router asked for it with the page's code.
+  const early = takeEarly(studyResultsUrl(studyId, key))
+  return ownerCall('studyResults', { studyId }, key, signal, early)
 }
 
 export function deleteStudy(studyId: string, key: string) {

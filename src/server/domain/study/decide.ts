@@ -1,6 +1,7 @@
 // The commands of a study: `decide*(state, command, now) → events | refusal` (docs/studies.md). What
 // the world says (a task's order is paid) and fresh ids come in with the command.
 import type { CreateStudyBody, StudyEvent, StudyRoute } from '../../../contract/study.ts'
+import { screenPattern } from '../../../contract/paths.ts'
 import { assignRoutes } from './assign.ts'
 import {
   DEFAULT_FRIEND_DELAY_MS,
@@ -174,7 +175,9 @@ export function decideEvents(
   const recorded: StudyEvent[] = []
   const marks: StudyJournalEvent[] = []
   let accepted = 0
-  for (const e of cmd.events) {
+  for (const raw of cmd.events) {
+    // Screens by their page's pattern (`/pay/result/:orderId`): one step and one heatmap across people.
+    const e = namedScreen(raw)
     let acted = false
     if (e.kind === 'task' && p.status === 'active') {
       const task = tasks.find((t) => t.route === e.route)
@@ -283,6 +286,12 @@ export interface ScreenCommand {
   height: number
 }
 
+function namedScreen(e: StudyEvent): StudyEvent {
+  if (e.kind === 'screen') return { ...e, screen: screenPattern(e.screen) }
+  if (e.kind === 'tap' && e.screen !== undefined) return { ...e, screen: screenPattern(e.screen) }
+  return e
+}
+
 /** A screenshot for a screen's heatmap: the first per screen is kept, up to STUDY_SCREENS_PER_STUDY. */
 export function decideScreen(
   state: StudyState,
@@ -291,13 +300,14 @@ export function decideScreen(
 ): StudyDecision<{ imageId: string; kept: boolean }> {
   const found = participantOf(state, cmd.participantId)
   if (!found.ok) return found
-  const first = state.screens.get(cmd.screen)
+  const screen = screenPattern(cmd.screen)
+  const first = state.screens.get(screen)
   if (first) return studyAccept({ imageId: first.imageId, kept: false })
   if (state.screens.size >= STUDY_SCREENS_PER_STUDY)
     return studyAccept({ imageId: cmd.imageId, kept: false })
   const { participantId: _p, ...capture } = cmd
   return studyAccept({ imageId: cmd.imageId, kept: true }, [
-    { type: 'screen.captured', ...capture, at: now },
+    { type: 'screen.captured', ...capture, screen, at: now },
   ])
 }
 
