@@ -4,10 +4,10 @@ import { labStudyPath, studyPath } from '@/contract/paths.ts'
 import type { StudyPublic } from '@/contract/study.ts'
 import { isApiError } from '@/lib/api/client.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { ConfirmButton } from './ConfirmButton.tsx'
+import { DeleteStudyButton } from './DeleteStudyButton.tsx'
 import { absoluteUrl, JoinQr } from './JoinQr.tsx'
 import { useMyStudies, type MyStudy } from './my-studies.ts'
-import { deleteStudy, fetchPublicStudy } from './study-api.ts'
+import { fetchPublicStudy } from './study-api.ts'
 
 type Known =
   | { state: 'checking' }
@@ -107,20 +107,10 @@ export function StudyCard({ study, fresh }: { study: MyStudy; fresh: boolean }) 
             >
               {t('labStudy.card.openResults')}
             </Link>
-            <ConfirmButton
-              label={t('labStudy.card.delete')}
-              question={t('labStudy.card.confirmDelete')}
-              confirmLabel={t('labStudy.card.confirm')}
-              testId="study-delete"
-              onConfirm={async () => {
-                try {
-                  await deleteStudy(study.id, study.ownerKey)
-                } catch (error) {
-                  // Already gone on the server: the list entry goes too.
-                  if (!(isApiError(error) && error.code === 'STUDY_NOT_FOUND')) throw error
-                }
-                remove(study.id)
-              }}
+            <DeleteStudyButton
+              studyId={study.id}
+              ownerKey={study.ownerKey}
+              onDeleted={() => remove(study.id)}
             />
           </div>
         </>

@@ -4,7 +4,7 @@ import { labPath, studyPath } from '@/contract/paths.ts'
 import type { StudyResults } from '@/contract/study.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useLabStore } from '../lab-store.ts'
-import { ConfirmButton } from './ConfirmButton.tsx'
+import { DeleteStudyButton } from './DeleteStudyButton.tsx'
 import { Heatmap } from './Heatmap.tsx'
 import { absoluteUrl, JoinQr } from './JoinQr.tsx'
 import { useLiveResults } from './live-results.ts'
@@ -13,7 +13,7 @@ import { PeopleTable } from './PeopleTable.tsx'
 import { pValue } from './results-view.ts'
 import { RouteResultsTable } from './RouteResultsTable.tsx'
 import { RouteSteps } from './RouteSteps.tsx'
-import { deleteParticipant, deleteStudy, ownerFileUrl } from './study-api.ts'
+import { deleteParticipant, ownerFileUrl } from './study-api.ts'
 import '../lab.css'
 import './studies.css'
 
@@ -284,13 +284,10 @@ export function StudyResultsScreen() {
         </div>
         <div>
           <h2>{t('labStudy.results.danger.title')}</h2>
-          <ConfirmButton
-            label={t('labStudy.card.delete')}
-            question={t('labStudy.card.confirmDelete')}
-            confirmLabel={t('labStudy.card.confirm')}
-            testId="study-delete"
-            onConfirm={async () => {
-              await deleteStudy(study.id, key)
+          <DeleteStudyButton
+            studyId={study.id}
+            ownerKey={key}
+            onDeleted={() => {
               removeMine(study.id)
               setDeleted(true)
             }}
