@@ -5,6 +5,7 @@ import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
 import { FirstFrameApp, firstFrameLang } from './app/FirstFrameApp.tsx'
+import { preloadScreen } from './app/router.tsx'
 import { syncDocumentLang } from './lib/i18n/i18n.ts'
 import { applySearchSettings, effectiveLang, useSettings } from './lib/settings.ts'
 import './ui/base.css'
@@ -13,6 +14,8 @@ import './ui/base.css'
 applySearchSettings(window.location.search, window.location.pathname)
 // English words are a chunk of their own: an English phone waits for them rather than flash Chinese.
 const languageReady = syncDocumentLang()
+// A desktop screen's code (the lab, a study, the console) loads meanwhile, not after the words.
+preloadScreen(window.location.pathname)
 
 // Inside the UX lab (/lab), a framed phone reports what the shopper does to the lab: see lib/instrument.
 // Only a frame can be one, so nothing of it weighs on a phone's first chunk.

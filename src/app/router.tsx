@@ -18,10 +18,19 @@ function screen<P extends object>(
   load: () => Promise<ComponentType<P>>,
   words: readonly (keyof LazyMessages)[] = [],
 ) {
-  return lazy(async () => {
-    const [Component] = await Promise.all([load(), ...words.map(loadMessages)])
-    return { default: Component }
-  })
+  let loading: Promise<{ default: ComponentType<P> }> | null = null
+  const get = () => {
+    loading ??= Promise.all([load(), ...words.map(loadMessages)]).then(
+      ([Component]) => ({ default: Component }),
+      (error: unknown) => {
+        // A failed load (offline, a new build) may be tried again.
+        loading = null
+        throw error
+      },
+    )
+    return loading
+  }
+  return Object.assign(lazy(get), { preload: get })
 }
 
 const StageRoute = screen(
@@ -37,7 +46,13 @@ const LabStudyRoute = screen(async () => {
   const match = matchPath(PAGE_ROUTES.labStudy, window.location.pathname)
   const key = new URLSearchParams(window.location.search).get('key')
   if (match?.params.studyId && key) askEarly(studyResultsUrl(match.params.studyId, key))
-  return (await import('./routes/LabStudyRoute.tsx')).LabStudyRoute
+  // The answer's schemas come with the code, not after it (the page checks the answer against them).
+  const [route] = await Promise.all([
+    import('./routes/LabStudyRoute.tsx'),
+    import('@/contract/route-schemas.ts'),
+    import('@/lib/zod-config.ts'),
+  ])
+  return route.LabStudyRoute
 }, ['lab', 'labStudy'])
 const StudyRoute = screen(
   async () => (await import('./routes/StudyRoute.tsx')).StudyRoute,
@@ -75,6 +90,24 @@ const AlipayApp = screen(
 )
 // Only a mistyped address gets here: not worth a byte of the first chunk.
 const NotFoundRoute = screen(async () => (await import('./routes/NotFoundRoute.tsx')).NotFoundRoute)
+
+/**
+ * The desktop screens that are not `/`: their code starts to load at start-up (src/main.tsx), while the
+ * phone's language is still on its way, instead of after it.
+ */
+const DESKTOP_SCREENS = [
+  [PAGE_ROUTES.labStudy, LabStudyRoute],
+  [PAGE_ROUTES.study, StudyRoute],
+  [PAGE_ROUTES.lab, LabRoute],
+  [PAGE_ROUTES.console, ConsoleRoute],
+  [PAGE_ROUTES.consoleObject, ConsoleObjectRoute],
+  [PAGE_ROUTES.stage, StageRoute],
+] as const
+
+export function preloadScreen(pathname: string): void {
+  const found = DESKTOP_SCREENS.find(([pattern]) => matchPath(pattern, pathname))
+  if (found) void found[1].preload().catch(() => undefined)
+}
 
 /** Every location the router commits, for whoever listens (the lab's probe). */
 function LocationFeed() {
