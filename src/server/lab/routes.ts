@@ -173,7 +173,7 @@ export function studyHandlers(deps: AppDeps): RouteHandlers<StudyRouteName> {
     studyResults: (c, { params }) => {
       const state = owned(c, params.studyId)
       if (state instanceof Response) return state
-      return c.json(studyResults(state))
+      return c.json(studies.results(state.config.id) ?? studyResults(state))
     },
     studyParticipantsCsv: (c, { params }) => {
       const state = owned(c, params.studyId)
@@ -196,7 +196,7 @@ export function studyHandlers(deps: AppDeps): RouteHandlers<StudyRouteName> {
       if (state instanceof Response) return state
       // Loaded on the first report: the server starts without it.
       const { studyReportHtml } = await import('./report/report.ts')
-      const results = studyResults(state)
+      const results = studies.results(state.config.id) ?? studyResults(state)
       const images = new Map<string, { contentType: string; bytes: Uint8Array }>()
       for (const map of results.heatmaps) {
         if (map.imageId === null) continue

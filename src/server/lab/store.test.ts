@@ -198,3 +198,23 @@ describe('the studies’ storage', () => {
     void lab
   })
 })
+
+describe('the results of a study', () => {
+  it('are computed once per change: the same answer until someone does something, then a new one', async () => {
+    const lab = labHarness({ data: 'memory' })
+    const made = await lab.create({ target: 5 })
+    await someone(lab, made.id, false)
+    const first = lab.studies.results(made.id)
+    expect(first).toBeDefined()
+    // Asked again with nothing new: the very same object, not computed again.
+    expect(lab.studies.results(made.id)).toBe(first)
+    await someone(lab, made.id, false)
+    const second = lab.studies.results(made.id)
+    expect(second).not.toBe(first)
+    expect(second?.participants.total).toBe(2)
+    const state = lab.studies.get(made.id)
+    if (!state) throw new Error('no study')
+    expect(second).toEqual(studyResults(state))
+    lab.studies.close()
+  })
+})

@@ -35,13 +35,13 @@ export const RouteSteps = memo(function RouteSteps({
         <div className="study-steps__grid">
           <div>
             <h4>{t('labStudy.results.steps.funnel')}</h4>
-            <ul className="study-legend">
+            <ul className="lab-legend study-legend">
               <li>
-                <span className="study-swatch study-swatch--measured" aria-hidden="true" />
+                <span className="lab-legend__swatch study-swatch--measured" aria-hidden="true" />
                 {t('labStudy.results.steps.measured')}
               </li>
               <li>
-                <span className="study-swatch study-swatch--model" aria-hidden="true" />
+                <span className="lab-legend__swatch study-swatch--model" aria-hidden="true" />
                 {t('labStudy.results.steps.model')}
               </li>
             </ul>

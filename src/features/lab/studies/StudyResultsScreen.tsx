@@ -110,13 +110,13 @@ const Heatmaps = memo(function Heatmaps({
     <section className="lab-card lab-card--wide" aria-labelledby="study-heatmaps">
       <h2 id="study-heatmaps">{t('labStudy.results.heatmaps.title')}</h2>
       <p className="lab-hint">{t('labStudy.results.heatmaps.hint')}</p>
-      <ul className="study-legend">
+      <ul className="lab-legend study-legend">
         <li>
-          <span className="study-swatch study-swatch--hit" aria-hidden="true" />
+          <span className="lab-legend__swatch study-swatch--hit" aria-hidden="true" />
           {t('labStudy.results.heatmaps.hit')}
         </li>
         <li>
-          <span className="study-swatch study-swatch--miss" aria-hidden="true" />
+          <span className="lab-legend__swatch study-swatch--miss" aria-hidden="true" />
           {t('labStudy.results.heatmaps.miss')}
         </li>
       </ul>
