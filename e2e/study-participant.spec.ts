@@ -59,6 +59,18 @@ test('a participant does the jump task on their own framed phone; another quits;
   const frame = page.getByTestId('study-phone')
   await expect(frame).toHaveAttribute('name', 'study-phone')
   expect(await frame.getAttribute('src')).toMatch(/[?&]world=[^&]+/)
+  // The phone captures the order page once it has settled (a person is slower than this test): wait for
+  // it, so the reload below cannot cut the capture short on a loaded machine.
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(`/api/lab/studies/${study.id}/results`)
+        const { heatmaps } = (await res.json()) as StudyResults
+        return heatmaps.some((h) => h.screen === '/' && h.imageId !== null)
+      },
+      { timeout: seconds(20) },
+    )
+    .toBe(true)
   // A tap on nothing tappable (the page's title): a misclick. Then the order.
   await phone.locator('h1').first().click()
   await phone.getByTestId('submit-order').click()
