@@ -14,9 +14,11 @@ import { Spinner } from '@/ui/Spinner.tsx'
 import { Toaster } from '@/ui/Toaster.tsx'
 import { PhoneChrome } from './phone/PhoneChrome.tsx'
 
-// The cashier's WeChat steps (scan code, jump) speak the lazily loaded WeChat words.
+// The cashier speaks the words of paying, and its WeChat steps (scan code, jump) the WeChat words.
 const loadCashier = () =>
-  Promise.all([import('./CashierHost.tsx'), loadMessages('jump')]).then(([host]) => host)
+  Promise.all([import('./CashierHost.tsx'), loadMessages('cashier'), loadMessages('jump')]).then(
+    ([host]) => host,
+  )
 const CashierHost = lazy(async () => ({ default: (await loadCashier()).CashierHost }))
 
 /**

@@ -66,27 +66,35 @@ const ConsoleObjectRoute = screen(
   async () => (await import('./routes/ConsoleRoute.tsx')).ConsoleObjectRoute,
   ['console'],
 )
-const OrdersRoute = screen(async () => (await import('./routes/OrdersRoute.tsx')).OrdersRoute)
+// The words of paying (`cashier`: the cashier, PIN pad, result and orders) come with every screen that pays.
+const OrdersRoute = screen(
+  async () => (await import('./routes/OrdersRoute.tsx')).OrdersRoute,
+  ['cashier'],
+)
 const OrderDetailRoute = screen(
   async () => (await import('./routes/OrderDetailRoute.tsx')).OrderDetailRoute,
+  ['cashier'],
 )
-const ResultRoute = screen(async () => (await import('./routes/ResultRoute.tsx')).ResultRoute)
+const ResultRoute = screen(
+  async () => (await import('./routes/ResultRoute.tsx')).ResultRoute,
+  ['cashier'],
+)
 const WechatRoute = screen(
   async () => (await import('./routes/WechatRoute.tsx')).WechatRoute,
-  ['wechat'],
+  ['wechat', 'cashier'],
 )
 const FriendPayRoute = screen<{ wallet: FriendWallet }>(
   async () => (await import('./routes/FriendPayRoute.tsx')).FriendPayRoute,
-  ['friendPay'],
+  ['friendPay', 'cashier'],
 )
 const AlipayCashierRoute = screen(
   async () => (await import('@/features/alipay/AlipayCashierRoute.tsx')).AlipayCashierRoute,
-  ['alipay'],
+  ['alipay', 'cashier'],
 )
 // The phone's 支付宝 app; its pay sheet speaks the cashier's words too.
 const AlipayApp = screen(
   async () => (await import('@/features/alipay-app/AlipayApp.tsx')).AlipayApp,
-  ['alipay', 'alipayApp'],
+  ['alipay', 'alipayApp', 'cashier'],
 )
 // Only a mistyped address gets here: not worth a byte of the first chunk.
 const NotFoundRoute = screen(async () => (await import('./routes/NotFoundRoute.tsx')).NotFoundRoute)

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Installment } from '@/contract/payment.ts'
 import { periodBills, planSummary } from './installment.ts'
+import { Dictionaries } from './i18n/dictionaries.ts'
 import type { Translate } from './i18n/i18n.ts'
+import { payZhCN } from './i18n/pay.zh-CN.ts'
 import { zhCN } from './i18n/zh-CN.ts'
 
 function plan(periods: 0 | 3 | 6 | 12, schedule: [number, number][], feeFen: number): Installment {
@@ -58,12 +60,10 @@ describe('periodBills', () => {
 })
 
 describe('planSummary', () => {
-  /** The zh-CN dictionary with {{name}} filled in, as translate() does. */
-  const zh: Translate = (key, vars = {}) => {
-    let entry: unknown = zhCN
-    for (const part of key.split('.')) entry = (entry as Record<string, unknown>)[part]
-    return String(entry).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name]))
-  }
+  // The plans speak the words of paying, which load with the cashier.
+  const words = new Dictionaries(zhCN)
+  words.add('zh-CN', payZhCN)
+  const zh: Translate = (key, vars) => words.translate('zh-CN', key, vars)
 
   it('prints the per-period bill and the whole fee', () => {
     const text = planSummary(

@@ -38,7 +38,7 @@ vi.mock('@/lib/order-watch.ts', () => ({
 
 const pushLive = (view: OrderLiveView) => act(() => api.watchers.forEach((w) => w(view)))
 
-beforeAll(() => loadMessages('jump'))
+beforeAll(() => Promise.all([loadMessages('cashier'), loadMessages('jump')]))
 beforeEach(() => {
   vi.clearAllMocks()
   api.watchers.length = 0

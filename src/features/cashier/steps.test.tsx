@@ -25,7 +25,7 @@ import { ScanPanel } from './scan/ScanPanel.tsx'
 
 beforeAll(async () => {
   // The scan code's and the share sheet's words load with their steps.
-  await Promise.all([loadMessages('jump'), loadMessages('friendPay')])
+  await Promise.all([loadMessages('cashier'), loadMessages('jump'), loadMessages('friendPay')])
 })
 afterEach(cleanup)
 

@@ -7,6 +7,7 @@ import type { ConsoleMessages } from './console.zh-CN.ts'
 import type { FriendPayMessages } from './friend-pay.zh-CN.ts'
 import type { LabMessages } from './lab.zh-CN.ts'
 import type { LabStudyMessages } from './lab-study.zh-CN.ts'
+import type { PayMessages } from './pay.zh-CN.ts'
 import type { StudyMessages } from './study.zh-CN.ts'
 import type { SimMessages } from './sim.zh-CN.ts'
 import type { WechatMessages } from './wechat.zh-CN.ts'
@@ -27,7 +28,7 @@ type Leaves<T, Prefix extends string = ''> = {
  * into the dictionaries by `loadMessages`, which that code awaits before it renders.
  */
 export interface LazyMessages
-  extends WechatMessages, FriendPayMessages, AlipayMessages, AlipayAppMessages {
+  extends PayMessages, WechatMessages, FriendPayMessages, AlipayMessages, AlipayAppMessages {
   sim: SimMessages
   lab: LabMessages
   labStudy: LabStudyMessages
@@ -104,6 +105,11 @@ const LAZY: Record<keyof LazyMessages, () => Promise<Record<Lang, Partial<LazyMe
     ])
     return { 'zh-CN': { console: consoleZhCN }, en: { console: consoleEn } }
   },
+  cashier: payMessages,
+  pin: payMessages,
+  reset: payMessages,
+  result: payMessages,
+  orders: payMessages,
   scan: wechatMessages,
   jump: wechatMessages,
   wechat: wechatMessages,
@@ -128,6 +134,14 @@ const LAZY: Record<keyof LazyMessages, () => Promise<Record<Lang, Partial<LazyMe
     ])
     return { 'zh-CN': { alipayApp: alipayAppZhCN }, en: { alipayApp: alipayAppEn } }
   },
+}
+/** The words of paying, for every screen that pays or shows what was paid: one file for them all. */
+async function payMessages(): Promise<Record<Lang, Partial<LazyMessages>>> {
+  const [{ payZhCN }, { payEn }] = await Promise.all([
+    import('./pay.zh-CN.ts'),
+    import('./pay.en.ts'),
+  ])
+  return { 'zh-CN': payZhCN, en: payEn }
 }
 /** The WeChat routes' words (scan-code panel, jump, the simulated WeChat): one file for all three. */
 async function wechatMessages(): Promise<Record<Lang, Partial<LazyMessages>>> {

@@ -35,7 +35,9 @@ describe('Dictionaries', () => {
   it('leaves a variable it was not given, and an unknown key, as they are', () => {
     const words = new Dictionaries(zhCN)
     words.add('en', { console: consoleEn })
-    expect(words.translate('en', 'console.filter.count', { shown: 1 })).toBe('1 shown ({{total}} in all)')
+    expect(words.translate('en', 'console.filter.count', { shown: 1 })).toBe(
+      '1 shown ({{total}} in all)',
+    )
     expect(words.translate('en', 'no.such.key')).toBe('no.such.key')
   })
 
