@@ -8,8 +8,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-export const INITIAL_BUDGET_KB = 130
-export const INITIAL_TARGET_KB = 100
+// The budget fails `npm test` (bench:size --check); the target is the aim (issue 25), printed beside it.
+export const INITIAL_BUDGET_KB = 100
+export const INITIAL_TARGET_KB = 95
 
 /** One chunk of the manifest (only the fields used here). */
 interface ManifestChunk {

@@ -5,20 +5,26 @@ import { whenApiIdle } from '@/lib/api/client.ts'
 import { deviceFromSearch, switchDevice } from '@/lib/device.ts'
 import { loadMessages, useT } from '@/lib/i18n/i18n.ts'
 import { showToast } from '@/lib/toast.ts'
-import { SimButton } from '@/features/simulator/SimButton.tsx'
 import { applySearchSettings, serverContextKey, useSettings } from '@/lib/settings.ts'
 import { whenIdle } from '@/lib/useLazy.ts'
 import { PhoneShell } from '@/ui/PhoneShell.tsx'
 import { SimMark } from '@/ui/SimMark.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
 import { Toaster } from '@/ui/Toaster.tsx'
-import { PhoneChrome } from './phone/PhoneChrome.tsx'
 
 // The cashier speaks the words of paying, and its WeChat steps (scan code, jump) the WeChat words.
 const loadCashier = () =>
   Promise.all([import('./CashierHost.tsx'), loadMessages('cashier'), loadMessages('jump')]).then(
     ([host]) => host,
   )
+// The phone's system bar and the simulator's button float over the screen (nothing moves when they come):
+// their code follows the first chunk instead of being in it.
+const PhoneChrome = lazy(async () => ({
+  default: (await import('./phone/PhoneChrome.tsx')).PhoneChrome,
+}))
+const SimButton = lazy(async () => ({
+  default: (await import('@/features/simulator/SimButton.tsx')).SimButton,
+}))
 const CashierHost = lazy(async () => ({ default: (await loadCashier()).CashierHost }))
 
 /**
@@ -65,8 +71,10 @@ export function Shell() {
           <SimMark />
           <Toaster />
           {/* A study's participant does the task as a shopper: no switching persona, era or clock. */}
-          {window.name !== STUDY_PHONE_NAME && <SimButton />}
-          <PhoneChrome />
+          <Suspense fallback={null}>
+            {window.name !== STUDY_PHONE_NAME && <SimButton />}
+            <PhoneChrome />
+          </Suspense>
         </>
       }
     >
