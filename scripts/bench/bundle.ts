@@ -18,6 +18,7 @@ interface ManifestChunk {
   imports?: string[]
   dynamicImports?: string[]
   isEntry?: boolean
+  name?: string
 }
 type Manifest = Record<string, ManifestChunk>
 
@@ -177,16 +178,26 @@ export function lazyScreenWeights(dist: string): ScreenWeight[] | null {
   )
 }
 
-/** The contract's schemas (zod) the first API call of `/` fetches while the request is on the wire. */
-export function firstCallWeight(dist: string): Weight | null {
+/**
+ * What the first API call of `/` fetches while the request is on the wire: zod's browser config and the
+ * catalog's schema (lib/api/call.ts `FIRST_SCREEN_ANSWERS`); `table`: the whole route table's schemas.
+ */
+export function firstCallWeight(
+  dist: string,
+  what: 'catalog' | 'table' = 'catalog',
+): Weight | null {
   const manifest = readManifest(dist)
-  const entry = manifest?.['index.html']
-  if (!manifest || !entry) return null
+  if (!manifest?.['index.html']) return null
   const initial = new Set(initialScripts(readFileSync(join(dist, 'index.html'), 'utf8')))
-  const catalog = (entry.dynamicImports ?? []).filter((key) => /catalog/.test(key))
+  // A module the bundler put in a shared chunk is found by that chunk's name.
+  const names = what === 'catalog' ? ['catalog', 'zod-config'] : ['route-schemas', 'zod-config']
+  const found = Object.entries(manifest)
+    .filter(([, chunk]) => chunk.name !== undefined && names.includes(chunk.name))
+    .map(([key]) => key)
+  if (found.length !== names.length) return null
   return weigh(
     dist,
-    [...staticClosure(manifest, catalog)].filter((f) => !initial.has(f)),
+    [...staticClosure(manifest, found)].filter((f) => !initial.has(f)),
   )
 }
 

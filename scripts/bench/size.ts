@@ -29,6 +29,15 @@ export function sizeFigures(dist: string): Figure[] {
       note: 'zod and the catalog schema, fetched while the catalog request is on the wire',
     })
   }
+  const table = firstCallWeight(dist, 'table')
+  if (table) {
+    figures.push({
+      name: "  (the whole route table's schemas, for comparison)",
+      value: kb(table.gzipBytes),
+      unit: 'KB',
+      note: 'what the first call fetched before it checked the catalog against its own schema',
+    })
+  }
   const screens = lazyScreenWeights(dist)
   if (!screens) {
     figures.push({
