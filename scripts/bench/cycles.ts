@@ -71,7 +71,8 @@ export async function runCycles(api: JsonClient, options: CycleOptions): Promise
         fail(`order ${order.status}`)
         continue
       }
-      const orderId = (JSON.parse(order.text) as { id: string }).id
+      // A create answers the checkout (one trade at the gateway, decision 013): it is what is paid.
+      const orderId = (JSON.parse(order.text) as { checkoutId: string }).checkoutId
       const pay = await timed(
         run.pay,
         'POST',

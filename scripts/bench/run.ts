@@ -151,7 +151,9 @@ async function main(): Promise<number> {
       add(await browserFigures(server))
     }
     if (sections.has('gateway')) {
-      section('gateway (scripts/bench/gateway-load.ts, memory journal)')
+      section(
+        'gateway (scripts/bench/gateway-load.ts: bare Hono, then the journal on disk at 1 and 100 worlds)',
+      )
       add(
         await gatewayFigures({
           seconds: Number(args['gateway-seconds']),

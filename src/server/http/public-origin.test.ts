@@ -19,6 +19,31 @@ describe('the public origin of codes and links', () => {
     expect(origin('http://evil.example:4173/x')).toBe('http://localhost:4173')
   })
 
+  it('answers the same the second time, and for hosts that only look alike', () => {
+    // The answers are remembered per scheme://host:port: a remembered one must never leak to another,
+    // and each must be what a fresh parse of that URL answers.
+    const env = { ALLOWED_HOSTS: 'sim.lan' }
+    const origin = publicOriginFromEnv(env)
+    const urls = [
+      'http://sim.lan:4173/a',
+      'http://SIM.LAN:4173/b?x=1',
+      'http://sim.lan.evil:4173/c',
+      'http://sim.lan@evil.example:4173/d',
+      'http://evil.example\\@sim.lan:4173/e',
+      'http://sim.lan:80/f',
+      'http://[::1]:4173/g',
+      'http://sim.lan',
+      'http://sim.lan?x=1',
+      'not a url',
+    ]
+    for (let round = 0; round < 2; round++) {
+      for (const url of urls) expect(origin(url), url).toBe(publicOriginFromEnv(env)(url))
+    }
+    expect(origin('http://SIM.LAN:4173/b')).toBe('http://sim.lan:4173')
+    expect(origin('http://sim.lan.evil:4173/c')).toBe('http://localhost:4173')
+    expect(origin('http://sim.lan@evil.example:4173/d')).toBe('http://localhost:4173')
+  })
+
   it("puts no forged Host into a scan code's web form", async () => {
     const h = harness({ publicOrigin: publicOriginFromEnv({}) })
     const order = await h.order()

@@ -35,7 +35,7 @@ export function publicOriginFromEnv(env: NodeJS.ProcessEnv = process.env): Publi
       .map((host) => host.trim().toLowerCase())
       .filter(Boolean),
   )
-  return (requestUrl) => {
+  const originOf = (requestUrl: string): string => {
     let url: URL
     try {
       url = new URL(requestUrl)
@@ -45,5 +45,22 @@ export function publicOriginFromEnv(env: NodeJS.ProcessEnv = process.env): Publi
     const host = url.hostname.toLowerCase()
     if (allowed.has(host) || host.endsWith('.localhost')) return url.origin
     return `${url.protocol}//localhost${url.port ? `:${url.port}` : ''}`
+  }
+  // Every call of a server comes with one of a few scheme://host:port prefixes: parsing a URL per
+  // payment answer showed in the gateway's profile, so each prefix's answer is remembered (bounded).
+  const known = new Map<string, string>()
+  return (requestUrl) => {
+    const slash = requestUrl.indexOf('/', requestUrl.indexOf('//') + 2)
+    const prefix = slash < 0 ? requestUrl : requestUrl.slice(0, slash)
+    // Only a plain prefix is remembered: anything URL parsing could read otherwise (userinfo, a
+    // backslash, a query or fragment right after the host, odd characters) is parsed every time.
+    if (!/^https?:\/\/[\w.:[\]-]+$/i.test(prefix)) return originOf(requestUrl)
+    let origin = known.get(prefix)
+    if (origin === undefined) {
+      origin = originOf(requestUrl)
+      if (known.size >= 64) known.clear()
+      known.set(prefix, origin)
+    }
+    return origin
   }
 }

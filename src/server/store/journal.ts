@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { describeIoError, realDisk, writeAll } from './disk.ts'
+import { syncAll } from './sync-pool.ts'
 import type { DiskIO } from './disk.ts'
 import {
   encodeRecord,
@@ -37,6 +38,14 @@ export interface Journal {
    * last durable length (now or before the next write) and the error is thrown: nothing of it counts.
    */
   flush(): void
+  /**
+   * `flush` in two halves, so that one turn's writes to many journals are synced together: writes
+   * what is buffered and answers what is left to sync (`null`: nothing was written). A failed write is
+   * cut back and thrown, as in `flush`. Exactly one `settle` must follow a sync answered.
+   */
+  write(): JournalSync | null
+  /** After the sync `write` answered: `null`, the write is durable; an error, it is cut back and thrown. */
+  settle(error: unknown): void
   /** Whether enough has been written since the last snapshot to take another. */
   snapshotDue(): boolean
   /** Writes a snapshot of everything durable so far and starts a new segment after it. */
@@ -46,11 +55,39 @@ export interface Journal {
   close(): void
 }
 
+/** The sync a journal's `write` leaves to do: on the real disk, one of several done at once (`syncAll`). */
+export interface JournalSync {
+  fd: number
+  /** Whether `sync` is the real disk's fdatasync (else a test's disk: call `sync`). */
+  pooled: boolean
+  sync(): void
+}
+
+/** Syncs each journal's write, the real disk's in parallel: each one's error, or `null`. */
+export function syncJournals(syncs: readonly JournalSync[]): unknown[] {
+  const pooled = syncs.filter((s) => s.pooled)
+  const errors = new Map<JournalSync, Error | null>()
+  syncAll(pooled.map((s) => s.fd)).forEach((error, i) =>
+    errors.set(pooled[i] as JournalSync, error),
+  )
+  return syncs.map((s) => {
+    if (s.pooled) return errors.get(s) ?? null
+    try {
+      s.sync()
+      return null
+    } catch (error) {
+      return error
+    }
+  })
+}
+
 export function memoryJournal(): Journal {
   return {
     load() {},
     append() {},
     flush() {},
+    write: () => null,
+    settle() {},
     snapshotDue: () => false,
     snapshot() {},
     probe() {},
@@ -80,10 +117,13 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
   const snapshotBytes = options.snapshotBytes ?? 32 * 1024 * 1024
   const log = options.log ?? ((message: string) => console.warn(`[gateway] ${message}`))
   const unlock = openFolder(dir)
+  /** Whether a name in the folder changed at start (a rename, a side file): the folder is synced then. */
+  let namesChanged = false
   try {
     if (existsSync(join(dir, LEGACY_JOURNAL)) && listFolder(dir).segments.length === 0) {
       // A journal of an earlier version: it becomes the first segment, unchanged.
       renameSync(join(dir, LEGACY_JOURNAL), join(dir, segmentName(1)))
+      namesChanged = true
     }
   } catch (error) {
     unlock()
@@ -97,9 +137,20 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
   let open = true
   let firstLoad = true
   let pending: string[] = []
+  /** Bytes written past `durable` and not synced yet (between `write` and `settle`). */
+  let unsynced = 0
   let nextSnapshotAt = snapshotBytes
 
   const segmentPath = (n: number) => join(dir, segmentName(n))
+
+  /** Whatever part of a failed write reached the file is cut now, or before the next write if that fails too. */
+  function cutBack(): void {
+    try {
+      io.truncate(fd, durable)
+    } catch {
+      cutPending = true
+    }
+  }
 
   function loadSnapshot(folder: Folder, reader: JournalReader): number {
     for (const n of folder.snapshots) {
@@ -122,6 +173,8 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
     const folder = listFolder(dir)
     const from = loadSnapshot(folder, reader)
     const segments = folder.segments.filter((n) => n >= from)
+    /** Bytes read after the snapshot: a start that read more than the threshold takes one. */
+    let replayed = 0
     if (segments.length > 0 && segments[0] !== from && from !== 1) {
       throw new JournalDamagedError(
         `journal ${dir}: ${segmentName(from)} is missing after its snapshot`,
@@ -135,6 +188,7 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
         throw new JournalDamagedError(`journal ${dir}: ${segmentName(n - 1)} is missing`)
       }
       const report = scanJournal(path, (record) => reader.record(record), limit)
+      replayed += report.goodBytes
       const first = report.damaged[0]
       if (report.damagedMidway) {
         throw new JournalDamagedError(
@@ -152,6 +206,7 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
       if (first && firstLoad) {
         // A torn or zero-filled end: a write that never finished, so never answered. Kept, then cut.
         const side = cutTail(path, report.goodBytes, report.totalBytes)
+        namesChanged = true
         const cutFd = openSync(path, 'r+')
         try {
           io.truncate(cutFd, report.goodBytes)
@@ -175,9 +230,12 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
         durable = 0
       }
       const path = segmentPath(active)
-      fd = openSync(path, existsSync(path) ? 'r+' : 'w')
-      syncFolder(dir)
-      nextSnapshotAt = snapshotBytes
+      const created = !existsSync(path)
+      fd = openSync(path, created ? 'w' : 'r+')
+      // Only new names need the folder synced: one fsync less per world at every plain start.
+      if (created || namesChanged) syncFolder(dir)
+      // Segments cut without a snapshot (one that failed, or an older version): due at once.
+      nextSnapshotAt = replayed >= snapshotBytes ? durable : snapshotBytes
     }
     firstLoad = false
   }
@@ -195,7 +253,18 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
       pending.push(encodeRecord(record))
     },
     flush() {
-      if (pending.length === 0 || !open) return
+      const written = this.write()
+      if (!written) return
+      let failure: unknown = null
+      try {
+        written.sync()
+      } catch (error) {
+        failure = error
+      }
+      this.settle(failure)
+    },
+    write() {
+      if (pending.length === 0 || !open) return null
       const data = Buffer.from(pending.join(''))
       pending = []
       try {
@@ -204,17 +273,23 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
           cutPending = false
         }
         writeAll(io, fd, data, durable)
-        io.sync(fd)
-        durable += data.length
       } catch (error) {
-        // Whatever part of it reached the file is cut now, or before the next write if that fails too.
-        try {
-          io.truncate(fd, durable)
-        } catch {
-          cutPending = true
-        }
+        cutBack()
         throw error
       }
+      unsynced = data.length
+      const at = fd
+      return { fd: at, pooled: io.sync === realDisk.sync, sync: () => io.sync(at) }
+    },
+    settle(error) {
+      const written = unsynced
+      unsynced = 0
+      if (error === null) {
+        durable += written
+        return
+      }
+      cutBack()
+      throw error
     },
     snapshotDue: () => open && durable >= nextSnapshotAt,
     snapshot(worlds) {

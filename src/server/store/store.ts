@@ -9,11 +9,36 @@ import type { State } from '../domain/state.ts'
 import { DeadlineIndex } from './deadlines.ts'
 import { describeIoError, StorageUnavailableError } from './disk.ts'
 import { DEFAULT_WORLD } from './journal-format.ts'
-import { fileJournal, memoryJournal } from './journal.ts'
-import type { FileJournalOptions, Journal, JournalRecord, SnapshotWorlds } from './journal.ts'
+import { fileJournal, memoryJournal, syncJournals } from './journal.ts'
+import type {
+  FileJournalOptions,
+  Journal,
+  JournalRecord,
+  JournalSync,
+  SnapshotWorlds,
+} from './journal.ts'
 import type { StoreObserver, WorldRecord } from './observer.ts'
 
 const settled = Promise.resolve()
+
+/** The answers waiting for a store's next commit. */
+interface Waiting {
+  promise: Promise<void>
+  resolve: () => void
+  reject: (error: unknown) => void
+}
+
+function waiting(): Waiting {
+  let resolve: () => void = () => {}
+  let reject: (error: unknown) => void = () => {}
+  const promise = new Promise<void>((ok, fail) => {
+    resolve = ok
+    reject = fail
+  })
+  // Nobody may be waiting (a background command); a failure is still reported to those who are.
+  promise.catch(() => {})
+  return { promise, resolve, reject }
+}
 
 /** Whether changes can be made durable: `degraded` after a write failed, until a probe write works. */
 export type StorageHealth = { state: 'ok' } | { state: 'degraded'; since: string; error: string }
@@ -67,7 +92,12 @@ export class Store {
   readonly #world: string
   readonly #admit: (events: number) => ApiError | null
   readonly #counted: (delta: number) => void
-  #flushing: Promise<void> | null = null
+  /** What waits for this turn's commit (`null`: nothing was changed since the last one). */
+  #waiting: Waiting | null = null
+  /** What waits for the commit under way (between `#write` and `#settle`). */
+  #committing: Waiting | null = null
+  /** Stores with records for this turn's commit, in the order they first changed. */
+  static readonly #due = new Set<Store>()
   #health: StorageHealth = { state: 'ok' }
   /** Events applied since the seed (the last reset): what the world holds. */
   #events = 0
@@ -150,7 +180,7 @@ export class Store {
 
   /** Resolves once everything run so far is durable; rejects with StorageUnavailableError if it cannot be. */
   durable(): Promise<void> {
-    return this.#flushing ?? settled
+    return this.#waiting?.promise ?? settled
   }
 
   /** Closes what has fallen due (orders, codes, links). O(1) when nothing has. */
@@ -309,24 +339,71 @@ export class Store {
 
   #append(record: JournalRecord): void {
     this.#journal.append(record)
-    if (this.#flushing) return
-    this.#flushing = new Promise((resolve, reject) => {
-      setImmediate(() => {
-        this.#flushing = null
-        try {
-          this.#journal.flush()
-        } catch (error) {
-          this.#failed(error)
-          reject(new StorageUnavailableError(STORAGE_MESSAGE))
-          return
-        }
-        for (const observer of this.#observers) observer.committed?.()
-        resolve()
-        if (this.#journal.snapshotDue()) this.#journal.snapshot(this.#snapshotWorlds())
-      })
-    })
-    // Nobody may be waiting (a background command); a failure is still reported to those who are.
-    this.#flushing.catch(() => {})
+    if (this.#waiting) return
+    this.#waiting = waiting()
+    if (Store.#due.size === 0) setImmediate(() => Store.#commitTurn())
+    Store.#due.add(this)
+  }
+
+  /**
+   * Group commit, at the end of the event loop's turn, of every store the turn changed (each world
+   * has its own journal): each one's records written, then all of them synced together (one sync's
+   * time, not one per world), then each store's answers released, or refused if its write failed.
+   * Synchronous from start to end: nothing runs between a write and the answers it holds back.
+   */
+  static #commitTurn(): void {
+    const stores = [...Store.#due]
+    Store.#due.clear()
+    const writes = stores.map((store) => store.#write())
+    const syncs = writes.filter((w): w is JournalSync => w !== null && !(w instanceof Failure))
+    const errors = new Map<JournalSync, unknown>()
+    syncJournals(syncs).forEach((error, i) => errors.set(syncs[i] as JournalSync, error))
+    // Every store settles, whatever one of them throws (an observer's bug): no answer is left hanging.
+    const thrown: unknown[] = []
+    for (const [i, store] of stores.entries()) {
+      const written = writes[i] ?? null
+      try {
+        store.#settle(
+          written,
+          written === null || written instanceof Failure ? null : errors.get(written),
+        )
+      } catch (error) {
+        thrown.push(error)
+      }
+    }
+    if (thrown.length > 0) throw thrown[0]
+  }
+
+  /** This store's half of the turn's commit: its records written (not synced yet). */
+  #write(): JournalSync | Failure | null {
+    // A change made from here on (by an observer told of another world's commit) is the next turn's.
+    this.#committing = this.#waiting
+    this.#waiting = null
+    try {
+      return this.#journal.write()
+    } catch (error) {
+      return new Failure(error)
+    }
+  }
+
+  #settle(written: JournalSync | Failure | null, syncError: unknown): void {
+    const waiting = this.#committing
+    this.#committing = null
+    try {
+      if (written instanceof Failure) throw written.error
+      if (written) this.#journal.settle(syncError ?? null)
+    } catch (error) {
+      this.#failed(error)
+      waiting?.reject(new StorageUnavailableError(STORAGE_MESSAGE))
+      return
+    }
+    waiting?.resolve()
+    for (const observer of this.#observers) observer.committed?.()
+    // A snapshot is of what is durable: not while a change made since the write waits for the next
+    // turn (an observer's, of this world or another's commit); it stays due until then.
+    if (!this.#waiting && this.#journal.snapshotDue()) {
+      this.#journal.snapshot(this.#snapshotWorlds())
+    }
   }
 
   /** A write failed: undo what it held, and refuse changes until the disk takes writes again. */
@@ -345,6 +422,11 @@ export class Store {
       this.#log(`the journal cannot be read back either (${describeIoError(readError)})`)
     }
   }
+}
+
+/** A write that threw, carried to the end of the turn's commit. */
+class Failure {
+  constructor(readonly error: unknown) {}
 }
 
 /** `memory` keeps nothing; anything else names the data folder. */
