@@ -4,8 +4,13 @@
 //    `--rounds` times one after another: p50/p99 of each step and of the three together (target:
 //    p99 under 5 ms);
 // 2. create-and-pay cycles/s with 1, 10 and 100 busy worlds at once, the same load spread over them
-//    (target: within 10 % of one world).
+//    (target: within 10 % of one world);
+// 3. memory (issue 25), in this process after a full GC: bytes per idle world (`--memory-worlds`
+//    created, nothing else) and per paid order (`--memory-orders` create-pay-confirm cycles in one world,
+//    notifications delivered).
 import { performance } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { parseArgs } from 'node:util'
 import { SEED_CART } from '../../src/server/domain/seed.ts'
 import { newTestToken } from '../../src/server/http/test-guard.ts'
@@ -22,6 +27,10 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '16' },
     rounds: { type: 'string', default: '300' },
+    'memory-worlds': { type: 'string', default: '500' },
+    'memory-orders': { type: 'string', default: '5000' },
+    /** `memory`: only the memory figures. */
+    only: { type: 'string' },
     /** Flags for the server's node, e.g. `--node-flag=--trace-gc` or `--node-flag=--cpu-prof`. */
     'node-flag': { type: 'string', multiple: true, default: [] },
   },
@@ -194,6 +203,106 @@ async function inProcessLifecycle(): Promise<number[]> {
   }
 }
 
+/**
+ * Heap (V8's and external) after a full collection, in this process: before and after `--memory-worlds`
+ * idle worlds, then after `--memory-orders` paid orders in one more world (memory data: a file journal
+ * holds no record in memory once written, so the figures are the same with one). RSS beside it, for
+ * what the system sees (it moves in pages and keeps what the heap gave back).
+ */
+async function memoryFigures(): Promise<void> {
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  const token = newTestToken()
+  process.env.GATEWAY_TEST_TOKEN = token
+  const runtime = startRuntime({ data: 'memory', testApi: true })
+  const call = async (method: string, path: string, body?: unknown, headers = {}) => {
+    const res = await runtime.app.request(`http://localhost${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-sim-test-token': token, ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+    return (await res.json()) as Record<string, unknown>
+  }
+  const measure = async () => {
+    // Pending notifications and timers settle first; then two collections (the second frees what the
+    // first's finalizers released).
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    gc()
+    gc()
+    const m = process.memoryUsage()
+    return { heap: m.heapUsed + m.external, rss: m.rss }
+  }
+  const worldsN = Number(values['memory-worlds'])
+  const ordersN = Number(values['memory-orders'])
+  try {
+    // Warm every code path once, so compiled code and lazily built tables are in the baseline.
+    const warm = String((await call('POST', '/api/__test/worlds', {})).world)
+    await payOrders(call, warm, 20, 'warm')
+    await call('DELETE', `/api/__test/worlds/${warm}`)
+    const base = await measure()
+    for (let i = 0; i < worldsN; i++) await call('POST', '/api/__test/worlds', {})
+    const idle = await measure()
+    const busyWorld = String((await call('POST', '/api/__test/worlds', {})).world)
+    const before = await measure()
+    await payOrders(call, busyWorld, ordersN, 'memory')
+    const paid = await measure()
+    const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
+    console.log(`\n== memory (heap + external after a full GC; RSS beside it) ==`)
+    console.log(
+      `idle world          ${kib((idle.heap - base.heap) / worldsN).padStart(10)} each  ` +
+        `(${worldsN} worlds: heap +${((idle.heap - base.heap) / 2 ** 20).toFixed(1)} MiB, RSS +${((idle.rss - base.rss) / 2 ** 20).toFixed(1)} MiB)`,
+    )
+    console.log(
+      `paid order          ${kib((paid.heap - before.heap) / ordersN).padStart(10)} each  ` +
+        `(${ordersN} orders in one world: heap +${((paid.heap - before.heap) / 2 ** 20).toFixed(1)} MiB, RSS +${((paid.rss - before.rss) / 2 ** 20).toFixed(1)} MiB)`,
+    )
+  } finally {
+    runtime.close()
+  }
+}
+
+type Call = (
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: object,
+) => Promise<Record<string, unknown>>
+
+/** `count` orders placed, paid from the Alipay balance and confirmed in `world`, one after another. */
+async function payOrders(call: Call, world: string, count: number, tag: string): Promise<void> {
+  const headers = { 'x-sim-world': world }
+  await call('POST', '/api/__test/stock', { skuId: 'sku-mug-150', stock: 100_000_000 }, headers)
+  await call(
+    'POST',
+    '/api/__test/wallets',
+    { persona: 'shopper', wallet: { alipayBalanceFen: 10_000_000_000 } },
+    headers,
+  )
+  for (let i = 0; i < count; i++) {
+    const order = await call(
+      'POST',
+      '/api/shop/orders',
+      { lines: [{ skuId: 'sku-mug-150', qty: 1 }], addressId: 'addr-hz' },
+      { ...headers, 'idempotency-key': `${tag}-o-${i}` },
+    )
+    const payment = await call(
+      'POST',
+      '/api/pay/payments',
+      { orderId: order.checkoutId, method: 'alipay-balance' },
+      { ...headers, 'idempotency-key': `${tag}-p-${i}` },
+    )
+    await call(
+      'POST',
+      `/api/pay/payments/${String(payment.id)}/confirm`,
+      { password: '123456' },
+      headers,
+    )
+  }
+}
+
+await memoryFigures()
+if (values.only === 'memory') process.exit(0)
 const inProcess = await inProcessLifecycle()
 const bareAll = await bareLifecycle()
 const server = await startServer({

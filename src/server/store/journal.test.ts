@@ -6,6 +6,7 @@ import {
   existsSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs'
@@ -149,6 +150,22 @@ describe('snapshots', () => {
     expect(second.state).toEqual(state)
     expect(mugStock(second)).toBe(40)
     second.close()
+  })
+
+  it('are taken at start when the segments read since the last one are long enough', async () => {
+    const dir = tempDir()
+    const first = open(dir, 2000)
+    await stockMoves(first, 40)
+    first.close()
+    // Segments with no snapshot (one that failed, or a folder written by a tool): the start takes one.
+    for (const name of readdirSync(dir)) if (name.startsWith('snapshot-')) rmSync(join(dir, name))
+    const second = open(dir, 2000)
+    expect(mugStock(second)).toBe(40)
+    second.close()
+    expect(readdirSync(dir).some((name) => name.startsWith('snapshot-'))).toBe(true)
+    const third = open(dir, 2000)
+    expect(mugStock(third)).toBe(40)
+    third.close()
   })
 
   it('fall back to an older snapshot (and its segments) when the newest is damaged', async () => {
