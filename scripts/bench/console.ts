@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { ConsoleEntrySchema } from '../../src/contract/console.ts'
 import { jsonClient, startServer, stopServer } from '../../test/support/loopback.ts'
-import type { JsonClient } from '../../test/support/loopback.ts'
+import { must, stockForLoad } from './test-calls.ts'
 import { spread } from './stats.ts'
 import type { Spread } from './stats.ts'
 
@@ -24,13 +24,6 @@ const EVENTS = Number(values.events)
 const CONCURRENCY = Math.max(1, Number(values.concurrency))
 const WARMUP = Number(values.warmup)
 const TARGET_P95_MS = 100
-
-async function must(api: JsonClient, method: string, path: string, body: unknown, headers = {}) {
-  const res = await api.call(method, path, JSON.stringify(body), headers)
-  if (res.status >= 300)
-    throw new Error(`${method} ${path}: ${res.status} ${res.text.slice(0, 160)}`)
-  return JSON.parse(res.text) as Record<string, unknown>
-}
 
 /** The world's console stream: when each order's `order.created` entry arrived (performance.now()). */
 function follow(port: number, world: string) {
@@ -109,13 +102,7 @@ let closeStream = () => {}
 try {
   const world = String((await must(api, 'POST', '/api/__test/worlds', {})).world)
   const headers = { 'x-sim-world': world }
-  await must(
-    api,
-    'POST',
-    '/api/__test/stock',
-    { skuId: 'sku-mug-150', stock: 100_000_000 },
-    headers,
-  )
+  await stockForLoad(api, world)
   const entries = follow(server.port, world)
   closeStream = entries.close
   await entries.opened

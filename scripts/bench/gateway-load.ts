@@ -23,6 +23,7 @@ import { cpuSeconds, jsonClient, startServer, stopServer } from '../../test/supp
 import type { JsonClient, LoopbackServer } from '../../test/support/loopback.ts'
 import { audit } from '../../test/support/money-audit.ts'
 import { runCycles } from './cycles.ts'
+import { must, stockForLoad } from './test-calls.ts'
 import type { Run } from './cycles.ts'
 import { percentile } from './stats.ts'
 
@@ -62,24 +63,6 @@ function journalBytes(folder: string): number {
       sum += statSync(join(entry.parentPath, entry.name)).size
   }
   return sum
-}
-
-async function must(
-  api: JsonClient,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<string> {
-  const res = await api.call(
-    method,
-    path,
-    body === undefined ? undefined : JSON.stringify(body),
-    headers,
-  )
-  if (res.status >= 300)
-    throw new Error(`${method} ${path}: ${res.status} ${res.text.slice(0, 120)}`)
-  return res.text
 }
 
 /** A target the load client drives: its server, its client, and the worlds its cycles spread over. */
@@ -190,26 +173,8 @@ function report(t: Target, bare: Bare | null): void {
 }
 
 async function state(api: JsonClient, world: string): Promise<TestState> {
-  const text = await must(api, 'GET', '/api/__test/state', undefined, { 'x-sim-world': world })
-  return TestStateSchema.parse(JSON.parse(text))
-}
-
-/** Stock and money enough for a long load, in `world`. */
-async function stock(api: JsonClient, world: string): Promise<void> {
-  const headers = { 'x-sim-world': world }
-  await must(
-    api,
-    'POST',
-    '/api/__test/stock',
-    { skuId: 'sku-mug-150', stock: 100_000_000 },
-    headers,
-  )
-  await must(
-    api,
-    'POST',
-    '/api/__test/wallets',
-    { persona: 'shopper', wallet: { alipayBalanceFen: 10_000_000_000 } },
-    headers,
+  return TestStateSchema.parse(
+    await must(api, 'GET', '/api/__test/state', undefined, { 'x-sim-world': world }),
   )
 }
 
@@ -227,13 +192,13 @@ async function gateway(data: string, count: number, profile: boolean) {
   const api = jsonClient(server.port, 4)
   clients.push(api)
   await must(api, 'POST', '/api/__test/reset')
-  await stock(api, 'default')
+  await stockForLoad(api, 'default')
   const worlds: string[] = []
   for (let i = 0; i < count; i++) {
-    const created = JSON.parse(await must(api, 'POST', '/api/__test/worlds', {})) as {
+    const created = (await must(api, 'POST', '/api/__test/worlds', {})) as {
       world: string
     }
-    await stock(api, created.world)
+    await stockForLoad(api, created.world)
     worlds.push(created.world)
   }
   const before = new Map<string, TestState>()

@@ -18,6 +18,7 @@ import { startRuntime } from '../../src/server/runtime.ts'
 import { jsonClient, startServer, stopServer } from '../../test/support/loopback.ts'
 import type { JsonClient } from '../../test/support/loopback.ts'
 import { runCycles } from './cycles.ts'
+import { must, stockForLoad } from './test-calls.ts'
 import { fileURLToPath } from 'node:url'
 import { percentile } from './stats.ts'
 
@@ -44,18 +45,6 @@ const BARE_HONO = fileURLToPath(new URL('./bare-hono.ts', import.meta.url))
 const ms = (x: number) => `${x.toFixed(2)} ms`
 const spreadOf = (xs: number[]) => `p50 ${ms(percentile(xs, 50))}  p99 ${ms(percentile(xs, 99))}`
 
-async function must(api: JsonClient, method: string, path: string, body?: unknown, headers = {}) {
-  const res = await api.call(
-    method,
-    path,
-    body === undefined ? undefined : JSON.stringify(body),
-    headers,
-  )
-  if (res.status >= 300)
-    throw new Error(`${method} ${path}: ${res.status} ${res.text.slice(0, 120)}`)
-  return JSON.parse(res.text) as Record<string, unknown>
-}
-
 async function newWorld(api: JsonClient): Promise<string> {
   return String((await must(api, 'POST', '/api/__test/worlds', {})).world)
 }
@@ -63,21 +52,7 @@ async function newWorld(api: JsonClient): Promise<string> {
 /** A world with stock and money enough for a long load. */
 async function stocked(api: JsonClient): Promise<string> {
   const world = await newWorld(api)
-  const headers = { 'x-sim-world': world }
-  await must(
-    api,
-    'POST',
-    '/api/__test/stock',
-    { skuId: 'sku-mug-150', stock: 100_000_000 },
-    headers,
-  )
-  await must(
-    api,
-    'POST',
-    '/api/__test/wallets',
-    { persona: 'shopper', wallet: { alipayBalanceFen: 10_000_000_000 } },
-    headers,
-  )
+  await stockForLoad(api, world)
   return world
 }
 
@@ -162,15 +137,9 @@ async function lifecycleOnce(client: JsonClient, i: number): Promise<number> {
   return took
 }
 
-/**
- * The same life inside this process, through the app's own `fetch` (no socket): what a world costs
- * the gateway itself, apart from the loopback round trips that the bare Hono figure shows.
- */
-async function inProcessLifecycle(): Promise<number[]> {
-  const token = newTestToken()
-  process.env.GATEWAY_TEST_TOKEN = token
-  const runtime = startRuntime({ data: 'memory', testApi: true })
-  const call = async (method: string, path: string, body?: unknown, headers = {}) => {
+/** Calls the app's own `fetch` in this process (no socket), with the test token: its JSON, or an error. */
+function inProcessCaller(runtime: ReturnType<typeof startRuntime>, token: string) {
+  return async (method: string, path: string, body?: unknown, headers = {}) => {
     const res = await runtime.app.request(`http://localhost${path}`, {
       method,
       headers: { 'content-type': 'application/json', 'x-sim-test-token': token, ...headers },
@@ -179,6 +148,17 @@ async function inProcessLifecycle(): Promise<number[]> {
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
     return (await res.json()) as Record<string, unknown>
   }
+}
+
+/**
+ * The same life inside this process, through the app's own `fetch` (no socket): what a world costs
+ * the gateway itself, apart from the loopback round trips that the bare Hono figure shows.
+ */
+async function inProcessLifecycle(): Promise<number[]> {
+  const token = newTestToken()
+  process.env.GATEWAY_TEST_TOKEN = token
+  const runtime = startRuntime({ data: 'memory', testApi: true })
+  const call = inProcessCaller(runtime, token)
   const once = async (i: number) => {
     const t0 = performance.now()
     const world = String((await call('POST', '/api/__test/worlds', {})).world)
@@ -215,15 +195,7 @@ async function memoryFigures(): Promise<void> {
   const token = newTestToken()
   process.env.GATEWAY_TEST_TOKEN = token
   const runtime = startRuntime({ data: 'memory', testApi: true })
-  const call = async (method: string, path: string, body?: unknown, headers = {}) => {
-    const res = await runtime.app.request(`http://localhost${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', 'x-sim-test-token': token, ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
-    return (await res.json()) as Record<string, unknown>
-  }
+  const call = inProcessCaller(runtime, token)
   const measure = async () => {
     // Pending notifications and timers settle first; then two collections (the second frees what the
     // first's finalizers released).
