@@ -7,6 +7,7 @@ import type { Checkout } from '@/contract/order.ts'
 import { SIM_HEADERS, WORLD_HEADER, WORLD_QUERY } from '@/contract/headers.ts'
 import { routePath } from '@/contract/routes.ts'
 import { clockOfFrame } from './clock.ts'
+import { fetchEventSource, type EventSourceLike } from './sse-fetch.ts'
 
 /**
  * Live status of one order: the server's event stream (SSE), checked against the contract, folded into
@@ -14,15 +15,7 @@ import { clockOfFrame } from './clock.ts'
  * again a little later (resuming after the last event it had). No React here: see `order-watch.ts`.
  */
 
-/** The part of EventSource this module uses (so tests can hand in their own). */
-export interface EventSourceLike {
-  onopen: ((event: Event) => void) | null
-  onmessage: ((event: MessageEvent<string>) => void) | null
-  onerror: ((event: Event) => void) | null
-  /** Named events: `clock`, each move of the gateway's test clock. */
-  addEventListener?(type: 'clock', listener: (event: MessageEvent<string>) => void): void
-  close(): void
-}
+export type { EventSourceLike }
 
 export interface LiveSource {
   /** `stream` while events flow; `poll` while the fallback polls. */
@@ -113,9 +106,9 @@ export function subscribe(
   const resumeMs = options.resumeMs ?? RESUME_MS
   const doFetch =
     options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init))
-  const openStream =
-    options.openStream ??
-    ((url: string): EventSourceLike => new EventSource(url) as unknown as EventSourceLike)
+  // Read with fetch, not EventSource: the events one commit made arrive together and are drawn once
+  // (sse-fetch.ts), and the shopper's frame does not wait for a render per event.
+  const openStream = options.openStream ?? ((url: string) => fetchEventSource(url, doFetch))
 
   let view: OrderLiveView | null = null
   let stream: EventSourceLike | null = null

@@ -257,3 +257,46 @@ describe('GET /api/shop/orders/:orderId/events (SSE)', () => {
     expect((await h.call('GET', '/api/pay/friend-requests/nope/events')).status).toBe(404)
   })
 })
+
+describe('GET /api/shop/orders/:orderId/events: one commit, one write', () => {
+  it("sends what a friend's payment made durable in one chunk, so the page reads and draws it once", async () => {
+    const h = harness()
+    const order = await h.order()
+    const asked = await h.json('POST', '/api/pay/friend-requests', {
+      body: { orderId: order.id },
+      headers: { 'idempotency-key': h.newKey() },
+    })
+    const token = String(asked.body.token)
+    const res = await open(h, order.id)
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+    const decoder = new TextDecoder()
+    const first = decoder.decode((await reader.read()).value)
+    expect(first).toContain('"type":"snapshot"')
+    const paid = await h.json('POST', `/api/pay/friend-requests/${token}/pay`, {
+      body: { password: '123456', source: 'wechat-balance' },
+      headers: h.as('friend'),
+    })
+    expect(paid.status).toBe(200)
+    const chunk = decoder.decode((await reader.read()).value)
+    const events = chunk
+      .split('\n\n')
+      .filter((block) => block.startsWith('data: '))
+      .map((block) => OrderLiveEventSchema.parse(JSON.parse(block.split('\n')[0]?.slice(6) ?? '')))
+    expect(chunk.endsWith('\n\n')).toBe(true)
+    const firstId = events[0]?.id ?? 0
+    expect(events.map((e) => e.id)).toEqual(events.map((_, i) => firstId + i))
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: 'payment',
+        payment: expect.objectContaining({ status: 'SUCCESS' }),
+      }),
+    )
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: 'friend-request',
+        friendRequest: expect.objectContaining({ token, status: 'PAID' }),
+      }),
+    )
+    await reader.cancel()
+  })
+})

@@ -1,5 +1,5 @@
 import { QRCodeSVG } from 'qrcode.react'
-import type { RefObject } from 'react'
+import { useMemo, type RefObject } from 'react'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useSettings } from '@/lib/settings.ts'
@@ -36,6 +36,15 @@ export function ScanPanel({ state, scan, send, codeRef, onClose }: ScanPanelProp
   const isExpired = scanExpired(status, scan)
   const value = codeUrl ? (payload === 'weixin' ? codeUrl.weixin : codeUrl.web) : ''
   const refresh = () => send({ type: 'REFRESH_CODE' })
+  // The same element while the code is the same: the status line turning 支付成功 re-renders the panel,
+  // and redrawing the code's paths then was a good part of the work before that frame.
+  const code = useMemo(
+    () =>
+      value ? (
+        <QRCodeSVG value={value} size={CODE_PX} level="M" marginSize={3} aria-hidden />
+      ) : null,
+    [value],
+  )
 
   const statusText =
     status === 'SUCCESS'
@@ -77,7 +86,7 @@ export function ScanPanel({ state, scan, send, codeRef, onClose }: ScanPanelProp
             aria-label={t('scan.codeLabel')}
           >
             {codeUrl ? (
-              <QRCodeSVG value={value} size={CODE_PX} level="M" marginSize={3} aria-hidden />
+              code
             ) : scan.error ? (
               <p className="scan__error" role="alert">
                 {errorText(t, lang, scan.error)}
