@@ -76,6 +76,15 @@ async function open(h: Harness, orderId: string, headers: Record<string, string>
   return res
 }
 
+/** The shopper asks a friend to pay the order: the request's token. */
+async function askFriend(h: Harness, orderId: string): Promise<string> {
+  const asked = await h.json('POST', '/api/pay/friend-requests', {
+    body: { orderId },
+    headers: { 'idempotency-key': h.newKey() },
+  })
+  return String(asked.body.token)
+}
+
 async function payByScan(h: Harness, orderId: string) {
   const payment = PaymentSchema.parse((await h.pay(orderId, 'wechat-scan')).body)
   await h.json('POST', `/api/pay/sheets/${payment.payToken}/open`, { headers: h.as('friend') })
@@ -91,10 +100,7 @@ describe('GET /api/shop/orders/:orderId/events (SSE)', () => {
   it('starts with a snapshot, then streams every change with increasing ids', async () => {
     const h = harness()
     const order = await h.order()
-    await h.json('POST', '/api/pay/friend-requests', {
-      body: { orderId: order.id },
-      headers: { 'idempotency-key': h.newKey() },
-    })
+    await askFriend(h, order.id)
     const res = await open(h, order.id)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/event-stream')
@@ -231,11 +237,7 @@ describe('GET /api/shop/orders/:orderId/events (SSE)', () => {
   it('gives the friend their own stream: the order and their request, none of the shopper’s payments', async () => {
     const h = harness()
     const order = await h.order()
-    const asked = await h.json('POST', '/api/pay/friend-requests', {
-      body: { orderId: order.id },
-      headers: { 'idempotency-key': h.newKey() },
-    })
-    const token = String(asked.body.token)
+    const token = await askFriend(h, order.id)
     const res = await h.call('GET', `/api/pay/friend-requests/${token}/events`, {
       headers: h.as('friend'),
     })
@@ -262,11 +264,7 @@ describe('GET /api/shop/orders/:orderId/events: one commit, one write', () => {
   it("sends what a friend's payment made durable in one chunk, so the page reads and draws it once", async () => {
     const h = harness()
     const order = await h.order()
-    const asked = await h.json('POST', '/api/pay/friend-requests', {
-      body: { orderId: order.id },
-      headers: { 'idempotency-key': h.newKey() },
-    })
-    const token = String(asked.body.token)
+    const token = await askFriend(h, order.id)
     const res = await open(h, order.id)
     const reader = (res.body as ReadableStream<Uint8Array>).getReader()
     const decoder = new TextDecoder()
