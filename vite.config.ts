@@ -1,7 +1,7 @@
 import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
-import { firstFramePlugin } from './src/server/first-frame.ts'
+import { firstFramePlugin } from './src/server/first-frame-plugin.ts'
 import { gatewayDevPlugin } from './src/server/vite-plugin.ts'
 
 // react-router's package exports only its development build (warnings, invariants, dev-only checks):

@@ -4,9 +4,10 @@ import './lib/zod-jitless.ts'
 import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
-import { FirstFrameApp, firstFrameLang } from './app/FirstFrameApp.tsx'
+import { FirstFrameApp, firstFrameLang, seedFits } from './app/FirstFrameApp.tsx'
 import { preloadScreen } from './app/router.tsx'
 import { syncDocumentLang } from './lib/i18n/i18n.ts'
+import { readOrderSeed, spendOrderSeed } from './lib/order-seed.ts'
 import { applySearchSettings, effectiveLang, useSettings } from './lib/settings.ts'
 import './ui/base.css'
 
@@ -34,19 +35,24 @@ function isFramed(): boolean {
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')
+// The cart `/`'s HTML was drawn with, if it was (src/server/order-page.ts).
+const seed = readOrderSeed(document)
 void languageReady.then(() => {
-  const lang = effectiveLang(useSettings.getState().lang)
+  const settings = useSettings.getState()
+  const lang = effectiveLang(settings.lang)
   // `/`'s HTML carries the order page's frame (src/server/first-frame.ts), painted before this script ran:
-  // hydrated when it is in the phone's language, else replaced.
-  if (firstFrameLang(root) === lang && window.location.pathname === '/') {
+  // hydrated when it is in the phone's language and drawn with this phone's cart (or none), else replaced.
+  const fits = seed === null || seedFits(seed, settings)
+  if (firstFrameLang(root) === lang && window.location.pathname === '/' && fits) {
     hydrateRoot(
       root,
       <StrictMode>
-        <FirstFrameApp lang={lang} />
+        <FirstFrameApp lang={lang} catalog={seed?.catalog} />
       </StrictMode>,
     )
     return
   }
+  spendOrderSeed()
   root.replaceChildren()
   createRoot(root).render(
     <StrictMode>

@@ -1,21 +1,47 @@
 import { startTransition, useEffect, useState } from 'react'
-import { translate } from '@/lib/i18n/i18n.ts'
-import type { Lang } from '@/lib/settings.ts'
-import { FirstFrame, firstFrameWords } from '@/ui/first-frame.ts'
+import type { Catalog } from '@/contract/catalog.ts'
+import { FIRST_FRAME_ATTR, type OrderSeed } from '@/contract/order-seed.ts'
+import { useCheckout } from '@/features/checkout/checkout-store.ts'
+import { effectiveLang, type Lang, type Settings } from '@/lib/settings.ts'
 import { App } from './App.tsx'
+import { OrderFrame } from './OrderFrame.tsx'
 
 /** The language of the frame `/`'s HTML came with (src/server/first-frame.ts), or null: no frame. */
 export function firstFrameLang(root: HTMLElement): string | null {
-  return root.firstElementChild ? root.getAttribute('data-first-frame') : null
+  return root.firstElementChild ? root.getAttribute(FIRST_FRAME_ATTR) : null
 }
 
 /**
- * Hydrates the frame exactly as the server rendered it (the same component, the same words: no mismatch),
- * then hands over to the app in a transition. The order page shows the same skeleton while its cart
- * loads, so nothing on screen moves at the handover.
+ * Whether the cart `/`'s HTML was drawn with is what this phone's own page would show: the same persona,
+ * era and language, the default world, no app version or test token of its own, and nothing changed on the
+ * order page (quantities, address, note, invoice) or placed from it. Else the page is drawn afresh.
  */
-export function FirstFrameApp({ lang }: { lang: Lang }) {
+export function seedFits(seed: OrderSeed, settings: Settings): boolean {
+  const draft = useCheckout.getState()
+  const pristine = useCheckout.getInitialState()
+  return (
+    seed.persona === settings.persona &&
+    seed.era === settings.era &&
+    seed.lang === effectiveLang(settings.lang) &&
+    settings.world === null &&
+    settings.appVersion === null &&
+    settings.testToken === null &&
+    draft.placed.length === 0 &&
+    Object.keys(draft.qty).length === 0 &&
+    draft.addressId === pristine.addressId &&
+    draft.note === pristine.note &&
+    draft.invoiceKind === pristine.invoiceKind &&
+    draft.invoiceTitle === pristine.invoiceTitle
+  )
+}
+
+/**
+ * Hydrates the frame exactly as the server rendered it (the same components, the same words, the same
+ * cart: no mismatch), then hands over to the app in a transition. The order page shows the same cart (or
+ * the same skeleton while its cart loads), so nothing on screen moves at the handover.
+ */
+export function FirstFrameApp({ lang, catalog }: { lang: Lang; catalog?: Catalog | undefined }) {
   const [hydrated, setHydrated] = useState(false)
   useEffect(() => startTransition(() => setHydrated(true)), [])
-  return hydrated ? <App /> : <FirstFrame words={firstFrameWords((key) => translate(lang, key))} />
+  return hydrated ? <App /> : <OrderFrame lang={lang} catalog={catalog} />
 }

@@ -11,6 +11,8 @@ const DEVICE_SESSION_KEY = sessionKey()
  * device under its own key, so reloading one phone does not turn it into the other.
  */
 function sessionKey(): string {
+  // No window: the server drawing the order page's first frame (src/app/render-order-frame.tsx).
+  if (typeof window === 'undefined') return 'tbsim:device'
   let framed = false
   try {
     framed = window.self !== window.top
@@ -45,6 +47,7 @@ export function deviceFromSearch(search: string): string | null {
 }
 
 function resolveDevice(): string {
+  if (typeof window === 'undefined') return DEFAULT_DEVICE
   const fromUrl = deviceFromSearch(window.location.search)
   if (fromUrl) {
     writeSession(fromUrl)

@@ -24,6 +24,8 @@ export interface Resource<T> {
 export function useResource<T>(
   key: string,
   load: (signal: AbortSignal) => Promise<T>,
+  /** The answer for `key` already at hand (the page's HTML carried it): shown at once, not asked for. */
+  initial?: T,
 ): Resource<T> {
   const loadRef = useRef(load)
   useEffect(() => {
@@ -31,14 +33,18 @@ export function useResource<T>(
   })
   const [round, setRound] = useState(0)
   const request = `${key}#${round}`
-  const [answer, setAnswer] = useState<Answer<T>>({
-    key: '',
-    request: '',
-    data: undefined,
+  const [answer, setAnswer] = useState<Answer<T>>(() => ({
+    key: initial === undefined ? '' : key,
+    request: initial === undefined ? '' : request,
+    data: initial,
     error: undefined,
-  })
+  }))
+  const given = useRef(answer.request)
 
   useEffect(() => {
+    // The first request was answered before it was made (`initial`): nothing to ask.
+    if (given.current === request) return
+    given.current = ''
     const controller = new AbortController()
     loadRef.current(controller.signal).then(
       (data) => setAnswer({ key, request, data, error: undefined }),

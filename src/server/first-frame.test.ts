@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { firstFrameFile, framedPages } from './first-frame.ts'
+import * as renderer from '../app/render-order-frame.tsx'
+import { firstFrameFile, frameLang } from './first-frame.ts'
+import { framedPages } from './first-frame-plugin.ts'
 
 const VITE_INDEX =
-  '<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><div id="root"></div><script type="module" src="/assets/index.js"></script></body></html>'
+  '<!doctype html><html lang="zh-CN"><head><title>x</title><link rel="stylesheet" crossorigin href="/assets/a.css"></head><body><div id="root"></div><script type="module" src="/assets/index.js"></script></body></html>'
+const CSS = new Map([['/assets/a.css', '.phone{color:red}']])
 
 describe('the first frame', () => {
-  it('puts the order page frame in #root, in each language, and keeps a page without it', () => {
-    const pages = framedPages(VITE_INDEX)
+  it('puts the order page frame in #root, in each language, and keeps a page without it', async () => {
+    await renderer.loadFrameWords()
+    const pages = framedPages(VITE_INDEX, renderer, CSS)
     expect(pages.zh).toContain('<div id="root" data-first-frame="zh-CN">')
     expect(pages.zh).toContain('<h1>确认订单</h1>')
     expect(pages.zh).toContain('提交订单')
@@ -19,8 +23,22 @@ describe('the first frame', () => {
     expect(pages.zh.indexOf('phone-screen')).toBeLessThan(pages.zh.indexOf('/assets/index.js'))
   })
 
+  it('inlines the styles it was given in the framed pages, and only there', async () => {
+    await renderer.loadFrameWords()
+    const pages = framedPages(VITE_INDEX, renderer, CSS)
+    for (const page of [pages.zh, pages.en]) {
+      expect(page).toContain('<style>.phone{color:red}</style>')
+      expect(page).not.toContain('href="/assets/a.css"')
+    }
+    expect(pages.bare).toContain('href="/assets/a.css"')
+    // A stylesheet it was not given stays linked.
+    expect(framedPages(VITE_INDEX, renderer).zh).toContain('href="/assets/a.css"')
+  })
+
   it('refuses an index.html it cannot frame', () => {
-    expect(() => framedPages('<html><body></body></html>')).toThrow(/no <div id="root">/)
+    expect(() => framedPages('<html><body></body></html>', renderer)).toThrow(
+      /no <div id="root">/,
+    )
   })
 
   it('frames / in the language the phone will speak, and nothing else', () => {
@@ -31,5 +49,7 @@ describe('the first frame', () => {
     expect(firstFrameFile('/', '?lang=zh-CN', 'en-US')).toBe('/index.html')
     expect(firstFrameFile('/orders', '', 'zh-CN')).toBe('/app.html')
     expect(firstFrameFile('/pay/result/x', '?lang=en', 'en')).toBe('/app.html')
+    expect(frameLang('?lang=fr', 'en-GB')).toBe('en')
+    expect(frameLang('', '*')).toBe('zh-CN')
   })
 })

@@ -1,79 +1,53 @@
-// `/` paints before its JavaScript (issue 25): the build renders the order page's frame (src/ui/first-frame.ts)
-// into index.html, in zh-CN, and beside it index.en.html in English and app.html with no frame (every
-// other path: a frame of the order page would be the wrong page there). The server picks one per request
-// (`firstFrameFile`); the browser hydrates the frame (src/main.tsx).
-import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { createElement } from 'react'
-import { renderToString } from 'react-dom/server'
-import type { Plugin } from 'vite'
-import { en } from '../lib/i18n/en.ts'
-import { zhCN } from '../lib/i18n/zh-CN.ts'
-import { Dictionaries } from '../lib/i18n/dictionaries.ts'
-import { FirstFrame, firstFrameWords } from '../ui/first-frame.ts'
+// `/` paints before its JavaScript (issue 25). The build (first-frame-plugin.ts) renders the order page's frame (src/app/
+// OrderFrame.tsx, through its own Node build of src/app/render-order-frame.tsx in `<dist>/ssr/`) into
+// index.html, in zh-CN, and beside it index.en.html in English, each with the first chunk's styles inline
+// (no stylesheet to wait for before the first paint), and app.html with no frame (every other path: a frame
+// of the order page would be the wrong page there). The server picks one per request (`firstFrameFile`),
+// or draws `/` with its cart (order-page.ts); the browser hydrates the frame (src/main.tsx).
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Catalog } from '../contract/catalog.ts'
 
-type Lang = 'zh-CN' | 'en'
-const EMPTY_ROOT = '<div id="root"></div>'
-export const FRAME_LANG_ATTR = 'data-first-frame'
+export type FrameLang = 'zh-CN' | 'en'
 
-const dictionaries = new Dictionaries(zhCN)
-dictionaries.add('en', en)
-
-/** `#root` with the frame in it, marked with its language (the browser hydrates only a frame in its own). */
-export function framedRoot(lang: Lang): string {
-  const html = renderToString(
-    createElement(FirstFrame, {
-      words: firstFrameWords((key) => dictionaries.translate(lang, key)),
-    }),
-  )
-  return `<div id="root" ${FRAME_LANG_ATTR}="${lang}">${html}</div>`
+/** What the Node build of src/app/render-order-frame.tsx exports. */
+export interface FrameRenderer {
+  loadFrameWords(): Promise<void>
+  renderOrderFrame(lang: FrameLang, catalog?: Catalog): string
+  frameTitle(lang: FrameLang): string
 }
 
-/** The three pages of a build, from Vite's index.html (which has an empty #root). */
-export function framedPages(indexHtml: string): { zh: string; en: string; bare: string } {
-  if (!indexHtml.includes(EMPTY_ROOT)) throw new Error(`index.html has no ${EMPTY_ROOT}`)
-  const title = (lang: Lang) => dictionaries.translate(lang, 'common.docTitle')
-  const page = (lang: Lang) =>
-    indexHtml
-      .replace(EMPTY_ROOT, framedRoot(lang))
-      .replace('<html lang="zh-CN">', `<html lang="${lang}">`)
-      .replace(/<title>[^<]*<\/title>/, `<title>${title(lang)}</title>`)
-  return { zh: page('zh-CN'), en: page('en'), bare: indexHtml }
+/** Where a build keeps its renderer: served to no one (main.ts answers 404 under it). */
+export const SSR_DIR = 'ssr'
+/** The renderer's source, and its file in the build. */
+export const SSR_SOURCE = 'src/app/render-order-frame.tsx'
+export const SSR_FILE = 'render-order-frame.js'
+
+/** The build's renderer, or null for a build without one (an old dist/). */
+export async function loadFrameRenderer(distRoot: string): Promise<FrameRenderer | null> {
+  const file = resolve(distRoot, SSR_DIR, SSR_FILE)
+  if (!existsSync(file)) return null
+  const renderer = (await import(pathToFileURL(file).href)) as FrameRenderer
+  await renderer.loadFrameWords()
+  return renderer
 }
 
-/** The Vite build's step: index.html framed in zh-CN, index.en.html, app.html. */
-export function firstFramePlugin(): Plugin {
-  let outDir = 'dist'
-  return {
-    name: 'tbsim-first-frame',
-    apply: 'build',
-    configResolved(config) {
-      outDir = config.build.outDir
-    },
-    writeBundle() {
-      const file = join(outDir, 'index.html')
-      const pages = framedPages(readFileSync(file, 'utf8'))
-      writeFileSync(join(outDir, 'app.html'), pages.bare)
-      writeFileSync(join(outDir, 'index.en.html'), pages.en)
-      writeFileSync(file, pages.zh)
-    },
-  }
+/** The language the phone will speak as far as the server can tell: `?lang=`, else the browser's first. */
+export function frameLang(search: string, acceptLanguage: string | undefined): FrameLang {
+  const asked = new URLSearchParams(search).get('lang')
+  if (asked === 'en' || asked === 'zh-CN') return asked
+  // As settings.ts reads navigator.language.
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? ''
+  return first === '' || first.startsWith('zh') || first === '*' ? 'zh-CN' : 'en'
 }
 
-/**
- * Which page of the build a request for `pathname` gets: `/` is framed in the language the phone will
- * speak as far as the server can tell (`?lang=`, else the browser's first language, as settings.ts reads
- * navigator.language); every other path gets the page without a frame.
- */
+/** Which page of the build a request for `pathname` gets: `/` framed in the phone's language, else bare. */
 export function firstFrameFile(
   pathname: string,
   search: string,
   acceptLanguage: string | undefined,
 ) {
   if (pathname !== '/' && pathname !== '/index.html') return '/app.html'
-  const asked = new URLSearchParams(search).get('lang')
-  if (asked === 'en') return '/index.en.html'
-  if (asked === 'zh-CN') return '/index.html'
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? ''
-  return first === '' || first.startsWith('zh') || first === '*' ? '/index.html' : '/index.en.html'
+  return frameLang(search, acceptLanguage) === 'en' ? '/index.en.html' : '/index.html'
 }

@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { compress } from 'hono/compress'
 import { alipayBanner, lanAddress, startBanner, wechatpayBanner } from './banner.ts'
-import { firstFrameFile } from './first-frame.ts'
+import { firstFrameFile, loadFrameRenderer, SSR_DIR } from './first-frame.ts'
+import { orderPages } from './order-page.ts'
 import { processTestToken } from './http/test-guard.ts'
 import { optionsFromEnv, startRuntime } from './runtime.ts'
 import { securityHeaders } from './security-headers.ts'
@@ -57,10 +58,29 @@ const page = serveStatic({
   rewriteRequestPath: (_, c) => pageOf(c),
   onFound: noCacheForIndex,
 })
+// `/` drawn with its cart when its URL says whose (order-page.ts), by the build's own renderer.
+const renderer = framed ? await loadFrameRenderer(distRoot) : null
+const withCart =
+  renderer &&
+  orderPages(
+    renderer,
+    {
+      'zh-CN': readFileSync(`${distRoot}/index.html`, 'utf8'),
+      en: readFileSync(`${distRoot}/index.en.html`, 'utf8'),
+    },
+    (request) => runtime.app.fetch(request),
+  )
 site.get('/', async (c, next) => {
   c.header('Vary', 'Accept-Language')
+  const drawn = await withCart?.page(new URL(c.req.url).search, c.req.header('accept-language'))
+  if (drawn) {
+    c.header('Cache-Control', 'no-cache')
+    return c.html(drawn)
+  }
   return page(c, next)
 })
+// The renderer's own files are the server's, not the site's.
+site.get(`/${SSR_DIR}/*`, (c) => c.text('not found', 404))
 site.get('/index.html', page)
 site.use('*', serveStatic({ root: distRoot, onFound: noCacheForIndex }))
 site.get('/assets/*', (c) => c.text('not found', 404))

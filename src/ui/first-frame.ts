@@ -2,7 +2,7 @@
 // time, so it paints before any script runs), what the app hydrates, and what the order page shows while
 // its cart loads, so going from one to the next changes nothing on screen. Written without JSX and without
 // CSS imports: the build renders it in Node (src/server/first-frame.ts). Its styles are in first-frame.css.
-import { createElement as h, type ReactElement } from 'react'
+import { createElement as h, type ReactElement, type ReactNode } from 'react'
 
 /** The frame's words, by their keys in the dictionaries. */
 const KEYS = {
@@ -62,8 +62,17 @@ export function OrderSkeleton({ words }: { words: FirstFrameWords }): ReactEleme
   )
 }
 
-/** The phone (as PhoneShell draws it) with the order page's header and skeleton in it. */
-export function FirstFrame({ words }: { words: FirstFrameWords }): ReactElement {
+/**
+ * The phone (as PhoneShell draws it) with the order page's header and, under it, `body` (the page drawn
+ * with its cart: src/app/OrderFrame.tsx) or the skeleton.
+ */
+export function FirstFrame({
+  words,
+  body,
+}: {
+  words: FirstFrameWords
+  body?: ReactNode
+}): ReactElement {
   return h(
     'div',
     { className: 'phone-stage' },
@@ -83,7 +92,7 @@ export function FirstFrame({ words }: { words: FirstFrameWords }): ReactElement 
             h('h1', null, words.title),
             h('div', { className: 'page-header__right' }),
           ),
-          h(OrderSkeleton, { words }),
+          body ?? h(OrderSkeleton, { words }),
         ),
       ),
     ),

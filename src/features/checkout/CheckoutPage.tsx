@@ -1,8 +1,9 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Catalog } from '@/contract/catalog.ts'
 import type { CreateOrderBody, Invoice } from '@/contract/order.ts'
 import { fetchCatalog, fetchOrders } from '@/lib/api/shop.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
+import { seededCatalog, spendOrderSeed } from '@/lib/order-seed.ts'
 import { useSettings } from '@/lib/settings.ts'
 import { showToast } from '@/lib/toast.ts'
 import { useResource } from '@/lib/useResource.ts'
@@ -32,7 +33,9 @@ interface CheckoutPageProps {
 export function CheckoutPage({ onOrderCreated, onOpenOrders, onBack }: CheckoutPageProps) {
   const { t } = useT()
   const persona = useSettings((s) => s.persona)
-  const catalog = useResource(`catalog:${persona}`, fetchCatalog)
+  // The cart `/`'s HTML was drawn with, on the first visit (lib/order-seed.ts): no second ask, no skeleton.
+  const catalog = useResource(`catalog:${persona}`, fetchCatalog, seededCatalog(persona))
+  useEffect(spendOrderSeed, [])
   const bought = useBought(persona)
   const cart = catalog.data && bought.data ? cartLeft(catalog.data, bought.data) : undefined
 
@@ -86,7 +89,10 @@ const NOTHING_BOUGHT: ReadonlySet<string> = new Set()
  */
 function useBought(persona: string) {
   const placed = useCheckout((s) => s.placed)
-  return useResource(`bought:${persona}:${placed.join(',')}`, async (signal) => {
+  const key = `bought:${persona}:${placed.join(',')}`
+  // Nothing placed, nothing to ask: known at the first render (so a seeded cart shows at once).
+  const known = placed.length === 0 ? NOTHING_BOUGHT : undefined
+  return useResource(key, async (signal) => {
     if (placed.length === 0) return NOTHING_BOUGHT
     const mine = new Set(placed)
     const orders = await fetchOrders(signal)
@@ -95,7 +101,7 @@ function useBought(persona: string) {
       .filter((o) => (mine.has(o.checkoutId) || mine.has(o.id)) && o.status === 'PAID')
       .flatMap((o) => o.lines.map((l) => l.skuId))
     return new Set(skus)
-  })
+  }, known)
 }
 
 /** The catalog with the cart less what was bought. */
@@ -122,7 +128,7 @@ function EmptyCart({ onOpenOrders }: { onOpenOrders: () => void }) {
   )
 }
 
-interface BodyProps {
+export interface CheckoutBodyProps {
   catalog: Catalog
   onOrderCreated: (orderId: string) => void
   onStockChanged: () => void
@@ -130,7 +136,8 @@ interface BodyProps {
 
 const addressSheetCode = async () => (await import('./AddressSheet.tsx')).AddressSheet
 
-function CheckoutBody({ catalog, onOrderCreated, onStockChanged }: BodyProps) {
+/** The order page under its header, for a cart that has something in it. */
+export function CheckoutBody({ catalog, onOrderCreated, onStockChanged }: CheckoutBodyProps) {
   const { t } = useT()
   const { lines, address, priced } = useCart(catalog)
   const [choosingAddress, setChoosingAddress] = useState(false)

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { createContext, useContext, useMemo } from 'react'
 import { create } from 'zustand'
 import { effectiveLang, LANGS, useSettings, type Lang } from '../settings.ts'
 import type { AlipayAppMessages } from './alipay-app.zh-CN.ts'
@@ -171,10 +171,18 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   return dictionaries.translate(lang, key, vars)
 }
 
+/**
+ * The language of the first frame (src/app/OrderFrame.tsx), for the components it draws: the server renders
+ * them, and the browser hydrates them, in that language. The stores cannot say it there: during hydration
+ * (and on the server) a zustand hook reads its store's initial state, which has no language in it.
+ */
+export const FrameLang = createContext<Lang | null>(null)
+
 /** `t` for the current language (once its words are loaded), and the language itself (for Intl formats). */
 export function useT(): { t: Translate; lang: Lang } {
-  const wanted = useSettings((s) => effectiveLang(s.lang))
-  const loaded = useLoadedLangs((s) => s[wanted])
+  const framed = useContext(FrameLang)
+  const wanted = useSettings((s) => framed ?? effectiveLang(s.lang))
+  const loaded = useLoadedLangs((s) => framed !== null || s[wanted])
   const lang: Lang = loaded ? wanted : 'zh-CN'
   const t = useMemo<Translate>(() => (key, vars) => translate(lang, key, vars), [lang])
   return { t, lang }

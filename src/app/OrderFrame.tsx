@@ -1,0 +1,29 @@
+import type { Catalog } from '@/contract/catalog.ts'
+import { CheckoutBody } from '@/features/checkout/CheckoutPage.tsx'
+import { FrameLang, translate } from '@/lib/i18n/i18n.ts'
+import type { Lang } from '@/lib/settings.ts'
+import { FirstFrame, firstFrameWords } from '@/ui/first-frame.ts'
+
+const nothing = () => undefined
+
+/**
+ * The order page as `/`'s HTML carries it (src/server/order-page.ts renders it, src/main.tsx hydrates it):
+ * with the cart the server drew it with, else its skeleton. The same components as the page itself, so
+ * the app's page takes over without a change on screen. Its buttons do nothing: the app replaces the
+ * frame in the transition right after hydrating it.
+ */
+export function OrderFrame({ lang, catalog }: { lang: Lang; catalog?: Catalog | undefined }) {
+  const words = firstFrameWords((key) => translate(lang, key))
+  return (
+    <FrameLang value={lang}>
+      <FirstFrame
+        words={words}
+        body={
+          catalog ? (
+            <CheckoutBody catalog={catalog} onOrderCreated={nothing} onStockChanged={nothing} />
+          ) : undefined
+        }
+      />
+    </FrameLang>
+  )
+}

@@ -1,0 +1,97 @@
+// The build's step for `/`'s first frame (first-frame.ts says what the pages are): the frame's renderer
+// built for Node, then index.html framed in zh-CN, index.en.html and app.html. Only vite.config.ts imports
+// this file: the server does not load Vite.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { build, type Plugin } from 'vite'
+import {
+  loadFrameRenderer,
+  SSR_DIR,
+  SSR_FILE,
+  SSR_SOURCE,
+  type FrameLang,
+  type FrameRenderer,
+} from './first-frame.ts'
+
+const EMPTY_ROOT = '<div id="root"></div>'
+
+/**
+ * The three pages of a build, from Vite's index.html (which has an empty #root); `css` is the text of the
+ * stylesheets it links, by their href, inlined in the framed pages.
+ */
+export function framedPages(
+  indexHtml: string,
+  renderer: FrameRenderer,
+  css: ReadonlyMap<string, string> = new Map(),
+): { zh: string; en: string; bare: string } {
+  if (!indexHtml.includes(EMPTY_ROOT)) throw new Error(`index.html has no ${EMPTY_ROOT}`)
+  const inlined = indexHtml.replace(
+    /<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g,
+    (link, href) => {
+      const text = css.get(String(href))
+      return text === undefined ? link : `<style>${text}</style>`
+    },
+  )
+  const page = (lang: FrameLang) =>
+    inlined
+      .replace(EMPTY_ROOT, renderer.renderOrderFrame(lang))
+      .replace('<html lang="zh-CN">', `<html lang="${lang}">`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${renderer.frameTitle(lang)}</title>`)
+  return { zh: page('zh-CN'), en: page('en'), bare: indexHtml }
+}
+
+/** The stylesheets index.html links, read from the build. */
+function linkedCss(indexHtml: string, outDir: string): Map<string, string> {
+  const css = new Map<string, string>()
+  for (const [, href] of indexHtml.matchAll(
+    /<link rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"/g,
+  )) {
+    if (href) css.set(href, readFileSync(join(outDir, href), 'utf8'))
+  }
+  return css
+}
+
+/** The Vite build's step: the renderer built for Node, index.html framed in zh-CN, index.en.html, app.html. */
+export function firstFramePlugin(): Plugin {
+  let outDir = 'dist'
+  let root = process.cwd()
+  let alias: unknown = []
+  return {
+    name: 'tbsim-first-frame',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir)
+      root = config.root
+      alias = config.resolve.alias
+    },
+    async writeBundle() {
+      await build({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        resolve: { alias: alias as never },
+        // Everything in the file: a build may be served from outside the repo (DIST_DIR), away from
+        // node_modules.
+        ssr: { noExternal: true },
+        // React's production build (the bundled package reads NODE_ENV when it loads).
+        define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+        build: {
+          ssr: SSR_SOURCE,
+          outDir: join(outDir, SSR_DIR),
+          emptyOutDir: true,
+          copyPublicDir: false,
+          target: 'node20',
+          rolldownOptions: { output: { entryFileNames: SSR_FILE } },
+        },
+      })
+      const renderer = await loadFrameRenderer(outDir)
+      if (!renderer) throw new Error(`the first frame's renderer was not built in ${outDir}`)
+      const file = join(outDir, 'index.html')
+      const indexHtml = readFileSync(file, 'utf8')
+      const pages = framedPages(indexHtml, renderer, linkedCss(indexHtml, outDir))
+      writeFileSync(join(outDir, 'app.html'), pages.bare)
+      writeFileSync(join(outDir, 'index.en.html'), pages.en)
+      writeFileSync(file, pages.zh)
+    },
+  }
+}
