@@ -1,7 +1,7 @@
 import './ui/tokens.css'
 // Then zod's config, before any chunk defines a schema (see the file).
 import './lib/zod-jitless.ts'
-import { StrictMode } from 'react'
+import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
 import { FirstFrameApp, firstFrameLang, seedFits } from './app/FirstFrameApp.tsx'
@@ -44,12 +44,15 @@ void languageReady.then(() => {
   // hydrated when it is in the phone's language and drawn with this phone's cart (or none), else replaced.
   const fits = seed === null || seedFits(seed, settings)
   if (firstFrameLang(root) === lang && window.location.pathname === '/' && fits) {
-    hydrateRoot(
-      root,
-      <StrictMode>
-        <FirstFrameApp lang={lang} catalog={seed?.catalog} />
-      </StrictMode>,
-    )
+    // In a transition: the frame is on screen already, so its hydration may yield to the browser.
+    startTransition(() => {
+      hydrateRoot(
+        root,
+        <StrictMode>
+          <FirstFrameApp lang={lang} catalog={seed?.catalog} />
+        </StrictMode>,
+      )
+    })
     return
   }
   spendOrderSeed()

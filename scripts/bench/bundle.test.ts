@@ -11,6 +11,15 @@ describe('initialScripts', () => {
       <link rel="stylesheet" crossorigin href="/assets/index-c.css">`
     expect(initialScripts(html)).toEqual(['assets/index-a.js', 'assets/react-b.js'])
   })
+
+  it("reads the framed page's loader and the scripts it starts", () => {
+    const html = `<script defer src="/assets/frame-loader-1.js" data-app="/assets/index-a.js" data-preload="/assets/react-b.js"></script>`
+    expect(initialScripts(html)).toEqual([
+      'assets/frame-loader-1.js',
+      'assets/index-a.js',
+      'assets/react-b.js',
+    ])
+  })
 })
 
 describe('staticClosure', () => {

@@ -121,7 +121,13 @@ export function initialScripts(html: string): string[] {
   const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map(
     (m) => m[1],
   )
-  return [...new Set([...srcs, ...preloads])]
+  // `/`'s framed page starts them from its loader, after the first paint (src/server/first-frame-plugin.ts).
+  const loaded = [
+    ...html.matchAll(
+      /<script[^>]+src="([^"]+)"[^>]+data-app="([^"]+)"[^>]+data-preload="([^"]*)"/g,
+    ),
+  ].flatMap((m) => [m[1], m[2], ...(m[3] ?? '').split(' ')])
+  return [...new Set([...srcs, ...preloads, ...loaded])]
     .filter((s): s is string => Boolean(s))
     .map((s) => s.replace(/^\//, ''))
 }

@@ -9,8 +9,8 @@ const nothing = () => undefined
 /**
  * The order page as `/`'s HTML carries it (src/server/order-page.ts renders it, src/main.tsx hydrates it):
  * with the cart the server drew it with, else its skeleton. The same components as the page itself, so
- * the app's page takes over without a change on screen. Its buttons do nothing: the app replaces the
- * frame in the transition right after hydrating it.
+ * the app's page takes over without a change on screen. It is inert: the app replaces the frame in the
+ * transition right after hydrating it.
  */
 export function OrderFrame({ lang, catalog }: { lang: Lang; catalog?: Catalog | undefined }) {
   const words = firstFrameWords((key) => translate(lang, key))
@@ -20,7 +20,11 @@ export function OrderFrame({ lang, catalog }: { lang: Lang; catalog?: Catalog | 
         words={words}
         body={
           catalog ? (
-            <CheckoutBody catalog={catalog} onOrderCreated={nothing} onStockChanged={nothing} />
+            // Inert until the app's page replaces it (a moment after hydration): a tap before then would
+            // act on a page that is about to go, so it does nothing, as before the script ran.
+            <div className="first-frame__page" inert>
+              <CheckoutBody catalog={catalog} onOrderCreated={nothing} onStockChanged={nothing} />
+            </div>
           ) : undefined
         }
       />

@@ -1,6 +1,7 @@
 // The build's step for `/`'s first frame (first-frame.ts says what the pages are): the frame's renderer
 // built for Node, then index.html framed in zh-CN, index.en.html and app.html. Only vite.config.ts imports
 // this file: the server does not load Vite.
+import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build, type Plugin } from 'vite'
@@ -14,6 +15,53 @@ import {
 } from './first-frame.ts'
 
 const EMPTY_ROOT = '<div id="root"></div>'
+
+/**
+ * The framed pages' only script: it starts the app's once the frame has been painted (a frame after the
+ * first), so the app's 99 KB arrive behind the page the HTML already is, not ahead of it (decision 016).
+ * A classic deferred script: the CSP allows no inline script, and `currentScript` names the app's files.
+ */
+export const FRAME_LOADER = `(() => {
+  const me = document.currentScript
+  const app = me.dataset.app
+  const preload = (me.dataset.preload || '').split(' ').filter(Boolean)
+  const start = () => {
+    for (const href of preload) {
+      const link = document.createElement('link')
+      link.rel = 'modulepreload'
+      link.crossOrigin = ''
+      link.href = href
+      document.head.append(link)
+    }
+    const script = document.createElement('script')
+    script.type = 'module'
+    script.crossOrigin = ''
+    script.src = app
+    document.head.append(script)
+  }
+  requestAnimationFrame(() => setTimeout(start, 0))
+})()
+`
+/** The loader's file in the build: under /assets, by its content's hash (cached for good). */
+export const frameLoaderPath = () =>
+  `/assets/frame-loader-${createHash('sha256').update(FRAME_LOADER).digest('hex').slice(0, 10)}.js`
+
+/** Vite's entry script and module preloads, replaced by the loader that starts them after the paint. */
+function loadAfterPaint(html: string): string {
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html)
+  if (!entry) return html
+  const preloads: string[] = []
+  const without = html
+    .replace(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g, (_, href: string) => {
+      preloads.push(href)
+      return ''
+    })
+    .replace(
+      entry[0],
+      `<script defer src="${frameLoaderPath()}" data-app="${entry[1]}" data-preload="${preloads.join(' ')}"></script>`,
+    )
+  return without
+}
 
 /**
  * The three pages of a build, from Vite's index.html (which has an empty #root); `css` is the text of the
@@ -32,8 +80,9 @@ export function framedPages(
       return text === undefined ? link : `<style>${text}</style>`
     },
   )
+  const late = loadAfterPaint(inlined)
   const page = (lang: FrameLang) =>
-    inlined
+    late
       .replace(EMPTY_ROOT, renderer.renderOrderFrame(lang))
       .replace('<html lang="zh-CN">', `<html lang="${lang}">`)
       .replace(/<title>[^<]*<\/title>/, `<title>${renderer.frameTitle(lang)}</title>`)
@@ -89,6 +138,7 @@ export function firstFramePlugin(): Plugin {
       const file = join(outDir, 'index.html')
       const indexHtml = readFileSync(file, 'utf8')
       const pages = framedPages(indexHtml, renderer, linkedCss(indexHtml, outDir))
+      writeFileSync(join(outDir, frameLoaderPath()), FRAME_LOADER)
       writeFileSync(join(outDir, 'app.html'), pages.bare)
       writeFileSync(join(outDir, 'index.en.html'), pages.en)
       writeFileSync(file, pages.zh)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import * as renderer from '../app/render-order-frame.tsx'
 import { firstFrameFile, frameLang } from './first-frame.ts'
-import { framedPages } from './first-frame-plugin.ts'
+import { FRAME_LOADER, frameLoaderPath, framedPages } from './first-frame-plugin.ts'
 
 const VITE_INDEX =
-  '<!doctype html><html lang="zh-CN"><head><title>x</title><link rel="stylesheet" crossorigin href="/assets/a.css"></head><body><div id="root"></div><script type="module" src="/assets/index.js"></script></body></html>'
+  '<!doctype html><html lang="zh-CN"><head><title>x</title><script type="module" crossorigin src="/assets/index.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/boot.js"><link rel="stylesheet" crossorigin href="/assets/a.css"></head><body><div id="root"></div></body></html>'
 const CSS = new Map([['/assets/a.css', '.phone{color:red}']])
 
 describe('the first frame', () => {
@@ -19,8 +19,22 @@ describe('the first frame', () => {
     expect(pages.en).toContain('<h1>Confirm order</h1>')
     expect(pages.en).not.toContain('确认订单')
     expect(pages.bare).toBe(VITE_INDEX)
-    // The script is still there, after the frame.
-    expect(pages.zh.indexOf('phone-screen')).toBeLessThan(pages.zh.indexOf('/assets/index.js'))
+  })
+
+  it("starts the app's script from a loader, after the frame is painted", async () => {
+    await renderer.loadFrameWords()
+    const pages = framedPages(VITE_INDEX, renderer, CSS)
+    for (const page of [pages.zh, pages.en]) {
+      expect(page).toContain(
+        `<script defer src="${frameLoaderPath()}" data-app="/assets/index.js" data-preload="/assets/boot.js"></script>`,
+      )
+      expect(page).not.toContain('type="module"')
+      expect(page).not.toContain('modulepreload')
+    }
+    // The page without a frame has nothing to wait for.
+    expect(pages.bare).toContain('<script type="module" crossorigin src="/assets/index.js">')
+    expect(frameLoaderPath()).toMatch(/^\/assets\/frame-loader-[0-9a-f]{10}\.js$/)
+    expect(FRAME_LOADER).toContain('requestAnimationFrame')
   })
 
   it('inlines the styles it was given in the framed pages, and only there', async () => {
@@ -36,9 +50,7 @@ describe('the first frame', () => {
   })
 
   it('refuses an index.html it cannot frame', () => {
-    expect(() => framedPages('<html><body></body></html>', renderer)).toThrow(
-      /no <div id="root">/,
-    )
+    expect(() => framedPages('<html><body></body></html>', renderer)).toThrow(/no <div id="root">/)
   })
 
   it('frames / in the language the phone will speak, and nothing else', () => {
