@@ -6,7 +6,7 @@ import type { Context } from 'hono'
 import { compress } from 'hono/compress'
 import { alipayBanner, lanAddress, startBanner, wechatpayBanner } from './banner.ts'
 import { firstFrameFile, loadFrameRenderer, SSR_DIR } from './first-frame.ts'
-import { orderPages } from './order-page.ts'
+import { orderPages, type OrderPages } from './order-page.ts'
 import { processTestToken } from './http/test-guard.ts'
 import { optionsFromEnv, startRuntime } from './runtime.ts'
 import { securityHeaders } from './security-headers.ts'
@@ -58,21 +58,33 @@ const page = serveStatic({
   rewriteRequestPath: (_, c) => pageOf(c),
   onFound: noCacheForIndex,
 })
-// `/` drawn with its cart when its URL says whose (order-page.ts), by the build's own renderer.
-const renderer = framed ? await loadFrameRenderer(distRoot) : null
-const withCart =
-  renderer &&
-  orderPages(
-    renderer,
-    {
-      'zh-CN': readFileSync(`${distRoot}/index.html`, 'utf8'),
-      en: readFileSync(`${distRoot}/index.en.html`, 'utf8'),
+// `/` drawn with its cart when its URL says whose (order-page.ts), by the build's own renderer: loaded
+// once the server listens (it is React's server renderer: a start need not wait for it), or by the first
+// `/` that comes before.
+let withCart: Promise<OrderPages | null> | undefined
+const orderPagesOnce = () =>
+  (withCart ??= (framed ? loadFrameRenderer(distRoot) : Promise.resolve(null)).then(
+    (renderer) =>
+      renderer &&
+      orderPages(
+        renderer,
+        {
+          'zh-CN': readFileSync(`${distRoot}/index.html`, 'utf8'),
+          en: readFileSync(`${distRoot}/index.en.html`, 'utf8'),
+        },
+        (request) => runtime.app.fetch(request),
+      ),
+    (error: unknown) => {
+      console.warn(
+        `[gateway] / without its cart: ${error instanceof Error ? error.message : error}`,
+      )
+      return null
     },
-    (request) => runtime.app.fetch(request),
-  )
+  ))
 site.get('/', async (c, next) => {
   c.header('Vary', 'Accept-Language')
-  const drawn = await withCart?.page(new URL(c.req.url).search, c.req.header('accept-language'))
+  const pages = await orderPagesOnce()
+  const drawn = await pages?.page(new URL(c.req.url).search, c.req.header('accept-language'))
   if (drawn) {
     c.header('Cache-Control', 'no-cache')
     return c.html(drawn)
@@ -115,6 +127,7 @@ const server = serve(
     const testToken = optionsFromEnv(process.env, '.data').testApi ? processTestToken() : null
     const banner = startBanner({ port: info.port, hostname, testToken, lan: lanAddress() })
     for (const line of banner) console.log(line)
+    void orderPagesOnce()
     for (const line of wechatpayBanner(runtime.keys, runtime.worlds.default.wechatpay.mchid)) {
       console.log(line)
     }
