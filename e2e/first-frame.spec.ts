@@ -26,6 +26,8 @@ test.describe('the first frame', () => {
       await expect(page.locator('.skeleton')).toHaveCount(0)
       await page.goto(`${SEEDED}&lang=en`)
       await expect(page.getByTestId('submit-order')).toHaveText('Submit order')
+      // The server's renderer is in the build, not on the site.
+      expect((await page.request.get('/ssr/render-order-frame.js')).status()).toBe(404)
     })
 
     test('in English when the phone asks for it, and no frame on other pages', async ({ page }) => {
