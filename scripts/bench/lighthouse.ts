@@ -96,6 +96,7 @@ export async function lighthouseFigures(origin: string, runs: number): Promise<F
         value: median ? scoreOf(median) * 100 : null,
         unit: '',
         digits: 0,
+        budget: { kind: 'min', limit: 98 },
         note,
       },
       {
@@ -103,18 +104,27 @@ export async function lighthouseFigures(origin: string, runs: number): Promise<F
         value: audit('first-contentful-paint'),
         unit: 'ms',
         digits: 0,
+        budget: { kind: 'max', limit: 1200 },
       },
       {
         name: 'Lighthouse: largest contentful paint',
         value: audit('largest-contentful-paint'),
         unit: 'ms',
         digits: 0,
+        budget: { kind: 'max', limit: 1500 },
       },
       {
         name: 'Lighthouse: total blocking time',
         value: audit('total-blocking-time'),
         unit: 'ms',
         digits: 0,
+      },
+      {
+        name: 'Lighthouse: cumulative layout shift',
+        value: audit('cumulative-layout-shift'),
+        unit: '',
+        digits: 3,
+        budget: { kind: 'max', limit: 0 },
       },
     ]
   } finally {
