@@ -39,7 +39,19 @@ export const FRAME_LOADER = `(() => {
     script.src = app
     document.head.append(script)
   }
-  requestAnimationFrame(() => setTimeout(start, 0))
+  let started = false
+  const once = () => {
+    if (started) return
+    started = true
+    start()
+  }
+  // A hidden tab or frame paints nothing (and runs no animation frame): it starts at once. A frame that
+  // never comes (a throttled frame off screen) does not hold the app back for more than a second.
+  if (document.visibilityState === 'hidden') once()
+  else {
+    requestAnimationFrame(() => setTimeout(once, 0))
+    setTimeout(once, 1000)
+  }
 })()
 `
 /** The loader's file in the build: under /assets, by its content's hash (cached for good). */
