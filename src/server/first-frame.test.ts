@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as renderer from '../app/render-order-frame.tsx'
 import { firstFrameFile, frameLang } from './first-frame.ts'
-import { FRAME_LOADER, frameLoaderPath, framedPages } from './first-frame-plugin.ts'
+import { frameLoaderCode, frameLoaderPath, framedPages } from './first-frame-plugin.ts'
 
 const VITE_INDEX =
   '<!doctype html><html lang="zh-CN"><head><title>x</title><script type="module" crossorigin src="/assets/index.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/boot.js"><link rel="stylesheet" crossorigin href="/assets/a.css"></head><body><div id="root"></div></body></html>'
@@ -34,7 +34,8 @@ describe('the first frame', () => {
     // The page without a frame has nothing to wait for.
     expect(pages.bare).toContain('<script type="module" crossorigin src="/assets/index.js">')
     expect(frameLoaderPath()).toMatch(/^\/assets\/frame-loader-[0-9a-f]{10}\.js$/)
-    expect(FRAME_LOADER).toContain('requestAnimationFrame')
+    expect(frameLoaderCode()).toContain('requestAnimationFrame')
+    expect(frameLoaderCode().length).toBeLessThan(600)
   })
 
   it('inlines the styles it was given in the framed pages, and only there', async () => {
