@@ -11,6 +11,9 @@ export function firstFrameLang(root: HTMLElement): string | null {
   return root.firstElementChild ? root.getAttribute(FIRST_FRAME_ATTR) : null
 }
 
+/** What else the shopper can change on the order page, each as it starts. */
+const DRAFT_FIELDS = ['addressId', 'note', 'invoiceKind', 'invoiceTitle'] as const
+
 /**
  * Whether the cart `/`'s HTML was drawn with is what this phone's own page would show: the same persona,
  * era and language, the default world, no app version or test token of its own, and nothing changed on the
@@ -28,10 +31,7 @@ export function seedFits(seed: OrderSeed, settings: Settings): boolean {
     settings.testToken === null &&
     draft.placed.length === 0 &&
     Object.keys(draft.qty).length === 0 &&
-    draft.addressId === pristine.addressId &&
-    draft.note === pristine.note &&
-    draft.invoiceKind === pristine.invoiceKind &&
-    draft.invoiceTitle === pristine.invoiceTitle
+    DRAFT_FIELDS.every((field) => draft[field] === pristine[field])
   )
 }
 

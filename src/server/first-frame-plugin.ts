@@ -55,12 +55,21 @@ export const FRAME_LOADER = `(() => {
   }
 })()
 `
-/** The loader's file in the build: under /assets, by its content's hash (cached for good). */
-/** The loader as the build ships it: minified by Vite's own bundler (it counts in `/`'s first bytes). */
-export const frameLoaderCode = () => minifySync('frame-loader.js', FRAME_LOADER).code
-
-export const frameLoaderPath = () =>
-  `/assets/frame-loader-${createHash('sha256').update(frameLoaderCode()).digest('hex').slice(0, 10)}.js`
+let shipped: { code: string; path: string } | undefined
+/**
+ * The loader as the build ships it, minified by Vite's own bundler (it counts in `/`'s first bytes), and
+ * its file under /assets by its content's hash (cached for good). Made once.
+ */
+function shippedLoader(): { code: string; path: string } {
+  if (!shipped) {
+    const code = minifySync('frame-loader.js', FRAME_LOADER).code
+    const hash = createHash('sha256').update(code).digest('hex').slice(0, 10)
+    shipped = { code, path: `/assets/frame-loader-${hash}.js` }
+  }
+  return shipped
+}
+export const frameLoaderCode = () => shippedLoader().code
+export const frameLoaderPath = () => shippedLoader().path
 
 /** Vite's entry script and module preloads, replaced by the loader that starts them after the paint. */
 function loadAfterPaint(html: string): string {

@@ -8,8 +8,10 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Catalog } from '../contract/catalog.ts'
+import type { OrderSeed } from '../contract/order-seed.ts'
 
-export type FrameLang = 'zh-CN' | 'en'
+/** The languages a frame is drawn in: the app's (contract/order-seed.ts names them once). */
+export type FrameLang = OrderSeed['lang']
 
 /** What the Node build of src/app/render-order-frame.tsx exports. */
 export interface FrameRenderer {

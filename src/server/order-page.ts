@@ -78,13 +78,18 @@ export function orderPages(
     'zh-CN': renderer.renderOrderFrame('zh-CN'),
     en: renderer.renderOrderFrame('en'),
   }
+  // Checked once: a template without the frame it should hold (another build's) is never drawn into.
+  const usable: Record<FrameLang, boolean> = {
+    'zh-CN': templates['zh-CN'].includes(bare['zh-CN']),
+    en: templates.en.includes(bare.en),
+  }
   return {
     async page(search, acceptLanguage) {
       const who = seedAsk(search)
       if (!who) return null
       const lang = frameLang(search, acceptLanguage)
       const template = templates[lang]
-      if (!template.includes(bare[lang])) return null
+      if (!usable[lang]) return null
       const catalog = await catalogFor(ask, who, timeoutMs)
       // An empty cart is its own page (the order page's 购物车是空的), drawn by the app.
       if (!catalog || catalog.cart.length === 0) return null
