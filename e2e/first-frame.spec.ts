@@ -23,6 +23,8 @@ test.describe('the first frame', () => {
       await expect(page.getByTestId('address-card')).toContainText('张伟')
       await expect(page.getByTestId('order-total')).toContainText('365.80')
       await expect(page.getByTestId('submit-order')).toHaveText('提交订单')
+      // Not usable until the app's page takes over: a test waiting for it to be enabled waits for that.
+      await expect(page.getByTestId('submit-order')).toBeDisabled()
       await expect(page.locator('.skeleton')).toHaveCount(0)
       await page.goto(`${SEEDED}&lang=en`)
       await expect(page.getByTestId('submit-order')).toHaveText('Submit order')

@@ -20,10 +20,16 @@ export function OrderFrame({ lang, catalog }: { lang: Lang; catalog?: Catalog | 
         words={words}
         body={
           catalog ? (
-            // Inert until the app's page replaces it (a moment after hydration): a tap before then would
-            // act on a page that is about to go, so it does nothing, as before the script ran.
+            // Inert, its submit disabled, until the app's page replaces it (a moment after hydration): a
+            // tap before then would act on a page that is about to go, so it does nothing, as before the
+            // script ran; a test waiting for submit-order to be enabled waits for the app's page.
             <div className="first-frame__page" inert>
-              <CheckoutBody catalog={catalog} onOrderCreated={nothing} onStockChanged={nothing} />
+              <CheckoutBody
+                catalog={catalog}
+                onOrderCreated={nothing}
+                onStockChanged={nothing}
+                inFrame
+              />
             </div>
           ) : undefined
         }

@@ -132,12 +132,19 @@ export interface CheckoutBodyProps {
   catalog: Catalog
   onOrderCreated: (orderId: string) => void
   onStockChanged: () => void
+  /** The page as `/`'s HTML draws it, before the app takes it over: its submit waits (SubmitBar). */
+  inFrame?: boolean | undefined
 }
 
 const addressSheetCode = async () => (await import('./AddressSheet.tsx')).AddressSheet
 
 /** The order page under its header, for a cart that has something in it. */
-export function CheckoutBody({ catalog, onOrderCreated, onStockChanged }: CheckoutBodyProps) {
+export function CheckoutBody({
+  catalog,
+  onOrderCreated,
+  onStockChanged,
+  inFrame,
+}: CheckoutBodyProps) {
   const { t } = useT()
   const { lines, address, priced } = useCart(catalog)
   const [choosingAddress, setChoosingAddress] = useState(false)
@@ -205,6 +212,7 @@ export function CheckoutBody({ catalog, onOrderCreated, onStockChanged }: Checko
         itemCount={itemCount}
         submitting={submitting}
         disabled={!priced.ok || !address}
+        inFrame={inFrame}
         onSubmit={onSubmit}
       />
       {choosingAddress && address && AddressSheet && (

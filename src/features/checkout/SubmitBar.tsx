@@ -9,6 +9,12 @@ interface SubmitBarProps {
   itemCount: number
   submitting: boolean
   disabled: boolean
+  /**
+   * Drawn in `/`'s HTML before the app took the page over (app/OrderFrame.tsx): the button is disabled,
+   * so nothing (a tap, a test waiting for it to be enabled) acts on a page about to be replaced, but it
+   * looks as the app's page will draw it, so nothing moves at the handover.
+   */
+  inFrame?: boolean | undefined
   onSubmit: () => void
 }
 
@@ -19,6 +25,7 @@ export function SubmitBar({
   itemCount,
   submitting,
   disabled,
+  inFrame = false,
   onSubmit,
 }: SubmitBarProps) {
   const { t, lang } = useT()
@@ -40,7 +47,8 @@ export function SubmitBar({
         type="button"
         className="btn-primary submit-bar__btn"
         data-testid="submit-order"
-        disabled={disabled || submitting}
+        disabled={disabled || submitting || inFrame}
+        data-frame={inFrame && !disabled ? '' : undefined}
         aria-busy={submitting}
         onClick={onSubmit}
       >
