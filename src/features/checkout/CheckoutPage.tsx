@@ -92,16 +92,20 @@ function useBought(persona: string) {
   const key = `bought:${persona}:${placed.join(',')}`
   // Nothing placed, nothing to ask: known at the first render (so a seeded cart shows at once).
   const known = placed.length === 0 ? NOTHING_BOUGHT : undefined
-  return useResource(key, async (signal) => {
-    if (placed.length === 0) return NOTHING_BOUGHT
-    const mine = new Set(placed)
-    const orders = await fetchOrders(signal)
-    const skus = orders
-      // (This phone keeps the checkouts it placed: each shop's order of one is the phone's.)
-      .filter((o) => (mine.has(o.checkoutId) || mine.has(o.id)) && o.status === 'PAID')
-      .flatMap((o) => o.lines.map((l) => l.skuId))
-    return new Set(skus)
-  }, known)
+  return useResource(
+    key,
+    async (signal) => {
+      if (placed.length === 0) return NOTHING_BOUGHT
+      const mine = new Set(placed)
+      const orders = await fetchOrders(signal)
+      const skus = orders
+        // (This phone keeps the checkouts it placed: each shop's order of one is the phone's.)
+        .filter((o) => (mine.has(o.checkoutId) || mine.has(o.id)) && o.status === 'PAID')
+        .flatMap((o) => o.lines.map((l) => l.skuId))
+      return new Set(skus)
+    },
+    known,
+  )
 }
 
 /** The catalog with the cart less what was bought. */
