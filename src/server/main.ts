@@ -128,6 +128,8 @@ const server = serve(
     const banner = startBanner({ port: info.port, hostname, testToken, lan: lanAddress() })
     for (const line of banner) console.log(line)
     void orderPagesOnce()
+    // The worlds a previous run saved: read one per turn from now on (or at their first call).
+    runtime.worlds.openSaved()
     for (const line of wechatpayBanner(runtime.keys, runtime.worlds.default.wechatpay.mchid)) {
       console.log(line)
     }

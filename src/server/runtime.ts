@@ -79,8 +79,9 @@ export function startRuntime(options: RuntimeOptions) {
       log(`${what} failed`, error)
     }
   }
+  // The worlds opened so far: a saved world joins once its journal is read (Worlds.openSaved).
   const eachWorld = (task: (world: World) => void) => () => {
-    for (const world of worlds.all()) task(world)
+    for (const world of worlds.opened()) task(world)
   }
   // Timers live here, in the adapter: deadlines close on their own, late notifications get queried,
   // WeChat Pay notifications go out when due on each world's clock, a degraded store (its disk failed a

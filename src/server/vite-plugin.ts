@@ -33,6 +33,7 @@ export function gatewayDevPlugin(): Plugin {
       runtime = startRuntime({ ...options, data: 'memory' })
     }
     const { app } = runtime
+    runtime.worlds.openSaved()
     // The node bindings go along: the test API asks them who is calling (loopback or not).
     return getRequestListener((request, env) => app.fetch(request, env))
   }

@@ -29,6 +29,7 @@ export class AlipayDirectory {
   readonly #log: (message: string) => void
   readonly #demoWorld = new Map<string, string>()
   readonly #demoOf = new Map<string, string>()
+  #beforeMiss: () => boolean = () => false
   readonly #registered = new Map<
     string,
     { world: string; record: AlipayAppRecord; publicKey: KeyObject }
@@ -66,8 +67,20 @@ export class AlipayDirectory {
     return this.#registered.get(appId)?.world ?? this.#demoWorld.get(appId)
   }
 
+  /**
+   * Asked before answering that no world holds an appId (a call to look up, a registration to allow):
+   * worlds not yet opened since the start (worlds.ts) are opened, and `true` says to look again.
+   */
+  beforeMiss(hook: () => boolean): void {
+    this.#beforeMiss = hook
+  }
+
   /** The app behind an app_id: its registered key, else the demo app's. */
   lookup(appId: string): AlipayApp | undefined {
+    return this.#lookupNow(appId) ?? (this.#beforeMiss() ? this.#lookupNow(appId) : undefined)
+  }
+
+  #lookupNow(appId: string): AlipayApp | undefined {
     const registered = this.#registered.get(appId)
     if (registered) {
       const { world, record, publicKey } = registered
@@ -80,7 +93,7 @@ export class AlipayDirectory {
 
   /** Whether `world` may register `appId` (it is free, or already this world's). */
   mayRegister(appId: string, world: string): boolean {
-    const holder = this.owner(appId)
+    const holder = this.owner(appId) ?? (this.#beforeMiss() ? this.owner(appId) : undefined)
     return holder === undefined || holder === world
   }
 

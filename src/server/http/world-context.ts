@@ -31,6 +31,13 @@ export function resolveWorld(worlds: Worlds, c: Context): World | ApiError {
     (c.req.url.includes('?') ? c.req.query(WORLD_QUERY) : undefined) ||
     DEFAULT_WORLD
   const world = isWorldId(named) ? worlds.get(named) : undefined
+  const unreadable = world ? undefined : worlds.unreadable(named)
+  if (unreadable !== undefined) {
+    return {
+      code: 'STORAGE_UNAVAILABLE',
+      message: `world ${named}'s journal cannot be read: ${unreadable}`,
+    }
+  }
   return (
     world ?? {
       code: 'WORLD_NOT_FOUND',

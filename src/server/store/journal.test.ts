@@ -16,7 +16,14 @@ import { tempDirs } from '../../../test/support/temp-dirs.ts'
 import { setStock } from '../domain/fixtures.ts'
 import { T0 } from '../domain/testing.ts'
 import { encodeRecord, LEGACY_JOURNAL, segmentName, snapshotName } from './journal-format.ts'
-import { DataFolderBusyError, DataFolderUnusableError, JournalDamagedError } from './journal.ts'
+import {
+  DataFolderBusyError,
+  DataFolderUnusableError,
+  fileJournal,
+  JournalDamagedError,
+  MIN_SNAPSHOT_BYTES,
+  snapshotThreshold,
+} from './journal.ts'
 import { processStart } from './lock.ts'
 import { openStore } from './store.ts'
 import type { Store } from './store.ts'
@@ -150,6 +157,43 @@ describe('snapshots', () => {
     expect(second.state).toEqual(state)
     expect(mugStock(second)).toBe(40)
     second.close()
+  })
+
+  it('come as soon as the journal since the last one outweighs it, within MIN_SNAPSHOT_BYTES and the cap', () => {
+    const MiB = 2 ** 20
+    expect(snapshotThreshold(0, 32 * MiB)).toBe(MIN_SNAPSHOT_BYTES)
+    expect(snapshotThreshold(10 * MiB, 32 * MiB)).toBe(10 * MiB)
+    expect(snapshotThreshold(100 * MiB, 32 * MiB)).toBe(32 * MiB)
+    // A cap under the floor (tests take snapshots after a few records): the cap.
+    expect(snapshotThreshold(0, 1500)).toBe(1500)
+
+    const dir = tempDir()
+    const journal = fileJournal(dir, { log })
+    journal.load({ snapshot: () => {}, record: () => {} })
+    // Records of 256 KiB each (one event carrying a long field: the journal does not read events).
+    const big = (n: number) => {
+      for (let i = 0; i < n; i++) {
+        journal.append({
+          world: 'default',
+          kind: 'events',
+          events: [{ type: 'stock.set', pad: 'x'.repeat(256 * 1024) } as never],
+        })
+      }
+      journal.flush()
+    }
+    big(15)
+    expect(journal.snapshotDue()).toBe(false)
+    big(2)
+    // A small state: due after MIN_SNAPSHOT_BYTES (4 MiB), not after the 32 MiB cap.
+    expect(journal.snapshotDue()).toBe(true)
+    // A snapshot of 6 MiB: the next is due once 6 MiB more are written, not 4.
+    journal.snapshot({ default: { pad: 'y'.repeat(6 * MiB) } as never })
+    expect(journal.snapshotDue()).toBe(false)
+    big(17)
+    expect(journal.snapshotDue()).toBe(false)
+    big(8)
+    expect(journal.snapshotDue()).toBe(true)
+    journal.close()
   })
 
   it('are taken at start when the segments read since the last one are long enough', async () => {

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, renameSync } from 'node:fs'
+import { closeSync, existsSync, openSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describeIoError, realDisk, writeAll } from './disk.ts'
 import { syncAll } from './sync-pool.ts'
@@ -98,9 +98,25 @@ export function memoryJournal(): Journal {
 /** Damage followed by good records: not a torn write, so the start stops rather than drop history. */
 export class JournalDamagedError extends Error {}
 
+/**
+ * The least journal between two snapshots: a small state is written again only after this much.
+ * Between it and `snapshotBytes`, a snapshot is due once the journal since the last one is as large as
+ * that snapshot: a start then reads at most about twice the state, and writing snapshots costs at most
+ * as many bytes as the journal itself (docs/journal.md).
+ */
+export const MIN_SNAPSHOT_BYTES = 4 * 1024 * 1024
+
+/** Bytes of journal after a snapshot of `snapshotSize` bytes at which the next one is due. */
+export function snapshotThreshold(snapshotSize: number, maxBytes: number): number {
+  return Math.min(maxBytes, Math.max(MIN_SNAPSHOT_BYTES, snapshotSize))
+}
+
 export interface FileJournalOptions {
   io?: DiskIO
-  /** Bytes of journal after which a snapshot is taken (default 32 MiB). */
+  /**
+   * Bytes of journal after which a snapshot is taken at the latest (default 32 MiB); sooner when the
+   * last snapshot was smaller (`snapshotThreshold`).
+   */
   snapshotBytes?: number
   log?: (message: string) => void
 }
@@ -139,7 +155,10 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
   let pending: string[] = []
   /** Bytes written past `durable` and not synced yet (between `write` and `settle`). */
   let unsynced = 0
-  let nextSnapshotAt = snapshotBytes
+  /** The size of the snapshot the journal runs from (0: none yet): it sets when the next is due. */
+  let snapshotSize = 0
+  const threshold = () => snapshotThreshold(snapshotSize, snapshotBytes)
+  let nextSnapshotAt = threshold()
 
   const segmentPath = (n: number) => join(dir, segmentName(n))
 
@@ -155,10 +174,12 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
   function loadSnapshot(folder: Folder, reader: JournalReader): number {
     for (const n of folder.snapshots) {
       try {
-        const data = readSnapshot(join(dir, snapshotName(n)))
+        const path = join(dir, snapshotName(n))
+        const data = readSnapshot(path)
         if (typeof data !== 'object' || data === null || !('worlds' in data))
           throw new Error('no worlds')
         reader.snapshot(data.worlds as SnapshotWorlds)
+        snapshotSize = sizeOf(path)
         return n
       } catch (error) {
         log(
@@ -235,7 +256,7 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
       // Only new names need the folder synced: one fsync less per world at every plain start.
       if (created || namesChanged) syncFolder(dir)
       // Segments cut without a snapshot (one that failed, or an older version): due at once.
-      nextSnapshotAt = replayed >= snapshotBytes ? durable : snapshotBytes
+      nextSnapshotAt = replayed >= threshold() ? durable : threshold()
     }
     firstLoad = false
   }
@@ -295,10 +316,9 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
     snapshot(worlds) {
       const next = active + 1
       try {
-        io.writeFileAtomic(
-          join(dir, snapshotName(next)),
-          snapshotLines({ version: 1, segment: next, worlds }),
-        )
+        const path = join(dir, snapshotName(next))
+        io.writeFileAtomic(path, snapshotLines({ version: 1, segment: next, worlds }))
+        snapshotSize = sizeOf(path)
         const nextFd = openSync(segmentPath(next), 'w')
         syncFolder(dir)
         closeSync(fd)
@@ -306,13 +326,13 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
         active = next
         durable = 0
         cutPending = false
-        nextSnapshotAt = snapshotBytes
+        nextSnapshotAt = threshold()
         // Each snapshot is a whole state: keep the newest two (the second one is the fallback).
         for (const old of listFolder(dir).snapshots.slice(2))
           io.remove(join(dir, snapshotName(old)))
       } catch (error) {
         // Not fatal: the journal is whole without it. Try again after another quarter of the threshold.
-        nextSnapshotAt = durable + snapshotBytes / 4
+        nextSnapshotAt = durable + threshold() / 4
         log(
           `snapshot ${snapshotName(next)} failed (${describeIoError(error)}); will try again later`,
         )
@@ -338,5 +358,14 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
       if (fd >= 0) closeSync(fd)
       unlock()
     },
+  }
+}
+
+/** A file's size in bytes, or 0 if it cannot be read (a disk stand-in in tests may not write it). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
   }
 }

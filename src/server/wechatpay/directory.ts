@@ -43,6 +43,7 @@ export class MerchantDirectory {
   readonly #log: (message: string) => void
   readonly #demoWorld = new Map<string, string>()
   readonly #demoOf = new Map<string, string>()
+  #beforeMiss: () => boolean = () => false
   readonly #registered = new Map<string, Registered>()
 
   constructor(keys: WechatpayKeys, log: (message: string) => void = () => {}) {
@@ -81,8 +82,20 @@ export class MerchantDirectory {
     return this.#registered.get(mchid)?.world ?? this.#demoWorld.get(mchid)
   }
 
+  /**
+   * Asked before answering that no world holds an mchid (a call to look up, a registration to allow):
+   * worlds not yet opened since the start (worlds.ts) are opened, and `true` says to look again.
+   */
+  beforeMiss(hook: () => boolean): void {
+    this.#beforeMiss = hook
+  }
+
   /** The merchant behind an mchid: its registered key, else the demo merchant's. */
   lookup(mchid: string): MerchantIdentity | undefined {
+    return this.#lookupNow(mchid) ?? (this.#beforeMiss() ? this.#lookupNow(mchid) : undefined)
+  }
+
+  #lookupNow(mchid: string): MerchantIdentity | undefined {
     const registered = this.#registered.get(mchid)
     if (registered) {
       const { record, world, publicKey } = registered
@@ -118,7 +131,7 @@ export class MerchantDirectory {
 
   /** Whether `world` may register `mchid` (it is free, or already this world's). */
   mayRegister(mchid: string, world: string): boolean {
-    const holder = this.owner(mchid)
+    const holder = this.owner(mchid) ?? (this.#beforeMiss() ? this.owner(mchid) : undefined)
     return holder === undefined || holder === world
   }
 

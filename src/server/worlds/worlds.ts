@@ -60,14 +60,32 @@ export interface WorldInfo {
   payments: number
 }
 
+/** A world a previous run saved, not opened yet (its journal not read): see `Worlds`. */
+interface Saved {
+  meta: WorldMeta
+  /** Wall-clock ms: a restart gives every world a fresh TTL. */
+  lastUsedAt: number
+}
+
 /**
  * The worlds of one process: `default` (always there, never expires) and any number created by the test
  * API, each fully isolated, each durable in its own folder of journal segments and snapshots (so
  * deleting a world deletes its events for good), each cheap: keys and other costly material are the
  * process's, never a world's.
+ *
+ * At a start only the default world is read before the server listens. The worlds a previous run saved
+ * are opened (their journals read) by the first call that names one, by anything that must see them all
+ * (the list, an mchid or app_id no open world holds), or one per turn of the event loop once the server
+ * listens (`openSaved`), so their notifications and deadlines resume within moments (issue 25).
  */
 export class Worlds {
   readonly #worlds = new Map<string, World>()
+  readonly #saved = new Map<string, Saved>()
+  /** Saved worlds whose journal could not be read when opened: why (their calls get 503). */
+  readonly #unreadable = new Map<string, string>()
+  /** While a world is being opened (its journal replayed), a directory miss must not open others. */
+  #opening = false
+  #background: NodeJS.Immediate | undefined
   readonly #options: WorldsOptions
   readonly #limits: WorldLimits
   readonly #wallNow: () => number
@@ -85,12 +103,15 @@ export class Worlds {
       options.wechatpay?.directory ?? new MerchantDirectory(memoryKeys(), options.log)
     this.#transport = options.wechatpay?.transport ?? httpTransport(parseNotifyAllow(undefined))
     this.#alipay = options.alipay?.directory ?? new AlipayDirectory(memoryAlipayKeys(), options.log)
+    const settle = () => this.#settle()
+    this.#directory.beforeMiss(settle)
+    this.#alipay.beforeMiss(settle)
     this.#open(
       DEFAULT_WORLD,
       { ttlMs: Infinity, createdAt: this.#wallNow() },
       options.defaultFaults,
     )
-    if (options.data !== 'memory') this.#openSaved()
+    if (options.data !== 'memory') this.#findSaved()
   }
 
   get default(): World {
@@ -99,8 +120,9 @@ export class Worlds {
     return world
   }
 
+  /** Every world, opened or not yet. */
   get size(): number {
-    return this.#worlds.size
+    return this.#worlds.size + this.#saved.size
   }
 
   /** WeChat Pay APIv3's mchid → world directory, and the keys. */
@@ -118,25 +140,53 @@ export class Worlds {
     return { maxWorlds, maxEventsPerWorld, maxEvents }
   }
 
-  /** Events held by all worlds together. */
+  /** Events held by all opened worlds together (a saved world's count once its journal is read). */
   get events(): number {
     return this.#events
   }
 
   /** The world a call names, marked as used now; undefined if there is none of that id. */
   get(id: string): World | undefined {
-    const world = this.#worlds.get(id)
+    const world = this.#worlds.get(id) ?? this.#openOne(id)
     if (world) world.lastUsedAt = this.#wallNow()
     return world
   }
 
+  /** Why a saved world could not be opened (its journal is damaged), or undefined. */
+  unreadable(id: string): string | undefined {
+    return this.#unreadable.get(id)
+  }
+
+  /** Every world, the saved ones opened first. */
   all(): IterableIterator<World> {
+    this.#settle()
     return this.#worlds.values()
+  }
+
+  /** The worlds opened so far: what the timers tend (a saved world joins them once opened). */
+  opened(): IterableIterator<World> {
+    return this.#worlds.values()
+  }
+
+  /**
+   * Opens the saved worlds one per turn of the event loop, so calls are answered in between: the server
+   * calls it once it listens. Stops when all are open (or at `close`).
+   */
+  openSaved(): void {
+    if (this.#background || this.#saved.size === 0) return
+    const next = () => {
+      this.#background = undefined
+      const id = this.#saved.keys().next().value
+      if (id === undefined) return
+      this.#openOne(id)
+      if (this.#saved.size > 0) this.#background = setImmediate(next)
+    }
+    this.#background = setImmediate(next)
   }
 
   /** A fresh seeded world, durable before this returns. */
   create(ttlMs: number = this.#limits.defaultTtlMs): World | ApiError {
-    if (this.#worlds.size - 1 >= this.#limits.maxWorlds) {
+    if (this.size - 1 >= this.#limits.maxWorlds) {
       return {
         code: 'TOO_MANY_WORLDS',
         message: `this instance holds ${this.#limits.maxWorlds} worlds already (GATEWAY_MAX_WORLDS): delete one first`,
@@ -177,7 +227,7 @@ export class Worlds {
 
   /** Deletes a world and its data for good. `default` cannot be (reset it instead). */
   delete(id: string): boolean {
-    if (id === DEFAULT_WORLD || !this.#worlds.has(id)) return false
+    if (id === DEFAULT_WORLD || !(this.#worlds.has(id) || this.#saved.has(id))) return false
     this.#drop(id)
     return true
   }
@@ -188,6 +238,9 @@ export class Worlds {
     const gone: string[] = []
     for (const world of this.#worlds.values()) {
       if (world.id !== DEFAULT_WORLD && now - world.lastUsedAt >= world.ttlMs) gone.push(world.id)
+    }
+    for (const [id, { meta, lastUsedAt }] of this.#saved) {
+      if (now - lastUsedAt >= meta.ttlMs) gone.push(id)
     }
     for (const id of gone) this.#drop(id)
     if (gone.length > 0) this.#options.log(`dropped ${gone.length} world(s) unused for their TTL`)
@@ -215,6 +268,8 @@ export class Worlds {
   }
 
   close(): void {
+    if (this.#background) clearImmediate(this.#background)
+    this.#background = undefined
     for (const world of this.#worlds.values()) world.store.close()
   }
 
@@ -269,25 +324,64 @@ export class Worlds {
     return world
   }
 
-  /** At start: every world a previous run created and did not delete (its folder with its meta file). */
-  #openSaved(): void {
+  /**
+   * At start: every world a previous run created and did not delete (its folder with its meta file),
+   * held to be opened later; its demo mchid and app_id are known at once (they are in the meta file).
+   */
+  #findSaved(): void {
+    const now = this.#wallNow()
     for (const { name, meta } of savedWorlds(join(this.#options.data, 'worlds'))) {
-      const world = this.#open(name, meta)
-      // A world from before WeChat Pay, or whose mchid went to another meanwhile: keep the one it has now.
-      if (meta.mchid !== world.wechatpay.mchid || meta.alipayAppId !== world.alipay.appId) {
-        this.#saveMeta(name, {
-          ttlMs: meta.ttlMs,
-          createdAt: meta.createdAt,
-          mchid: world.wechatpay.mchid,
-          alipayAppId: world.alipay.appId,
-        })
-      }
+      this.#saved.set(name, { meta, lastUsedAt: now })
+      if (meta.mchid) this.#directory.setDemo(name, meta.mchid)
+      if (meta.alipayAppId) this.#alipay.setDemo(name, meta.alipayAppId)
     }
+  }
+
+  /** Opens a saved world now (its journal read): undefined if there is no saved world of that id. */
+  #openOne(id: string): World | undefined {
+    const saved = this.#saved.get(id)
+    if (!saved) return undefined
+    this.#saved.delete(id)
+    const { meta } = saved
+    const before = this.#opening
+    this.#opening = true
+    let world: World
+    try {
+      world = this.#open(id, meta)
+    } catch (error) {
+      // Damage in its journal (journal.md): this world stays shut, named in the log and in its calls'
+      // answers; the others go on. `npm run journal -- check` names the place.
+      const why = error instanceof Error ? error.message : String(error)
+      this.#unreadable.set(id, why)
+      this.#options.log(`world ${id} cannot be opened: ${why}`)
+      return undefined
+    } finally {
+      this.#opening = before
+    }
+    world.lastUsedAt = saved.lastUsedAt
+    // A world from before WeChat Pay, or whose mchid went to another meanwhile: keep the one it has now.
+    if (meta.mchid !== world.wechatpay.mchid || meta.alipayAppId !== world.alipay.appId) {
+      this.#saveMeta(id, {
+        ttlMs: meta.ttlMs,
+        createdAt: meta.createdAt,
+        mchid: world.wechatpay.mchid,
+        alipayAppId: world.alipay.appId,
+      })
+    }
+    return world
+  }
+
+  /** Opens every saved world now; true if there were any (a directory looks again). */
+  #settle(): boolean {
+    if (this.#opening || this.#saved.size === 0) return false
+    for (const id of [...this.#saved.keys()]) this.#openOne(id)
+    return true
   }
 
   #drop(id: string): void {
     const world = this.#worlds.get(id)
     this.#worlds.delete(id)
+    this.#saved.delete(id)
     this.#directory.dropWorld(id)
     this.#alipay.dropWorld(id)
     if (world) {
