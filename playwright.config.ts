@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 import { seconds } from './e2e/timeouts.ts'
+import { serverBundleOf } from './src/server/server-bundle.ts'
 
 /**
  * The suite runs against one production server for the whole run, or against an instance that is
@@ -112,7 +113,8 @@ export default defineConfig({
   webServer: externalBaseURL
     ? undefined
     : {
-        command: `node --import tsx src/server/main.ts`,
+        // The build under test's own server bundle (`vite build` makes it, decision 017): what `npm start` runs.
+        command: `node "${serverBundleOf(process.env.DIST_DIR || 'dist')}"`,
         url: `http://127.0.0.1:${FIRST_PORT}/api/health`,
         env: {
           PORT: String(FIRST_PORT),

@@ -2,6 +2,7 @@ import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 import { firstFramePlugin } from './src/server/first-frame-plugin.ts'
+import { serverBundlePlugin } from './src/server/server-bundle-plugin.ts'
 import { gatewayDevPlugin } from './src/server/vite-plugin.ts'
 
 // react-router's package exports only its development build (warnings, invariants, dev-only checks):
@@ -31,7 +32,7 @@ function isBoot(id: string, graph: ModuleGraph, seen = new Set<string>()): boole
 }
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), gatewayDevPlugin(), firstFramePlugin()],
+  plugins: [react(), gatewayDevPlugin(), firstFramePlugin(), serverBundlePlugin()],
   resolve: {
     alias: [
       { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },

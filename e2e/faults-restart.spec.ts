@@ -26,13 +26,15 @@ async function startServer(
   port: number,
   data: string,
 ): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const dist = process.env.DIST_DIR ?? 'dist'
+  // The build's server bundle, as `npm start` runs it (src/server/server-bundle.ts, decision 017).
+  const child = spawn(process.execPath, [join(dist, 'server', 'main.mjs')], {
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       GATEWAY_DATA: data,
-      DIST_DIR: process.env.DIST_DIR ?? 'dist',
+      DIST_DIR: dist,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

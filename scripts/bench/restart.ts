@@ -1,18 +1,22 @@
-// npm run bench:restart [-- --small 2000 --runs 5 --events 1000000 --worlds 100 --world-events 1000 --only farm|small]
+// npm run bench:restart [-- --small 2000 --runs 5 --events 1000000 --worlds 100 --world-events 1000 --only farm|small|floor]
 // How long the production server takes from spawn to listening over a data folder, in one run on this
-// machine. The baseline: a small journal replayed record by record, as every start did before
+// machine, as it ships: the build's server bundle (`node <dist>/server/main.mjs`, decision 017) of
+// DIST_DIR's build, or of a fresh one (scripts/bench/build.ts). First the floor, an empty folder, for the
+// bundle and for main.ts through tsx (`npm run serve:src`), so what the bundle saves shows in the run. The baseline: a small journal replayed record by record, as every start did before
 // snapshots. Then 10× that history as a CI farm makes it (ten rounds, each ended by a reset: the live
 // state stays small), with snapshots and without; and 10× the orders all kept (the live state itself
 // ten times larger), with snapshots. Budget (issue 14): 10× history within 20 % of the small start. A
 // start reads what is live, so a state ten times larger costs what reading it costs: that row shows it.
 // Last, a CI farm's folder of a million events (issue 25, budget: restart ≤ 1 s): see `farm` below.
-import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { appendTail, writeFarm, writeHistory } from '../../test/support/history.ts'
 import { startServer, stopServer } from '../../test/support/loopback.ts'
+import { serverBundleOf } from '../../src/server/server-bundle.ts'
+import { prepareBuild } from './build.ts'
 import { percentile } from './stats.ts'
 
 const { values } = parseArgs({
@@ -22,7 +26,7 @@ const { values } = parseArgs({
     events: { type: 'string', default: '1000000' },
     worlds: { type: 'string', default: '100' },
     'world-events': { type: 'string', default: '1000' },
-    /** `small`: the rows of issue 14 only; `farm`: the million events only. */
+    /** `small`: the rows of issue 14 only; `farm`: the million events only; `floor`: the floors only. */
     only: { type: 'string' },
   },
 })
@@ -39,12 +43,29 @@ const bytesOf = (path: string): number =>
     : statSync(path).size
 const mib = (dir: string) => bytesOf(dir) / 2 ** 20
 
+const build = prepareBuild()
+const BUNDLE = serverBundleOf(build.dist)
+if (!existsSync(BUNDLE))
+  throw new Error(`${build.dist} has no server bundle (${BUNDLE}): build it again`)
+/** How a start is made: the bundle, as the server ships, or main.ts through tsx. */
+type Runner = 'bundle' | 'tsx'
+
 /** Spawn → "listening", `RUNS` times after one warm-up start (which may take the first snapshot). */
-async function starts(dir: string, env: Record<string, string>): Promise<number[]> {
+async function starts(
+  dir: string,
+  env: Record<string, string>,
+  runner: Runner = 'bundle',
+): Promise<number[]> {
   const times: number[] = []
   for (let i = 0; i <= RUNS; i++) {
     const t0 = performance.now()
-    const server = await startServer({ data: dir, stderr: 'collect', env, timeoutMs: 10 * 60_000 })
+    const server = await startServer({
+      data: dir,
+      stderr: 'collect',
+      env,
+      timeoutMs: 10 * 60_000,
+      ...(runner === 'bundle' ? { bundle: BUNDLE } : {}),
+    })
     const ms = performance.now() - t0
     await stopServer(server)
     if (i > 0) times.push(ms)
@@ -54,10 +75,31 @@ async function starts(dir: string, env: Record<string, string>): Promise<number[
 
 const root = mkdtempSync(join(tmpdir(), 'gateway-restart-'))
 try {
-  if (values.only !== 'farm') await smallRows()
-  if (values.only !== 'small') await farmRows()
+  const floor = await floorRows()
+  if (values.only !== 'farm' && values.only !== 'floor') await smallRows()
+  if (values.only !== 'small' && values.only !== 'floor') await farmRows(floor)
 } finally {
   rmSync(root, { recursive: true, force: true })
+  if (build.fresh) rmSync(build.dist, { recursive: true, force: true })
+}
+
+/**
+ * The floor: the server over an empty folder (loading its code, keys, the default world's seed; the
+ * warm-up start makes the keys), as the bundle and through tsx. Returns the bundle's starts.
+ */
+async function floorRows(): Promise<number[]> {
+  const bundled = await starts(join(root, 'empty-bundle'), {}, 'bundle')
+  const tsx = await starts(join(root, 'empty-tsx'), {}, 'tsx')
+  const row = (name: string, times: number[]) =>
+    `${name.padEnd(40)} ${percentile(times, 50).toFixed(0).padStart(6)} ms  median of ${RUNS} ` +
+    `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`
+  console.log(`== the floor: an empty folder, spawn → listening ==`)
+  console.log(row('the bundle (node dist/server/main.mjs)', bundled))
+  console.log(row('main.ts through tsx', tsx))
+  console.log(
+    `the bundle saves ${(percentile(tsx, 50) - percentile(bundled, 50)).toFixed(0)} ms a start\n`,
+  )
+  return bundled
 }
 
 async function smallRows() {
@@ -103,7 +145,13 @@ async function smallRows() {
 /** One start, timed, without a warm-up (the first over a folder, or one too long to repeat). */
 async function once(dir: string, env: Record<string, string>): Promise<number> {
   const t0 = performance.now()
-  const server = await startServer({ data: dir, stderr: 'collect', env, timeoutMs: 10 * 60_000 })
+  const server = await startServer({
+    data: dir,
+    stderr: 'collect',
+    env,
+    timeoutMs: 10 * 60_000,
+    bundle: BUNDLE,
+  })
   const ms = performance.now() - t0
   await stopServer(server)
   return ms
@@ -120,7 +168,7 @@ async function once(dir: string, env: Record<string, string>): Promise<number> {
  * interval of orders goes after it (the mean tail a start replays), and the starts are timed with the
  * server's own snapshot threshold. Then once with every snapshot removed, for comparison.
  */
-async function farmRows() {
+async function farmRows(floor: number[]) {
   const farm = join(root, 'farm')
   const t0 = performance.now()
   const written = await writeFarm(farm, {
@@ -147,9 +195,6 @@ async function farmRows() {
       `${live} live once read (the rest before a reset)`,
   )
   const times = await starts(farm, {})
-  // The floor: the same server over an empty folder (loading its code, keys, the default world's seed).
-  const empty = join(root, 'empty')
-  const floor = await starts(empty, {})
   // What the created worlds cost: the same folder with them moved aside (the default world alone).
   const size = mib(farm)
   renameSync(join(farm, 'worlds'), join(root, 'worlds-aside'))

@@ -10,9 +10,11 @@ import { orderPages, type OrderPages } from './order-page.ts'
 import { processTestToken } from './http/test-guard.ts'
 import { optionsFromEnv, startRuntime } from './runtime.ts'
 import { securityHeaders } from './security-headers.ts'
+import { SERVER_DIR } from './server-bundle.ts'
 import { jsbridgeHeaders } from './wechatpay/embed-headers.ts'
 
 // `npm start`: the built app from dist/, the API on /api and WeChat Pay's APIv3 on /v3, in one process.
+// It runs as the build's bundle of this file, `node dist/server/main.mjs` (server-bundle-plugin.ts).
 const port = Number(process.env.PORT || 4173)
 const hostname = process.env.HOST || '0.0.0.0'
 // DIST_DIR lets several builds be served side by side (one per checkout or helper); default dist/.
@@ -91,8 +93,9 @@ site.get('/', async (c, next) => {
   }
   return page(c, next)
 })
-// The renderer's own files are the server's, not the site's.
+// The renderer's own files and the server's bundle are the server's, not the site's.
 site.get(`/${SSR_DIR}/*`, (c) => c.text('not found', 404))
+site.get(`/${SERVER_DIR}/*`, (c) => c.text('not found', 404))
 site.get('/index.html', page)
 site.use('*', serveStatic({ root: distRoot, onFound: noCacheForIndex }))
 site.get('/assets/*', (c) => c.text('not found', 404))

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -31,6 +31,12 @@ export interface StartOptions {
   cwd?: string
   /** Another script to start in its place, printing where it listens the same way (the benches' bare Hono baseline). */
   entry?: string
+  /**
+   * A build's server bundle (`<dist>/server/main.mjs`, decision 017) to start with plain node, as `npm
+   * start` does, instead of main.ts through tsx. By default SERVER_BUNDLE's, if set (and no `entry`):
+   * `SERVER_BUNDLE=dist/server/main.mjs npx vitest run src/server` runs the loopback tests on the build.
+   */
+  bundle?: string
   /** Flags for node itself (e.g. `--cpu-prof`). */
   nodeFlags?: string[]
   /** Passed to the terminal (the default), or collected line by line (to count and show a few). */
@@ -41,27 +47,28 @@ export interface StartOptions {
 }
 
 /**
- * Starts `src/server/main.ts` with tsx's loader in this very process tree (the child's pid is the
- * server's, so a kill -9 hits the server itself); resolves once it prints where it listens.
+ * Starts `src/server/main.ts` with tsx's loader (or a build's bundle of it, `bundle`) in this very process
+ * tree (the child's pid is the server's, so a kill -9 hits the server itself); resolves once it prints
+ * where it listens.
  */
 export function startServer(options: StartOptions): Promise<LoopbackServer> {
   const collect = options.stderr === 'collect'
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeFlags ?? []), '--import', TSX_LOADER, options.entry ?? MAIN_TS],
-    {
-      cwd: options.cwd,
-      env: {
-        ...process.env,
-        PORT: String(options.port ?? 0),
-        HOST: '127.0.0.1',
-        GATEWAY_DATA: options.data,
-        NODE_ENV: 'production',
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', collect ? 'pipe' : 'inherit'],
+  const bundle =
+    options.bundle ??
+    (options.entry === undefined ? process.env.SERVER_BUNDLE || undefined : undefined)
+  const script = bundle ? [resolve(bundle)] : ['--import', TSX_LOADER, options.entry ?? MAIN_TS]
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...script], {
+    cwd: options.cwd,
+    env: {
+      ...process.env,
+      PORT: String(options.port ?? 0),
+      HOST: '127.0.0.1',
+      GATEWAY_DATA: options.data,
+      NODE_ENV: 'production',
+      ...options.env,
     },
-  )
+    stdio: ['ignore', 'pipe', collect ? 'pipe' : 'inherit'],
+  })
   const stderr: string[] = []
   let partial = ''
   child.stderr?.on('data', (chunk: Buffer) => {
