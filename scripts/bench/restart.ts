@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util'
 import { appendTail, writeFarm, writeHistory } from '../../test/support/history.ts'
 import { startServer, stopServer } from '../../test/support/loopback.ts'
 import { serverBundleOf } from '../../src/server/server-bundle.ts'
+import { snapshotThreshold } from '../../src/server/store/journal.ts'
 import { prepareBuild } from './build.ts'
 import { percentile } from './stats.ts'
 
@@ -164,9 +165,10 @@ async function once(dir: string, env: Record<string, string>): Promise<number> {
  * `--world-events` each (a suite's run: a quarter as many paid orders), too short for a snapshot of
  * their own, as the server leaves them. Every event is a copy of a real paid-order cycle (order
  * created, payment created, payment succeeded, order paid) with fresh ids; the count is the file's.
- * The first start replays all of it and takes a snapshot, as the server does; then half a snapshot
- * interval of orders goes after it (the mean tail a start replays), and the starts are timed with the
- * server's own snapshot threshold. Then once with every snapshot removed, for comparison.
+ * The first start replays all of it and takes a snapshot, as the server does; then half the journal the
+ * server lets grow after that snapshot (its threshold, `snapshotThreshold`: the mean tail a start
+ * replays) goes after it, and the starts are timed; then the tail is grown to just under the threshold
+ * (the most a start replays) and timed again. Then once with every snapshot removed, for comparison.
  */
 async function farmRows(floor: number[]) {
   const farm = join(root, 'farm')
@@ -188,11 +190,14 @@ async function farmRows(floor: number[]) {
   console.log(
     `first start (replays everything, then snapshots: ${snapshot ?? 'none taken'}): ${(first / 1000).toFixed(1)} s`,
   )
-  const tail = await appendTail(farm, SNAPSHOT_BYTES / 2)
+  const snapshotSize = snapshot ? statSync(join(farm, snapshot)).size : 0
+  const threshold = snapshotThreshold(snapshotSize, SNAPSHOT_BYTES)
+  const tail = await appendTail(farm, threshold / 2)
   const live = written.liveEvents + tail
   console.log(
-    `tail after the snapshot: ${tail} events (${SNAPSHOT_BYTES / 2 ** 21} MiB); ${written.events + tail} events in all, ` +
-      `${live} live once read (the rest before a reset)`,
+    `snapshot ${(snapshotSize / 2 ** 20).toFixed(1)} MiB, so the next is due after ${(threshold / 2 ** 20).toFixed(1)} MiB of journal; ` +
+      `tail after it: ${tail} events (${(threshold / 2 ** 21).toFixed(1)} MiB, half of that); ` +
+      `${written.events + tail} events in all, ${live} live once read (the rest before a reset)`,
   )
   const times = await starts(farm, {})
   // What the created worlds cost: the same folder with them moved aside (the default world alone).
@@ -200,6 +205,9 @@ async function farmRows(floor: number[]) {
   renameSync(join(farm, 'worlds'), join(root, 'worlds-aside'))
   const alone = await starts(farm, {})
   renameSync(join(root, 'worlds-aside'), join(farm, 'worlds'))
+  // The longest tail a start replays: just under the threshold (one more write would take a snapshot).
+  const more = await appendTail(farm, threshold / 2 - 2 ** 20)
+  const longest = await starts(farm, {})
   for (const name of readdirSync(farm)) if (name.startsWith('snapshot-')) rmSync(join(farm, name))
   const replayed = await once(farm, { GATEWAY_SNAPSHOT_BYTES: NO_SNAPSHOT })
   const p50 = percentile(times, 50)
@@ -211,6 +219,10 @@ async function farmRows(floor: number[]) {
   console.log(
     `${'  of which the default world alone'.padEnd(40)} ${percentile(alone, 50).toFixed(0).padStart(6)} ms  median of ${RUNS} ` +
       `(the ${values.worlds} created worlds: ${(p50 - percentile(alone, 50)).toFixed(0)} ms)`,
+  )
+  console.log(
+    `${'  the longest tail (+' + more + ' events)'.padEnd(40)} ${percentile(longest, 50).toFixed(0).padStart(6)} ms  median of ${RUNS} ` +
+      `(min ${Math.min(...longest).toFixed(0)}, max ${Math.max(...longest).toFixed(0)})`,
   )
   console.log(`${'no snapshot (one run)'.padEnd(40)} ${replayed.toFixed(0).padStart(6)} ms`)
   console.log(
