@@ -22,6 +22,8 @@ import type { TestState } from '../../src/contract/test-api.ts'
 import { cpuSeconds, jsonClient, startServer, stopServer } from '../../test/support/loopback.ts'
 import type { JsonClient, LoopbackServer } from '../../test/support/loopback.ts'
 import { audit } from '../../test/support/money-audit.ts'
+import { serverBundleOf } from '../../src/server/server-bundle.ts'
+import { prepareBuild } from './build.ts'
 import { runCycles } from './cycles.ts'
 import { must, stockForLoad } from './test-calls.ts'
 import type { Run } from './cycles.ts'
@@ -47,6 +49,10 @@ const ROUNDS = Math.max(1, Number(args.rounds))
 
 /** BRIEF §11: cycles/s at least 85 % of the bare app's, p99 of each call at most 10 ms. */
 const BUDGET = { ratio: 0.85, p99Ms: 10 }
+
+// The server as it ships (decision 017): DIST_DIR's build's bundle, or a fresh build's.
+const build = prepareBuild()
+const BUNDLE = serverBundleOf(build.dist)
 
 const BARE_HONO = fileURLToPath(new URL('./bare-hono.ts', import.meta.url))
 // A long run in one world holds far more events than a test's world may: the caps are not what is measured.
@@ -186,7 +192,8 @@ async function gateway(data: string, count: number, profile: boolean) {
     data,
     nodeFlags: profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [],
     stderr: 'inherit',
-    env: UNCAPPED,
+    bundle: BUNDLE,
+    env: { ...UNCAPPED, DIST_DIR: build.dist },
   })
   servers.push(server)
   const api = jsonClient(server.port, 4)
@@ -274,6 +281,7 @@ try {
   for (const api of clients) api.agent.destroy()
   for (const server of servers) await stopServer(server)
   rmSync(folder, { recursive: true, force: true })
+  if (build.fresh) rmSync(build.dist, { recursive: true, force: true })
 }
 console.log(
   ok

@@ -158,6 +158,7 @@ async function main(): Promise<number> {
         await gatewayFigures({
           seconds: Number(args['gateway-seconds']),
           warmup: Number(args['gateway-warmup']),
+          dist: build?.dist,
         }),
       )
     }
