@@ -1,5 +1,6 @@
 import {
   closeSync,
+  fdatasync,
   fdatasyncSync,
   fsyncSync,
   ftruncateSync,
@@ -19,6 +20,11 @@ export interface DiskIO {
   write(fd: number, buffer: Buffer, offset: number, length: number, position: number): number
   /** Makes what was written durable (fdatasync). */
   sync(fd: number): void
+  /**
+   * `sync` off the event loop (fdatasync on libuv's threads), calling `done` when it is durable or
+   * failed; without it, the journal's writes are synced with `sync`, on the spot (a test's disk).
+   */
+  syncInBackground?(fd: number, done: (error: Error | null) => void): void
   truncate(fd: number, length: number): void
   /** Writes a whole file durably, piece by piece, then renames it into place (a snapshot, a probe). */
   writeFileAtomic(path: string, data: Buffer | Iterable<string>): void
@@ -28,6 +34,7 @@ export interface DiskIO {
 export const realDisk: DiskIO = {
   write: (fd, buffer, offset, length, position) => writeSync(fd, buffer, offset, length, position),
   sync: (fd) => fdatasyncSync(fd),
+  syncInBackground: (fd, done) => fdatasync(fd, (error) => done(error)),
   truncate: (fd, length) => ftruncateSync(fd, length),
   writeFileAtomic(path, data) {
     const temp = `${path}.tmp`

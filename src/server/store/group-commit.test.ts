@@ -1,7 +1,8 @@
-// The turn's group commit over many worlds' journals (store.ts, sync-pool.ts): every store changed in a
-// turn is written and synced together, each answer waits for its own store's write, and one world's
+// The turn's group commit over many worlds' journals (store.ts): every store changed in a turn is
+// written and synced together (in the background, on libuv's threads), each answer waits for its own
+// store's write, changes made while a sync is in flight are committed right after it, and one world's
 // failing disk refuses that world's changes only.
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { placeAndPay } from '../../../test/support/history.ts'
@@ -12,7 +13,6 @@ import type { DiskIO } from './disk.ts'
 import { segmentName } from './journal-format.ts'
 import { openStore } from './store.ts'
 import type { Store } from './store.ts'
-import { syncAll } from './sync-pool.ts'
 
 const tempDir = tempDirs('gateway-group-commit-')
 const quiet = { log: () => {} }
@@ -91,20 +91,71 @@ describe('group commit over many worlds', () => {
     expect(journalOf(dirs[1] ?? '')).toContain('"b"')
     closeAll(stores)
   })
-})
 
-describe('syncAll', () => {
-  it('syncs many files at once and reports each one’s failure', () => {
-    const dir = tempDir()
-    const fds = Array.from({ length: 9 }, (_, i) => openSync(join(dir, `f${i}`), 'w'))
-    for (let round = 0; round < 50; round++) {
-      for (const fd of fds) writeSync(fd, `round ${round}\n`)
-      expect(syncAll(fds)).toEqual(fds.map(() => null))
+  it('goes on while a sync is in flight: the next changes wait for the commit after it, in order', async () => {
+    // A disk whose background syncs are held until the test lets them go.
+    const held: (() => void)[] = []
+    const slow: DiskIO = {
+      ...realDisk,
+      syncInBackground(fd, done) {
+        held.push(() => realDisk.syncInBackground?.(fd, done))
+      },
     }
-    const outcomes = syncAll([fds[0] ?? -1, 987_654, fds[1] ?? -1])
-    expect(outcomes[0]).toBeNull()
-    expect(outcomes[1]).toMatchObject({ code: 'EBADF' })
-    expect(outcomes[2]).toBeNull()
-    for (const fd of fds) closeSync(fd)
+    const dir = tempDir()
+    const store = openStore(dir, () => T0, [], { io: slow, ...quiet })
+    const answered: string[] = []
+    placeAndPay(store, { order: 'a', payment: 'pa', key: 'a' })
+    const first = store.durable().then(() => answered.push('a'))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(held).toHaveLength(1)
+    // The first sync is in flight: the event loop goes on, and a second change is applied now.
+    placeAndPay(store, { order: 'b', payment: 'pb', key: 'b' })
+    expect(store.state.gateway.paidOrders.size).toBe(2)
+    const second = store.durable().then(() => answered.push('b'))
+    await new Promise((resolve) => setImmediate(resolve))
+    // One write in flight per journal: the second waits for the first's sync.
+    expect(held).toHaveLength(1)
+    expect(journalOf(dir)).not.toContain('"b"')
+    held.shift()?.()
+    await first
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(held).toHaveLength(1)
+    expect(journalOf(dir)).toContain('"b"')
+    held.shift()?.()
+    await second
+    expect(answered).toEqual(['a', 'b'])
+    const state = store.state
+    store.close()
+    const again = openStore(dir, () => T0, [], quiet)
+    expect(again.state).toEqual(state)
+    again.close()
+  })
+
+  it('a sync failing in the background undoes its changes and those made on top of them', async () => {
+    let release: ((error: Error | null) => void) | undefined
+    const failing: DiskIO = {
+      ...realDisk,
+      syncInBackground(_fd, done) {
+        release = done
+      },
+    }
+    const dir = tempDir()
+    const store = openStore(dir, () => T0, [], { io: failing, ...quiet })
+    placeAndPay(store, { order: 'a', payment: 'pa', key: 'a' })
+    const first = store.durable()
+    await new Promise((resolve) => setImmediate(resolve))
+    placeAndPay(store, { order: 'b', payment: 'pb', key: 'b' })
+    const second = store.durable()
+    release?.(Object.assign(new Error('EIO: simulated'), { code: 'EIO' }))
+    await expect(first).rejects.toBeInstanceOf(StorageUnavailableError)
+    await expect(second).rejects.toBeInstanceOf(StorageUnavailableError)
+    expect(store.health.state).toBe('degraded')
+    expect(store.state.merchant.orders.size).toBe(0)
+    // Cut back: nothing of either is on disk, and nothing is read back after a restart.
+    expect(journalOf(dir)).toBe('')
+    store.close()
+    const again = openStore(dir, () => T0, [], quiet)
+    expect(again.state.merchant.orders.size).toBe(0)
+    again.close()
   })
 })

@@ -1,7 +1,6 @@
 import { closeSync, existsSync, openSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describeIoError, realDisk, writeAll } from './disk.ts'
-import { syncAll } from './sync-pool.ts'
 import type { DiskIO } from './disk.ts'
 import {
   encodeRecord,
@@ -46,6 +45,8 @@ export interface Journal {
   write(): JournalSync | null
   /** After the sync `write` answered: `null`, the write is durable; an error, it is cut back and thrown. */
   settle(error: unknown): void
+  /** Drops what is buffered and not written yet (changes undone after a failed write before them). */
+  discard(): void
   /** Whether enough has been written since the last snapshot to take another. */
   snapshotDue(): boolean
   /** Writes a snapshot of everything durable so far and starts a new segment after it. */
@@ -55,30 +56,11 @@ export interface Journal {
   close(): void
 }
 
-/** The sync a journal's `write` leaves to do: on the real disk, one of several done at once (`syncAll`). */
+/** The sync a journal's `write` leaves to do: on the spot (`sync`), or off the event loop (`background`). */
 export interface JournalSync {
-  fd: number
-  /** Whether `sync` is the real disk's fdatasync (else a test's disk: call `sync`). */
-  pooled: boolean
   sync(): void
-}
-
-/** Syncs each journal's write, the real disk's in parallel: each one's error, or `null`. */
-export function syncJournals(syncs: readonly JournalSync[]): unknown[] {
-  const pooled = syncs.filter((s) => s.pooled)
-  const errors = new Map<JournalSync, Error | null>()
-  syncAll(pooled.map((s) => s.fd)).forEach((error, i) =>
-    errors.set(pooled[i] as JournalSync, error),
-  )
-  return syncs.map((s) => {
-    if (s.pooled) return errors.get(s) ?? null
-    try {
-      s.sync()
-      return null
-    } catch (error) {
-      return error
-    }
-  })
+  /** The real disk's fdatasync on libuv's threads (store.ts goes on meanwhile); absent on a test's disk. */
+  background?: ((done: (error: Error | null) => void) => void) | undefined
 }
 
 export function memoryJournal(): Journal {
@@ -88,6 +70,7 @@ export function memoryJournal(): Journal {
     flush() {},
     write: () => null,
     settle() {},
+    discard() {},
     snapshotDue: () => false,
     snapshot() {},
     probe() {},
@@ -300,7 +283,14 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
       }
       unsynced = data.length
       const at = fd
-      return { fd: at, pooled: io.sync === realDisk.sync, sync: () => io.sync(at) }
+      const inBackground = io.syncInBackground?.bind(io)
+      return {
+        sync: () => io.sync(at),
+        background: inBackground && ((done) => inBackground(at, done)),
+      }
+    },
+    discard() {
+      pending = []
     },
     settle(error) {
       const written = unsynced
@@ -350,6 +340,12 @@ export function fileJournal(dir: string, options: FileJournalOptions = {}): Jour
     close() {
       if (!open) return
       try {
+        // A write whose sync is still in flight (store.ts syncs in the background): synced here first,
+        // so what waits is written after it, not over it.
+        if (unsynced > 0) {
+          io.sync(fd)
+          this.settle(null)
+        }
         this.flush()
       } catch (error) {
         log(`the last records could not be written at close (${describeIoError(error)})`)

@@ -9,7 +9,7 @@ import type { State } from '../domain/state.ts'
 import { DeadlineIndex } from './deadlines.ts'
 import { describeIoError, StorageUnavailableError } from './disk.ts'
 import { DEFAULT_WORLD } from './journal-format.ts'
-import { fileJournal, memoryJournal, syncJournals } from './journal.ts'
+import { fileJournal, memoryJournal } from './journal.ts'
 import type {
   FileJournalOptions,
   Journal,
@@ -94,8 +94,10 @@ export class Store {
   readonly #counted: (delta: number) => void
   /** What waits for this turn's commit (`null`: nothing was changed since the last one). */
   #waiting: Waiting | null = null
-  /** What waits for the commit under way (between `#write` and `#settle`). */
+  /** What waits for the commit under way (between `#write` and `#settle`: its sync may be in flight). */
   #committing: Waiting | null = null
+  /** Closed (a world deleted, the process stopping): a sync still in flight settles nothing. */
+  #closed = false
   /** Stores with records for this turn's commit, in the order they first changed. */
   static readonly #due = new Set<Store>()
   #health: StorageHealth = { state: 'ok' }
@@ -180,7 +182,8 @@ export class Store {
 
   /** Resolves once everything run so far is durable; rejects with StorageUnavailableError if it cannot be. */
   durable(): Promise<void> {
-    return this.#waiting?.promise ?? settled
+    // The waiting changes are committed after the ones under way, so their promise comes last.
+    return this.#waiting?.promise ?? this.#committing?.promise ?? settled
   }
 
   /** Closes what has fallen due (orders, codes, links). O(1) when nothing has. */
@@ -257,7 +260,15 @@ export class Store {
   }
 
   close(): void {
+    this.#closed = true
+    Store.#due.delete(this)
+    // The journal syncs what is in flight and writes what waits; nobody is answered from here on.
     this.#journal.close()
+    const gone = new StorageUnavailableError(STORAGE_MESSAGE)
+    this.#committing?.reject(gone)
+    this.#waiting?.reject(gone)
+    this.#committing = null
+    this.#waiting = null
   }
 
   #refuseWhileDegraded(): void {
@@ -341,37 +352,60 @@ export class Store {
     this.#journal.append(record)
     if (this.#waiting) return
     this.#waiting = waiting()
-    if (Store.#due.size === 0) setImmediate(() => Store.#commitTurn())
     Store.#due.add(this)
+    // With this store's sync in flight, its next commit starts when that one is done (#synced).
+    if (this.#committing === null) Store.#scheduleCommit()
   }
 
   /**
    * Group commit, at the end of the event loop's turn, of every store the turn changed (each world
-   * has its own journal): each one's records written, then all of them synced together (one sync's
-   * time, not one per world), then each store's answers released, or refused if its write failed.
-   * Synchronous from start to end: nothing runs between a write and the answers it holds back.
+   * has its own journal): each one's records written, then synced in the background (fdatasync on
+   * libuv's threads, all of them at once), each store's answers released when its sync is done, or
+   * refused if its write failed. While a store's sync is in flight the event loop goes on: the next
+   * requests are decided and applied, and their records wait for the next commit, which starts as soon
+   * as that sync is done (one write in flight per journal: writes go at its durable length). A test's
+   * disk (not the real fdatasync) is synced at once, as before.
    */
   static #commitTurn(): void {
-    const stores = [...Store.#due]
-    Store.#due.clear()
-    const writes = stores.map((store) => store.#write())
-    const syncs = writes.filter((w): w is JournalSync => w !== null && !(w instanceof Failure))
-    const errors = new Map<JournalSync, unknown>()
-    syncJournals(syncs).forEach((error, i) => errors.set(syncs[i] as JournalSync, error))
+    const stores = [...Store.#due].filter((store) => store.#committing === null)
+    for (const store of stores) Store.#due.delete(store)
     // Every store settles, whatever one of them throws (an observer's bug): no answer is left hanging.
     const thrown: unknown[] = []
-    for (const [i, store] of stores.entries()) {
-      const written = writes[i] ?? null
+    for (const store of stores) {
+      const written = store.#write()
+      if (written !== null && !(written instanceof Failure) && written.background) {
+        written.background((error) => store.#synced(written, error))
+        continue
+      }
+      let error: unknown = null
+      if (written !== null && !(written instanceof Failure)) error = syncOf(written)
       try {
-        store.#settle(
-          written,
-          written === null || written instanceof Failure ? null : errors.get(written),
-        )
-      } catch (error) {
-        thrown.push(error)
+        store.#settle(written, error)
+      } catch (caught) {
+        thrown.push(caught)
       }
     }
     if (thrown.length > 0) throw thrown[0]
+  }
+
+  /** A sync in flight came back: its answers go, and what waited meanwhile is committed next. */
+  #synced(written: JournalSync, error: Error | null): void {
+    if (this.#closed) return
+    try {
+      this.#settle(written, error)
+    } finally {
+      if (this.#waiting && Store.#due.has(this)) Store.#scheduleCommit()
+    }
+  }
+
+  static #scheduled = false
+  static #scheduleCommit(): void {
+    if (Store.#scheduled) return
+    Store.#scheduled = true
+    setImmediate(() => {
+      Store.#scheduled = false
+      Store.#commitTurn()
+    })
   }
 
   /** This store's half of the turn's commit: its records written (not synced yet). */
@@ -393,15 +427,28 @@ export class Store {
       if (written instanceof Failure) throw written.error
       if (written) this.#journal.settle(syncError ?? null)
     } catch (error) {
+      // What was applied after this write (waiting for the next commit) stood on it: undone with it.
+      const after = this.#waiting
+      this.#waiting = null
+      Store.#due.delete(this)
+      this.#journal.discard()
       this.#failed(error)
-      waiting?.reject(new StorageUnavailableError(STORAGE_MESSAGE))
+      const refused = new StorageUnavailableError(STORAGE_MESSAGE)
+      waiting?.reject(refused)
+      after?.reject(refused)
       return
     }
     waiting?.resolve()
     for (const observer of this.#observers) observer.committed?.()
-    // A snapshot is of what is durable: not while a change made since the write waits for the next
-    // turn (an observer's, of this world or another's commit); it stays due until then.
-    if (!this.#waiting && this.#journal.snapshotDue()) {
+    if (this.#journal.snapshotDue()) {
+      // A snapshot is of what is durable: what waits for the next commit is made durable first, here
+      // (one blocking sync per snapshot), or it would be in the snapshot and not yet on disk.
+      if (this.#waiting) {
+        Store.#due.delete(this)
+        const next = this.#write()
+        this.#settle(next, next === null || next instanceof Failure ? null : syncOf(next))
+        return
+      }
       this.#journal.snapshot(this.#snapshotWorlds())
     }
   }
@@ -439,4 +486,14 @@ export function openStore(
   const journal =
     options.journal ?? (data === 'memory' ? memoryJournal() : fileJournal(data, options))
   return new Store(journal, realNow, observers, options)
+}
+
+/** Syncs a write on this thread (a test's disk, or before a snapshot): its error, or null. */
+function syncOf(written: JournalSync): unknown {
+  try {
+    written.sync()
+    return null
+  } catch (error) {
+    return error
+  }
 }
