@@ -377,10 +377,8 @@ export class Store {
         written.background((error) => store.#synced(written, error))
         continue
       }
-      let error: unknown = null
-      if (written !== null && !(written instanceof Failure)) error = syncOf(written)
       try {
-        store.#settle(written, error)
+        store.#settle(written, syncOf(written))
       } catch (caught) {
         thrown.push(caught)
       }
@@ -446,7 +444,7 @@ export class Store {
       if (this.#waiting) {
         Store.#due.delete(this)
         const next = this.#write()
-        this.#settle(next, next === null || next instanceof Failure ? null : syncOf(next))
+        this.#settle(next, syncOf(next))
         return
       }
       this.#journal.snapshot(this.#snapshotWorlds())
@@ -488,8 +486,9 @@ export function openStore(
   return new Store(journal, realNow, observers, options)
 }
 
-/** Syncs a write on this thread (a test's disk, or before a snapshot): its error, or null. */
-function syncOf(written: JournalSync): unknown {
+/** Syncs a write on this thread (a test's disk, or before a snapshot): its error, or null (also when nothing was written, or the write itself failed). */
+function syncOf(written: JournalSync | Failure | null): unknown {
+  if (written === null || written instanceof Failure) return null
   try {
     written.sync()
     return null

@@ -186,5 +186,10 @@ describe('saved worlds after a restart', () => {
     expect(String(refused.body.message)).toContain(bad)
     expect(after.logs.some((line) => line.includes(`world ${bad} cannot be opened`))).toBe(true)
     expect(await ordersOf(after, good)).toEqual([orderGood])
+    // It still counts as a world, and can be deleted (its folder with it) to make room.
+    expect(after.worlds.size).toBe(3)
+    expect((await after.json('DELETE', `/api/__test/worlds/${bad}`)).status).toBe(200)
+    expect(existsSync(join(dir, 'worlds', bad))).toBe(false)
+    expect(after.worlds.size).toBe(2)
   })
 })

@@ -127,7 +127,9 @@ export function openWorld(
   const live = new LiveLog()
   const consoleLog = new ConsoleLog(parts.console)
   const chat = new ChatLog(
-    parts.folder === 'memory' ? memoryChatStorage() : fileChatStorage(join(parts.folder, CHAT_FOLDER)),
+    parts.folder === 'memory'
+      ? memoryChatStorage()
+      : fileChatStorage(join(parts.folder, CHAT_FOLDER)),
     parts.chat,
   )
   const mchid = directory.setDemo(

@@ -120,9 +120,9 @@ export class Worlds {
     return world
   }
 
-  /** Every world, opened or not yet. */
+  /** Every world, opened or not yet (one whose journal cannot be read too: its folder is still there). */
   get size(): number {
-    return this.#worlds.size + this.#saved.size
+    return this.#worlds.size + this.#saved.size + this.#unreadable.size
   }
 
   /** WeChat Pay APIv3's mchid → world directory, and the keys. */
@@ -227,7 +227,8 @@ export class Worlds {
 
   /** Deletes a world and its data for good. `default` cannot be (reset it instead). */
   delete(id: string): boolean {
-    if (id === DEFAULT_WORLD || !(this.#worlds.has(id) || this.#saved.has(id))) return false
+    const known = this.#worlds.has(id) || this.#saved.has(id) || this.#unreadable.has(id)
+    if (id === DEFAULT_WORLD || !known) return false
     this.#drop(id)
     return true
   }
@@ -382,6 +383,7 @@ export class Worlds {
     const world = this.#worlds.get(id)
     this.#worlds.delete(id)
     this.#saved.delete(id)
+    this.#unreadable.delete(id)
     this.#directory.dropWorld(id)
     this.#alipay.dropWorld(id)
     if (world) {
