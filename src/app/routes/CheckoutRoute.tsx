@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router'
 import { checkoutCashierPath, ORDERS_PATH } from '@/contract/paths.ts'
-import { inPlaceGuard } from '@/features/cashier/step-history.ts'
+import { inPlaceGuard } from '@/features/cashier/cashier-entry.ts'
 import { CheckoutPage } from '@/features/checkout/CheckoutPage.tsx'
 
 /** Whether this tab has an earlier page of ours to go back to (react-router keeps the index in history.state). */

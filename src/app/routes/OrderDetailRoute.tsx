@@ -1,7 +1,7 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { cashierOrderId, HOME, ORDERS_PATH, withCashier } from '@/contract/paths.ts'
 import { OrderDetailPage } from '@/features/orders/OrderDetailPage.tsx'
-import { pushedGuard } from '@/features/cashier/step-history.ts'
+import { pushedGuard } from '@/features/cashier/cashier-entry.ts'
 
 export function OrderDetailRoute() {
   const navigate = useNavigate()

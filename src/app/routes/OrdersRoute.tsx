@@ -1,7 +1,7 @@
 import { useNavigate, useSearchParams } from 'react-router'
 import { cashierOrderId, HOME, orderPath, withCashier } from '@/contract/paths.ts'
 import { OrdersPage } from '@/features/orders/OrdersPage.tsx'
-import { pushedGuard } from '@/features/cashier/step-history.ts'
+import { pushedGuard } from '@/features/cashier/cashier-entry.ts'
 
 export function OrdersRoute() {
   const navigate = useNavigate()

@@ -1,7 +1,7 @@
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { HOME, ORDERS_PATH, withCashier } from '@/contract/paths.ts'
 import { ResultPage } from '@/features/cashier/ResultPage.tsx'
-import { pushedGuard } from '@/features/cashier/step-history.ts'
+import { pushedGuard } from '@/features/cashier/cashier-entry.ts'
 
 export function ResultRoute() {
   const navigate = useNavigate()

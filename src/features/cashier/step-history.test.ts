@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  depthOf,
-  entryOf,
-  historyMove,
-  inPlaceGuard,
-  pushedGuard,
-  stepEntry,
-  unwindOf,
-} from './step-history.ts'
+import { inPlaceGuard, pushedGuard } from './cashier-entry.ts'
+import { depthOf, entryOf, historyMove, stepEntry, unwindOf } from './step-history.ts'
 
 describe('the cashier in the browser history', () => {
   it('reads its own marks and nothing else', () => {

@@ -1,3 +1,4 @@
+import type { CashierEntry } from './cashier-entry.ts'
 import type { View } from './flow-state.ts'
 
 /**
@@ -10,22 +11,11 @@ import type { View } from './flow-state.ts'
  * there, the cashier stays on screen and asks to stay. It was either pushed by the screen that opened
  * the cashier (去支付 on my orders: the entry below it is that screen) or made in place (the order
  * page's own entry, a link opened directly).
+ *
+ * The marks themselves are in cashier-entry.ts.
  */
-export type CashierEntry =
-  | { cashier: 'guard'; pushed: boolean }
-  /** `pushed`: the guard's, carried up so a reload on a step still knows how to leave. */
-  | { cashier: 'step'; depth: number; pushed: boolean }
 
-/** How the screens that open the cashier mark the entry they push (react-router's `state`). */
-export function pushedGuard(): CashierEntry {
-  return { cashier: 'guard', pushed: true }
-}
-
-/** The order page's entry, turned into the cashier of the order it just placed (no way back to the cart). */
-export function inPlaceGuard(): CashierEntry {
-  return { cashier: 'guard', pushed: false }
-}
-
+/** A step's mark: how deep it is, and how its guard was made. */
 export function stepEntry(depth: number, pushed: boolean): CashierEntry {
   return { cashier: 'step', depth, pushed }
 }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import type { Intent } from './flow-state.ts'
-import { entryOf, historyMove, inPlaceGuard, stepEntry, unwindOf } from './step-history.ts'
+import { inPlaceGuard } from './cashier-entry.ts'
+import { entryOf, historyMove, stepEntry, unwindOf } from './step-history.ts'
 
 /**
  * A phone inside /stage or /lab is a frame: frames share the page's one joint history, so a step back

@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { AppLink } from '@/ui/AppLink.tsx'
 import type { ConsoleCall, ConsoleDelivery, ConsoleEntry } from '@/contract/console.ts'
 import { consoleObjectPath } from '@/contract/paths.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
@@ -39,9 +39,9 @@ export function EntryDetail({ entry, world, actions, onClose }: EntryDetailProps
         <ul className="console-detail__links">
           {row.links.map((link) => (
             <li key={`${link.kind}:${link.id}`}>
-              <Link to={consoleObjectPath(link.kind, link.id, world)}>
+              <AppLink to={consoleObjectPath(link.kind, link.id, world)}>
                 {t(`console.object.kinds.${link.kind}`)} <code>{link.id}</code>
-              </Link>
+              </AppLink>
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { Link } from 'react-router'
+import { AppLink } from '@/ui/AppLink.tsx'
 import type { ConsoleEntry, ConsoleObject, ConsoleObjectKind } from '@/contract/console.ts'
 import { consolePath } from '@/contract/paths.ts'
 import { isApiError } from '@/lib/api/client.ts'
@@ -48,9 +48,9 @@ export function ObjectView({ kind, id, world, entries, actions }: ObjectViewProp
       aria-labelledby="console-object-title"
       data-testid="console-object"
     >
-      <Link className="console-object__back" to={consolePath(world)}>
+      <AppLink className="console-object__back" to={consolePath(world)}>
         {t('console.object.back')}
-      </Link>
+      </AppLink>
       <h2 id="console-object-title">
         {t(`console.object.kinds.${kind}`)} <code>{id}</code>
       </h2>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Link } from 'react-router'
+import { AppLink } from '@/ui/AppLink.tsx'
 import { labStudyPath, studyPath } from '@/contract/paths.ts'
 import type { StudyPublic } from '@/contract/study.ts'
 import { isApiError } from '@/lib/api/client.ts'
@@ -94,19 +94,23 @@ export function StudyCard({ study, fresh }: { study: MyStudy; fresh: boolean }) 
           <JoinQr url={joinUrl} />
           <div className="study-card__owner">
             <span className="study-label">{t('labStudy.card.owner')}</span>
-            <Link to={ownerPath} className="study-card__owner-link" data-testid="study-owner-link">
+            <AppLink
+              to={ownerPath}
+              className="study-card__owner-link"
+              data-testid="study-owner-link"
+            >
               {absoluteUrl(ownerPath)}
-            </Link>
+            </AppLink>
             <p className="study-card__keep">{t('labStudy.card.ownerKeep')}</p>
           </div>
           <div className="study-card__actions">
-            <Link
+            <AppLink
               to={ownerPath}
               className="lab-btn lab-btn--primary"
               data-testid="study-open-results"
             >
               {t('labStudy.card.openResults')}
-            </Link>
+            </AppLink>
             <DeleteStudyButton
               studyId={study.id}
               ownerKey={study.ownerKey}

@@ -1,5 +1,6 @@
 import { memo, useEffect, useState } from 'react'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { useParams, useSearchParams } from 'react-router'
+import { AppLink } from '@/ui/AppLink.tsx'
 import { labPath, studyPath } from '@/contract/paths.ts'
 import type { StudyResults } from '@/contract/study.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
@@ -140,7 +141,7 @@ function Problem({ text }: { text: string }) {
   return (
     <main className="lab study-results" data-testid="study-results" data-ready="false">
       <p className="study-back">
-        <Link to={labPath()}>← {t('labStudy.results.back')}</Link>
+        <AppLink to={labPath()}>← {t('labStudy.results.back')}</AppLink>
       </p>
       <h1>{t('labStudy.title')}</h1>
       <p className="study-problem" role="alert" data-testid="study-results-problem">
@@ -190,7 +191,7 @@ export function StudyResultsScreen() {
   return (
     <main className="lab study-results" data-testid="study-results" data-ready="true">
       <p className="study-back">
-        <Link to={labPath()}>← {t('labStudy.results.back')}</Link>
+        <AppLink to={labPath()}>← {t('labStudy.results.back')}</AppLink>
       </p>
       <header className="study-head">
         <div className="study-head__text">
