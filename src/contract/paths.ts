@@ -354,16 +354,21 @@ export function alipayBillPath(paymentId: string): string {
   return `${ALIPAY_HOME}/bills/${enc(paymentId)}`
 }
 
-/** The pages whose path holds an id (`/pay/result/:orderId`…), as patterns to match a path against. */
-const ID_PAGES = [
-  ...Object.values(PAGE_ROUTES),
-  ...Object.values(WECHAT_ROUTES).map((r) => `${WECHAT_HOME}/${r}`),
-]
-  .filter((pattern) => pattern.includes(':'))
-  .map((pattern) => ({
-    pattern,
-    match: new RegExp(`^${pattern.replace(/:\w+/g, '[^/]+').replace(/\*$/, '.*')}$`),
-  }))
+/** The pages whose path holds an id (`/pay/result/:orderId`…), as patterns to match a path against. Built
+ * on first use: only a study's funnel asks, and a constant would weigh on every page's first chunk. */
+let idPages: { pattern: string; match: RegExp }[] | undefined
+function idPagesOf(): { pattern: string; match: RegExp }[] {
+  idPages ??= [
+    ...Object.values(PAGE_ROUTES),
+    ...Object.values(WECHAT_ROUTES).map((r) => `${WECHAT_HOME}/${r}`),
+  ]
+    .filter((pattern) => pattern.includes(':'))
+    .map((pattern) => ({
+      pattern,
+      match: new RegExp(`^${pattern.replace(/:\w+/g, '[^/]+').replace(/\*$/, '.*')}$`),
+    }))
+  return idPages
+}
 
 /**
  * A screen's name across people (a study's funnel and heatmaps): the page's pattern where its path holds
@@ -373,6 +378,6 @@ export function screenPattern(screen: string): string {
   const at = screen.indexOf('?')
   const path = at < 0 ? screen : screen.slice(0, at)
   const rest = at < 0 ? '' : screen.slice(at)
-  const page = ID_PAGES.find((p) => p.match.test(path))
+  const page = idPagesOf().find((p) => p.match.test(path))
   return page ? `${page.pattern}${rest}` : screen
 }

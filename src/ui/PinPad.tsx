@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { IconBackspace } from './icons.tsx'
+import { IconBackspace } from './more-icons.tsx'
 import { Spinner } from './Spinner.tsx'
 import { PIN_LENGTH, usePinEntry } from './usePinEntry.ts'
 import './pin-pad.css'

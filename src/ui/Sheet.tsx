@@ -1,5 +1,5 @@
 import { useRef, type ReactNode } from 'react'
-import { IconClose } from './icons.tsx'
+import { IconClose } from './more-icons.tsx'
 import { useModalDialog } from './useModalDialog.ts'
 import './modal.css'
 import './sheet.css'

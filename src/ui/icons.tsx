@@ -40,30 +40,6 @@ export function IconChevron(props: IconProps) {
   )
 }
 
-export function IconClose(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M6 6l12 12M18 6 6 18" />
-    </Svg>
-  )
-}
-
-export function IconCheck(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="m5 12.5 4.5 4.5L19 7.5" />
-    </Svg>
-  )
-}
-
-export function IconPlus(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M12 5v14M5 12h14" />
-    </Svg>
-  )
-}
-
 export function IconLocation(props: IconProps) {
   return (
     <Svg {...props}>
@@ -88,24 +64,6 @@ export function IconOrders(props: IconProps) {
     <Svg {...props}>
       <rect x="5" y="3.5" width="14" height="17" rx="2.5" />
       <path d="M9 8.5h6M9 12h6M9 15.5h3.5" />
-    </Svg>
-  )
-}
-
-export function IconBackspace(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M9 5h10.5A1.5 1.5 0 0 1 21 6.5v11a1.5 1.5 0 0 1-1.5 1.5H9l-6-7z" />
-      <path d="m12 9.5 5 5M17 9.5l-5 5" />
-    </Svg>
-  )
-}
-
-export function IconClock(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <circle cx="12" cy="12" r="8.5" />
-      <path d="M12 7.5V12l3 2" />
     </Svg>
   )
 }

@@ -1,7 +1,7 @@
 import type { AlipayTradeSheet } from '@/contract/alipay-test.ts'
 import { formatMoney } from '@/lib/format.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { IconCheck } from '@/ui/icons.tsx'
+import { IconCheck } from '@/ui/more-icons.tsx'
 
 interface PaidViewProps {
   trade: AlipayTradeSheet

@@ -1,7 +1,7 @@
 import type { HuabeiPeriods, PaymentMethodId } from '@/contract/payment.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { Countdown } from '@/ui/Countdown.tsx'
-import { IconClock } from '@/ui/icons.tsx'
+import { IconClock } from '@/ui/more-icons.tsx'
 import { LoadState } from '@/ui/LoadState.tsx'
 import { Money } from '@/ui/Money.tsx'
 import type { Intent, ListState } from './flow-state.ts'

@@ -1,7 +1,7 @@
 import type { HuabeiPeriods, MethodOption, PaymentMethodId } from '@/contract/payment.ts'
 import { formatClockTime, formatMoney } from '@/lib/format.ts'
 import { useT, type Translate } from '@/lib/i18n/i18n.ts'
-import { IconCheck } from '@/ui/icons.tsx'
+import { IconCheck } from '@/ui/more-icons.tsx'
 import { BrandIcon } from './BrandIcon.tsx'
 import { HuabeiPlans } from './HuabeiPlans.tsx'
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { IconBack, IconClose } from '@/ui/icons.tsx'
+import { IconBack } from '@/ui/icons.tsx'
+import { IconClose } from '@/ui/more-icons.tsx'
 
 interface StepHeadProps {
   title: ReactNode

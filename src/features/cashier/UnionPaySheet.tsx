@@ -1,6 +1,7 @@
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
-import { IconBack, IconCheck, IconClose } from '@/ui/icons.tsx'
+import { IconBack } from '@/ui/icons.tsx'
+import { IconCheck, IconClose } from '@/ui/more-icons.tsx'
 import { Money } from '@/ui/Money.tsx'
 import { ForgotPassword } from '@/ui/ForgotPassword.tsx'
 import { PinPad } from '@/ui/PinPad.tsx'

@@ -10,12 +10,7 @@ interface LinkCardProps {
 export function LinkCard({ title, text, onOpen }: LinkCardProps) {
   const { t } = useT()
   return (
-    <button
-      type="button"
-      className="wx-card"
-      data-testid="wechat-link-card"
-      onClick={onOpen}
-    >
+    <button type="button" className="wx-card" data-testid="wechat-link-card" onClick={onOpen}>
       <span className="wx-card__title">{title}</span>
       <span className="wx-card__body">
         <span className="wx-card__text">{text}</span>

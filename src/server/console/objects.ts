@@ -39,7 +39,8 @@ function order(world: World, id: string): Found | null {
   }
   // A checkout of several shops' orders: the orders, and the payments of the whole.
   const checkout = checkoutView(merchant, id)
-  if (checkout) return { system: 'taobao', ...checkout, payments: paymentsOf(id, null), refunds: [] }
+  if (checkout)
+    return { system: 'taobao', ...checkout, payments: paymentsOf(id, null), refunds: [] }
   const tx = first(wechatpay.transactions.values(), (t) => t.outTradeNo === id)
   if (tx) return { system: 'wechatpay', ...tx }
   const trade = first(alipay.trades.values(), (t) => t.outTradeNo === id)

@@ -26,7 +26,10 @@ export function apply(state: State, event: DomainEvent): void {
       merchant.pendingOrders.add(order.id)
       indexAdd(merchant.checkouts, order.checkoutId, order.id)
       if (event.idemKey !== null && event.fingerprint !== null) {
-        merchant.orderKeys.set(event.idemKey, { fingerprint: event.fingerprint, id: order.checkoutId })
+        merchant.orderKeys.set(event.idemKey, {
+          fingerprint: event.fingerprint,
+          id: order.checkoutId,
+        })
       }
       for (const line of order.lines) {
         const sku = merchant.skus.get(line.skuId)

@@ -1,5 +1,10 @@
 import { catalogView } from '../domain/merchant/catalog.ts'
-import { createOrder, findOwnCheckout, findOwnOrder, listOrders } from '../domain/merchant/orders.ts'
+import {
+  createOrder,
+  findOwnCheckout,
+  findOwnOrder,
+  listOrders,
+} from '../domain/merchant/orders.ts'
 import { cancelOrder } from '../domain/merchant/refunds.ts'
 import { iso } from '../domain/result.ts'
 import type { AppDeps } from './env.ts'

@@ -44,7 +44,10 @@ export function createOrder(
     return accept({ checkout: first, replayed: true })
   }
   const ids = [cmd.checkoutId, ...cmd.orderIds]
-  if (new Set(ids).size !== ids.length || ids.some((id) => state.orders.has(id) || state.checkouts.has(id))) {
+  if (
+    new Set(ids).size !== ids.length ||
+    ids.some((id) => state.orders.has(id) || state.checkouts.has(id))
+  ) {
     return refuse('SYSTEMERROR', 'order id already taken')
   }
 
