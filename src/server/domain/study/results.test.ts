@@ -215,7 +215,7 @@ describe('study results', () => {
     )
   })
 
-  it('200 participants × 2 routes compute well under 200 ms', () => {
+  it('200 participants × 2 routes add up', () => {
     const state = newStudy({ target: 1000 })
     let at = STUDY_T0
     for (let i = 0; i < 200; i++) {
@@ -244,17 +244,8 @@ describe('study results', () => {
       }
       at += 60 * S
     }
-    studyResults(state) // warm up
-    // The best of three, as a bench reports: the machine may be busy with other work.
-    let ms = Number.POSITIVE_INFINITY
-    let results = studyResults(state)
-    for (let run = 0; run < 3; run++) {
-      const started = performance.now()
-      results = studyResults(state)
-      ms = Math.min(ms, performance.now() - started)
-    }
+    // How long it takes is `npm run bench:study`'s to print (no timing in a test); here, that it adds up.
+    const results = studyResults(state)
     expect(results.participants.total).toBe(200)
-    console.info(`results of 200 participants × 2 routes: ${ms.toFixed(1)} ms`)
-    expect(ms).toBeLessThan(200)
   })
 })
