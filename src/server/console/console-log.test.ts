@@ -107,4 +107,20 @@ describe('after a restart', { timeout: 30_000 }, () => {
     ])
     after.worlds.close()
   })
+
+  it('describes what a start replayed after the start (in turns), all of it before anything reads or adds', () => {
+    const replayed = (log: ConsoleLog, n: number) => {
+      for (let i = 0; i < n; i++)
+        log.recorded({ world: 'default', kind: 'clock', offsetMs: (i + 1) * 1000 }, true)
+    }
+    // Read at once, before any turn: the whole tail is there, in order, before the live entry.
+    const read = new ConsoleLog()
+    replayed(read, 1200)
+    read.start(clockAt)
+    read.add(call(1))
+    const entries = read.entries()
+    expect(entries).toHaveLength(1201)
+    expect(entries.at(-1)?.type).toBe('call')
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1))
+  })
 })

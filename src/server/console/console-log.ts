@@ -32,6 +32,16 @@ interface Held {
 /** A record the journal replayed at start, described once the world opens. */
 type Replayed = { event: DomainEvent } | { record: WorldRecord; before: ClockSeen }
 
+/** The world's store, as the log sees it once the world is open. */
+interface OpenStore {
+  now(): number
+  readonly clockSetting: { offsetMs: number; frozenAt: number | null }
+  readonly state: State
+}
+
+/** Replayed records described per turn of the event loop, after the world opens. */
+const DESCRIBED_PER_TURN = 500
+
 /** What an entry costs the log, roughly: its strings (a state change: a flat guess). */
 function sizeOf(entry: NewEntry): number {
   let bytes = 200 + entry.summary.length
@@ -88,6 +98,10 @@ export class ConsoleLog implements StoreObserver {
   /** Before `start`: the journal is being read at start; what it replays is kept to log at `start`. */
   #started = false
   #replayed: Replayed[] = []
+  /** After `start`: what the journal replayed, not described yet (`#undescribed[#describedUpTo…]`). */
+  #undescribed: Replayed[] = []
+  #describedUpTo = 0
+  #store: OpenStore | null = null
   #now: () => number = Date.now
   #clock: ClockSeen = { offsetMs: 0, frozenAt: null, known: false }
   readonly #listeners = new Set<(entry: ConsoleEntry) => void>()
@@ -100,27 +114,47 @@ export class ConsoleLog implements StoreObserver {
   }
 
   /**
-   * The world is open: what the journal's tail replayed is logged now (the last `limit` of it, described
-   * with the state as it stands: a long tail costs no more than that), and from now on entries come
-   * live, on the world's clock.
+   * The world is open: what the journal's tail replayed goes into the log (the last `limit` of it,
+   * described with the state as it stands: a long tail costs no more than that), and from now on entries
+   * come live, on the world's clock. The replayed records are described after the start, a few hundred
+   * per turn of the event loop (a restart answers without waiting for them, about 0.1 s for a tail of
+   * 10,000), and all at once the moment anything reads the log or adds to it: no one sees it unfinished.
    */
-  start(store: {
-    now(): number
-    readonly clockSetting: { offsetMs: number; frozenAt: number | null }
-    readonly state: State
-  }): void {
+  start(store: OpenStore): void {
     this.#started = true
     this.#now = () => store.now()
-    for (const item of this.#replayed) {
-      if ('event' in item) {
-        const at = iso(eventTime(item.event) ?? store.now())
-        this.#publish(describeEvent(item.event, store.state, at))
-      } else {
-        this.#publish(describeRecord(item.record, item.before, iso(store.now())).entry)
-      }
-    }
+    this.#store = store
+    this.#undescribed = this.#replayed
+    this.#describedUpTo = 0
     this.#replayed = []
     this.#clock = { ...store.clockSetting, known: true }
+    this.#describeLater()
+  }
+
+  #describeLater(): void {
+    if (this.#describedUpTo >= this.#undescribed.length) return
+    setImmediate(() => {
+      this.#describe(DESCRIBED_PER_TURN)
+      this.#describeLater()
+    }).unref()
+  }
+
+  /** Describes `count` more of what the journal replayed (all of it by default), in order. */
+  #describe(count = Infinity): void {
+    const store = this.#store
+    if (!store || this.#closed) return
+    const end = Math.min(this.#undescribed.length, this.#describedUpTo + count)
+    for (; this.#describedUpTo < end; this.#describedUpTo++) {
+      const item = this.#undescribed[this.#describedUpTo]
+      if (!item) continue
+      if ('event' in item) {
+        const at = iso(eventTime(item.event) ?? store.now())
+        this.#append(describeEvent(item.event, store.state, at))
+      } else {
+        this.#append(describeRecord(item.record, item.before, iso(store.now())).entry)
+      }
+    }
+    if (this.#describedUpTo >= this.#undescribed.length) this.#undescribed = []
   }
 
   applied(event: DomainEvent, state: State, replaying: boolean): void {
@@ -174,20 +208,24 @@ export class ConsoleLog implements StoreObserver {
 
   /** The world's last seq (0: nothing yet). */
   get last(): number {
+    this.#describe()
     return this.#seq
   }
 
   get size(): number {
+    this.#describe()
     return this.#entries.length - this.#head
   }
 
   /** Oldest first. */
   entries(): ConsoleEntry[] {
+    this.#describe()
     return this.#entries.slice(this.#head)
   }
 
   /** The entries after `after`, oldest first (what is left of them, if the ring moved on). */
   since(after: number): ConsoleEntry[] {
+    this.#describe()
     const first = this.#entries[this.#head]
     if (!first) return []
     const skip = Math.max(0, Math.floor(after) - first.seq + 1)
@@ -196,6 +234,7 @@ export class ConsoleLog implements StoreObserver {
 
   /** Calls `listener` with each new entry; `onClose` when the world is dropped. Answers the unsubscribe. */
   subscribe(listener: (entry: ConsoleEntry) => void, onClose: () => void): () => void {
+    this.#describe()
     if (this.#closed) {
       onClose()
       return () => {}
@@ -211,6 +250,7 @@ export class ConsoleLog implements StoreObserver {
   /** The world is gone: its streams end, its entries with it. */
   close(): void {
     this.#closed = true
+    this.#undescribed = []
     this.#entries = []
     this.#sizes = []
     this.#head = 0
@@ -242,7 +282,13 @@ export class ConsoleLog implements StoreObserver {
     }
   }
 
+  /** A live entry: after every replayed one. */
   #publish(fresh: NewEntry): void {
+    this.#describe()
+    this.#append(fresh)
+  }
+
+  #append(fresh: NewEntry): void {
     if (this.#closed) return
     if (fresh.type === RESET_TYPE) this.#empty()
     const entry: ConsoleEntry = { seq: ++this.#seq, ...fresh }
@@ -250,7 +296,8 @@ export class ConsoleLog implements StoreObserver {
     this.#entries.push(entry)
     this.#sizes.push(size)
     this.#bytes += size
-    while (this.size > 1 && (this.size > this.limit || this.#bytes > this.#maxBytes)) {
+    const held = () => this.#entries.length - this.#head
+    while (held() > 1 && (held() > this.limit || this.#bytes > this.#maxBytes)) {
       this.#bytes -= this.#sizes[this.#head] ?? 0
       this.#head += 1
     }
