@@ -81,7 +81,7 @@ test('kill -9 while a code is on screen: after the restart the same code pays, o
     const state = async () =>
       TestStateSchema.parse(await (await fetch(`${base}/api/__test/state`)).json())
 
-    const { code, token, totalFen } = await showScanCodeAt(page, base, 'restart-shopper')
+    const { token, totalFen } = await showScanCodeAt(page, base, 'restart-shopper')
     // The code as a camera reads it, from the screen's pixels.
     expect(tokenOf(decodeQrPng(await page.screenshot()) ?? '')).toBe(token)
     const before = await state()
@@ -105,7 +105,8 @@ test('kill -9 while a code is on screen: after the restart the same code pays, o
     await wechat.pay()
 
     // The shopper's page, never reloaded, reconnects and follows.
-    await expect(code.status).toHaveAttribute('data-status', 'SUCCESS')
+    // (The code's own 支付成功 lasts a second before the result page: the friend's success screen can
+    // outlast it, so the result page, reached without a reload, is what says the status turned.)
     await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
 
     // Scanning the code again cannot pay a second time.

@@ -108,7 +108,7 @@ test('the event stream cut mid-payment: the cashier falls back and still shows t
     if (link.streamsCut() > 0 && /\/api\/shop\/checkouts\/[^/?]+$/.test(r.url())) pollsAfterCut += 1
   })
   // The shopper's phone talks through the link (the order, the code, the event stream, the polls).
-  const { code, token, totalFen } = await showScanCodeAt(page, link.origin, 'faults-sse')
+  const { token, totalFen } = await showScanCodeAt(page, link.origin, 'faults-sse')
 
   // The network drops mid-payment, once the shopper's event stream is open through the link: every
   // connection is reset, the open stream with them, and from then on no event stream gets through
@@ -128,7 +128,8 @@ test('the event stream cut mid-payment: the cashier falls back and still shows t
   await wechat.pay()
 
   // Without any stream, the cashier's fallback finds the order paid.
-  await expect(code.status).toHaveAttribute('data-status', 'SUCCESS')
+  // (The code's own 支付成功 lasts a second before the result page: the friend's success screen can
+  // outlast it, so the result page, reached without a reload, is what says the status turned.)
   await expect(new ResultPage(page).result).toHaveAttribute('data-status', 'success')
   expect(pollsAfterCut).toBeGreaterThan(0)
   expect(link.streamsAfterCut()).toBe(0)

@@ -110,11 +110,9 @@ test('six participants on their own phones: two routes compared, with funnel, he
   // Screens are named by their page (`/?pay`, the cashier; `/pay/result/:orderId`), not by one order.
   const steps = page.locator(`[data-testid="study-steps"][data-route="${quitRoute}"]`)
   const step = (screen: string) =>
-    steps
-      .getByTestId('study-funnel-step')
-      .filter({
-        has: page.locator('code', { hasText: new RegExp(`^${screen.replace(/[?/]/g, '\\$&')}$`) }),
-      })
+    steps.getByTestId('study-funnel-step').filter({
+      has: page.locator('code', { hasText: new RegExp(`^${screen.replace(/[?/]/g, '\\$&')}$`) }),
+    })
   await expect(step('/?pay')).toHaveAttribute('data-reached', '3')
   await expect(step('/?pay')).toHaveAttribute('data-dropped', '1')
   await expect(step('/pay/result/:orderId')).toHaveAttribute('data-reached', '2')

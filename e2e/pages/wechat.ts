@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import type { Cashier } from './cashier.ts'
 import { fenFromText } from './money.ts'
+import { seconds } from '../timeouts.ts'
 import { paySheetOf } from '../../src/contract/paths.ts'
 
 /** Names in either UI language. */
@@ -32,9 +33,15 @@ export class Phone {
     return this.page.getByRole('button', { name: NAMES.screenshot })
   }
 
-  /** Captures the visible screen into the phone's album, and waits until it is saved. */
+  /**
+   * Captures the visible screen into the phone's album, and waits until it is saved. Drawing the screen
+   * at 2× is real work (a second or two on a loaded CI machine), hence its own wait; a failed capture
+   * shows as data-state="failed" in the error rather than as a missing toast.
+   */
   async screenshot() {
     await this.screenshotButton.click()
+    const toast = this.page.getByTestId('phone-shot')
+    await expect(toast).toHaveAttribute('data-state', 'saved', { timeout: seconds(15) })
     await expect(this.page.getByRole('status').filter({ hasText: NAMES.shotSaved })).toBeVisible()
   }
 
