@@ -1,21 +1,15 @@
 import type { Fen } from '@/contract/money.ts'
 
-const moneyFormats = new Map<string, Intl.NumberFormat>()
-
-/** Integer fen → "¥1,234.50" in the language's grouping. */
-export function formatMoney(fen: Fen, lang: string): string {
-  let format = moneyFormats.get(lang)
-  if (!format) {
-    format = new Intl.NumberFormat(lang, {
-      style: 'currency',
-      currency: 'CNY',
-      currencyDisplay: 'narrowSymbol',
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    })
-    moneyFormats.set(lang, format)
-  }
-  return format.format(fen / 100)
+/**
+ * Integer fen → "¥1,234.50", as both languages write it (Intl's zh-CN and en agree, format.test.ts holds
+ * them to it). By hand: the first Intl.NumberFormat sets up ICU, some 35 ms of a phone's first screen.
+ */
+export function formatMoney(fen: Fen, _lang: string): string {
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(Math.round(fen))
+  const cents = String(abs % 100).padStart(2, '0')
+  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${sign}¥${yuan}.${cents}`
 }
 
 /** 13812345678 → 138****5678 (the middle four digits hidden). */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 
 interface Answer<T> {
   /** The resource key the answer belongs to. */
@@ -47,7 +47,9 @@ export function useResource<T>(
     given.current = ''
     const controller = new AbortController()
     loadRef.current(controller.signal).then(
-      (data) => setAnswer({ key, request, data, error: undefined }),
+      // In a transition: a page drawn from the answer (the order page's shops) yields to the phone's
+      // taps as it renders, rather than hold the main thread in one long task.
+      (data) => startTransition(() => setAnswer({ key, request, data, error: undefined })),
       (error: unknown) => {
         if (controller.signal.aborted) return
         setAnswer((prev) => ({
