@@ -88,7 +88,7 @@ export function useCashierFlow(orderId: string, host: CashierHost) {
       save: (resume) => saveResume(orderId, resume),
       loadStep: async (name: LazyStep) => {
         if (name === 'scan') {
-          // The QR code (qrcode.react) loads with this step, not with the cashier.
+          // The QR code's encoder (uqr) loads with this step, not with the cashier.
           const { ScanPanel } = await import('./scan/ScanPanel.tsx')
           setPanels((p) => ({ ...p, scan: ScanPanel }))
         } else {

@@ -1,10 +1,10 @@
-import { QRCodeSVG } from 'qrcode.react'
 import { useMemo, type RefObject } from 'react'
 import { errorText } from '@/lib/i18n/errors.ts'
 import { useT } from '@/lib/i18n/i18n.ts'
 import { useSettings } from '@/lib/settings.ts'
 import { Countdown } from '@/ui/Countdown.tsx'
 import { Money } from '@/ui/Money.tsx'
+import { QrCode } from '@/ui/QrCode.tsx'
 import { Spinner } from '@/ui/Spinner.tsx'
 import type { CashierState, Intent, ScanState } from '../flow-state.ts'
 import { StepHead } from '../StepHead.tsx'
@@ -40,9 +40,7 @@ export function ScanPanel({ state, scan, send, codeRef, onClose }: ScanPanelProp
   // and redrawing the code's paths then was a good part of the work before that frame.
   const code = useMemo(
     () =>
-      value ? (
-        <QRCodeSVG value={value} size={CODE_PX} level="M" marginSize={3} aria-hidden />
-      ) : null,
+      value ? <QrCode value={value} size={CODE_PX} level="M" marginSize={3} aria-hidden /> : null,
     [value],
   )
 

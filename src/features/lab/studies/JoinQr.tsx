@@ -1,6 +1,6 @@
-import { QRCodeSVG } from 'qrcode.react'
 import { useState } from 'react'
 import { useT } from '@/lib/i18n/i18n.ts'
+import { QrCode } from '@/ui/QrCode.tsx'
 
 /** The join link as text, a QR code of it and a copy button: what a researcher shows or sends. */
 export function JoinQr({ url, size = 132 }: { url: string; size?: number }) {
@@ -16,7 +16,7 @@ export function JoinQr({ url, size = 132 }: { url: string; size?: number }) {
   }
   return (
     <div className="study-join">
-      <QRCodeSVG
+      <QrCode
         value={url}
         size={size}
         marginSize={2}
