@@ -119,8 +119,7 @@ export default defineConfig(({ command }) => ({
       },
       {
         // The server's, each file in a process of its own: some measure the process itself (memory,
-        // timers, sockets) and one shuffled order sharing modules failed (an order not found), not yet
-        // explained, so they stay isolated.
+        // timers, sockets), which another file's leftovers in a shared process would skew.
         extends: true,
         test: {
           name: 'server',

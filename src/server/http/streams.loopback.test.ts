@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { serve } from '@hono/node-server'
 import type { ServerType } from '@hono/node-server'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { FriendRequestSchema } from '../../contract/friend-pay.ts'
 import { harness } from './testing.ts'
 import type { Harness } from './testing.ts'
@@ -43,6 +43,11 @@ beforeAll(async () => {
   server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   port = (server.address() as AddressInfo).port
+})
+
+// Each test watches an order of its own: the reset test wipes the world, so the other must not depend on
+// running first (`--sequence.shuffle` runs them in either order).
+beforeEach(async () => {
   const order = await h.order()
   const asked = await h.json('POST', '/api/pay/friend-requests', {
     body: { orderId: order.id },
