@@ -71,6 +71,13 @@ test('six participants on their own phones: two routes compared, with funnel, he
       // Twice on the title, where nothing can be tapped: two misclicks on the order page.
       await phoneOf(page).locator('h1').first().click()
       await phoneOf(page).locator('h1').first().click()
+      // Then lingers, as a person reading the page would, until the phone's capture of it is in: a
+      // screen is captured once it has been still for a moment, and under load a quick tap went first.
+      await expect
+        .poll(async () => (await results()).heatmaps.find((h) => h.screen === '/')?.imageId, {
+          timeout: seconds(30),
+        })
+        .toBeTruthy()
     }
     if (i === 5) {
       // The last one gives up at the cashier.
