@@ -23,6 +23,9 @@ import type { AppServer } from './server.ts'
 import { sizeFigures } from './size.ts'
 import { spread } from './stats.ts'
 
+/** Issue 25's target for a payment landing on the shopper's screen (BRIEF §11 allows 100 ms). */
+const LANDING_P95_MAX_MS = 30
+
 const SECTIONS = ['size', 'browser', 'gateway', 'lighthouse'] as const
 type Section = (typeof SECTIONS)[number]
 
@@ -106,7 +109,7 @@ async function browserFigures(server: AppServer): Promise<Figure[]> {
         name: 'QR paid → shopper sees 支付成功: p95',
         value: scanned.p95,
         unit: 'ms',
-        budget: { kind: 'max', limit: 100 },
+        budget: { kind: 'max', limit: LANDING_P95_MAX_MS },
         note: `max ${scanned.max.toFixed(1)} ms`,
       },
       {
@@ -119,7 +122,7 @@ async function browserFigures(server: AppServer): Promise<Figure[]> {
         name: 'friend pays → shopper sees paid: p95',
         value: friended.p95,
         unit: 'ms',
-        budget: { kind: 'max', limit: 100 },
+        budget: { kind: 'max', limit: LANDING_P95_MAX_MS },
         note: `max ${friended.max.toFixed(1)} ms`,
       },
     ]
