@@ -55,6 +55,8 @@ test('six participants on their own phones: two routes compared, with funnel, he
       await (await request.get(`/api/lab/studies/${study.id}/results`)).json(),
     )
 
+  const orderPageHeatmap = async () => (await results()).heatmaps.find((h) => h.screen === '/')
+
   const routes: StudyRoute[] = []
   for (let i = 0; i < 6; i++) {
     const page = await newParticipant(browser)
@@ -74,9 +76,7 @@ test('six participants on their own phones: two routes compared, with funnel, he
       // Then lingers, as a person reading the page would, until the phone's capture of it is in: a
       // screen is captured once it has been still for a moment, and under load a quick tap went first.
       await expect
-        .poll(async () => (await results()).heatmaps.find((h) => h.screen === '/')?.imageId, {
-          timeout: seconds(30),
-        })
+        .poll(async () => (await orderPageHeatmap())?.imageId, { timeout: seconds(30) })
         .toBeTruthy()
     }
     if (i === 5) {
@@ -125,8 +125,7 @@ test('six participants on their own phones: two routes compared, with funnel, he
   await expect(step('/pay/result/:orderId')).toHaveAttribute('data-reached', '2')
 
   // The order page's heatmap: drawn over the screenshot a phone took, the two misclicks counted apart.
-  const api = await results()
-  const orderPage = api.heatmaps.find((h) => h.screen === '/')
+  const orderPage = await orderPageHeatmap()
   expect(orderPage?.imageId).toBeTruthy()
   const heatmap = page.locator('[data-testid="study-heatmap"][data-screen="/"]')
   await expect(heatmap.locator('canvas')).toHaveAttribute(
