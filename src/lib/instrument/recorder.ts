@@ -89,6 +89,9 @@ async function errorCode(res: Response): Promise<{ code: string; message: string
   }
 }
 
+/** What draws the screen: shot.ts's capture (a study's phone), a stand-in where no canvas draws. */
+export type Capture = (maxBytes: number) => Promise<Blob | null>
+
 export interface Recorder {
   /** The router's location changed: a new screen, and maybe the other app. */
   screen: (pathname: string, search: string, app: LabApp) => void
@@ -100,7 +103,7 @@ export interface Recorder {
  * the document (the screens know nothing of it), gateway calls through `fetch`, alerts and toasts as
  * errors; screens and app switches come from the router through `screen`.
  */
-export function installRecorder(runId: string): Recorder {
+export function installRecorder(runId: string, capture: Capture = captureShot): Recorder {
   const post = (event: LabEvent) => {
     const message: LabMessage = { type: 'tbsim-lab', runId, phone: window.name, event }
     window.parent.postMessage(message, window.location.origin)
@@ -213,7 +216,13 @@ export function installRecorder(runId: string): Recorder {
         await whenSettled()
         if (key !== lastScreen) continue
         shot.add(key)
-        const blob = await captureShot(shotsMaxBytes).catch(() => null)
+        const blob = await capture(shotsMaxBytes).catch(() => null)
+        // The screen changed while it was drawn: the picture may show the next one under this one's
+        // name. It is dropped, and this screen is captured when it comes back.
+        if (key !== lastScreen) {
+          shot.delete(key)
+          continue
+        }
         if (!blob) continue
         const message: LabShotMessage = {
           type: 'tbsim-lab-shot',
