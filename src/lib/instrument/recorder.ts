@@ -215,14 +215,11 @@ export function installRecorder(runId: string, capture: Capture = captureShot): 
       for (let key = lastScreen; key !== null && !shot.has(key); key = lastScreen) {
         await whenSettled()
         if (key !== lastScreen) continue
-        shot.add(key)
         const blob = await capture(shotsMaxBytes).catch(() => null)
         // The screen changed while it was drawn: the picture may show the next one under this one's
         // name. It is dropped, and this screen is captured when it comes back.
-        if (key !== lastScreen) {
-          shot.delete(key)
-          continue
-        }
+        if (key !== lastScreen) continue
+        shot.add(key)
         if (!blob) continue
         const message: LabShotMessage = {
           type: 'tbsim-lab-shot',
