@@ -31,6 +31,9 @@ export interface DiskIO {
   remove(path: string): void
 }
 
+/** The buffer a file written piece by piece is encoded into. */
+const CHUNK_BYTES = 1 << 20
+
 export const realDisk: DiskIO = {
   write: (fd, buffer, offset, length, position) => writeSync(fd, buffer, offset, length, position),
   sync: (fd) => fdatasyncSync(fd),
@@ -47,18 +50,21 @@ export const realDisk: DiskIO = {
       }
       if (Buffer.isBuffer(data)) put(data)
       else {
-        let pieces: string[] = []
-        let size = 0
-        for (const piece of data) {
-          pieces.push(piece)
-          size += piece.length
-          if (size >= 1 << 20) {
-            put(Buffer.from(pieces.join('')))
-            pieces = []
-            size = 0
-          }
+        // Each piece is encoded straight into one reused buffer, written whenever the next might not
+        // fit: no joined strings and no buffer per piece for the collector to clear afterwards.
+        const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+        let used = 0
+        const flush = () => {
+          if (used > 0) put(chunk.subarray(0, used))
+          used = 0
         }
-        put(Buffer.from(pieces.join('')))
+        for (const piece of data) {
+          // A UTF-16 unit is at most 3 bytes of UTF-8.
+          if (piece.length * 3 > CHUNK_BYTES - used) flush()
+          if (piece.length * 3 > CHUNK_BYTES) put(Buffer.from(piece))
+          else used += chunk.write(piece, used)
+        }
+        flush()
       }
       fsyncSync(fd)
     } catch (error) {

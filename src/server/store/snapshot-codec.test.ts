@@ -25,6 +25,21 @@ describe('snapshots as JSON lines', () => {
     expect(readSnapshot(path)).toEqual(value)
   })
 
+  it('keeps a Map or Set hidden deep in one entry of a table of plain ones', () => {
+    // Plain entries are written without the replacer: one that hides a collection must not lose it.
+    const orders = new Map<string, unknown>(
+      Array.from({ length: 400 }, (_, i) => [
+        `o${i}`,
+        { id: `o${i}`, lines: [{ sku: 'tea', qty: i, note: null }], paid: i % 2 === 0 },
+      ]),
+    )
+    orders.set('deep', { lines: [{ refunds: [new Map([['r1', new Set([1, 2])]])] }] })
+    const value = { orders }
+    const lines = [...snapshotLines(value)]
+    expect(lines.filter((line) => line.startsWith('{"$in":0,"re":'))).toHaveLength(1)
+    expect(readSnapshot(write('mixed.jsonl', value))).toEqual(value)
+  })
+
   it('writes one line per entry of a large table, never one giant line', () => {
     const table = new Map(Array.from({ length: 5000 }, (_, i) => [i, 'x'.repeat(100)]))
     const lines = [...snapshotLines({ table })]
