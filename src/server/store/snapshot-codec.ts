@@ -52,7 +52,7 @@ export function* snapshotLines(value: unknown): Generator<string> {
       ? item.collection
       : item.collection.values()) {
       // Most entries (an order, a payment) are plain data: written without the replacer, which V8
-      // calls for every value and which made the snapshot's pause about 40 % longer.
+      // calls for every value (without it, encoding a large state takes about 40 % less time).
       if (!holdsCollection(entry)) {
         yield `{"$in":${item.id},"${field}":${JSON.stringify(entry)}}\n`
         continue
