@@ -1,10 +1,11 @@
 // npm run bench:snapshot [-- --cycles 1000,5000,20000 --runs 3]
-// How long taking a snapshot holds the event loop (docs/journal.md): a world's state after N create-and-pay
-// cycles (orders kept, as a long run in one world keeps them), written as the journal writes it
-// (`snapshotLines` into a temporary file, synced and renamed), and the encoding alone (no file). Beside
-// them the floor measured in the same run: `JSON.stringify` of the same tables' entries. A snapshot is
-// one synchronous step (the state changes in place), so every world's calls wait this long each time.
-import { mkdtempSync, rmSync } from 'node:fs'
+// How long taking a snapshot holds the event loop (docs/journal.md): a world's state after N orders paid
+// and settled by the merchant (test/support/history.ts, the history `bench:restart` starts from; orders
+// kept, as a long run in one world keeps them), written as the journal writes it (`snapshotLines` into a
+// temporary file, synced and renamed), and the encoding alone (no file). Beside them the floor measured
+// in the same run: `JSON.stringify` of the same tables' entries. A snapshot is one synchronous step (the
+// state changes in place), so every world's calls wait this long each time one is taken.
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -12,8 +13,8 @@ import { parseArgs } from 'node:util'
 import { realDisk } from '../../src/server/store/disk.ts'
 import { snapshotLines } from '../../src/server/store/snapshot-codec.ts'
 import { openStore } from '../../src/server/store/store.ts'
-import type { Store } from '../../src/server/store/store.ts'
-import { placeAndPay } from '../../test/support/history.ts'
+import { writeHistory } from '../../test/support/history.ts'
+import { percentile } from './stats.ts'
 
 const { values } = parseArgs({
   options: {
@@ -24,8 +25,6 @@ const { values } = parseArgs({
 const SIZES = values.cycles.split(',').map(Number)
 const RUNS = Math.max(1, Number(values.runs))
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
-
 function timed(run: () => void): number {
   const times: number[] = []
   for (let i = 0; i < RUNS; i++) {
@@ -33,18 +32,7 @@ function timed(run: () => void): number {
     run()
     times.push(performance.now() - start)
   }
-  return median(times)
-}
-
-/** A world after `cycles` paid orders of the seeded cart (stock raised so none is refused). */
-function worldOf(cycles: number): Store {
-  const store = openStore('memory', Date.now, [], { log: () => {} })
-  for (const sku of store.state.merchant.skus.values()) sku.stock = Number.MAX_SAFE_INTEGER
-  const run = Math.random().toString(36).slice(2, 8)
-  for (let i = 0; i < cycles; i++) {
-    placeAndPay(store, { order: `o${i}`, payment: `p${i}`, key: `${run}-${i}` })
-  }
-  return store
+  return percentile(times, 50)
 }
 
 const cell = (value: string, width: number) => value.padStart(width)
@@ -52,18 +40,19 @@ const cell = (value: string, width: number) => value.padStart(width)
 const dir = mkdtempSync(join(tmpdir(), 'gateway-snapshot-bench-'))
 try {
   console.log(`median of ${RUNS}; ms`)
-  console.log('cycles        MB   snapshot   encoding   floor (stringify)   snapshot ÷ floor')
+  console.log(' paid       MiB   snapshot   encoding   floor (stringify)   snapshot ÷ floor')
   for (const cycles of SIZES) {
-    const { state } = worldOf(cycles)
+    const history = join(dir, `history-${cycles}`)
+    const { paid } = await writeHistory(history, cycles)
+    const store = openStore(history, Date.now, [], { log: () => {} })
+    const { state } = store
     const value = {
       version: 1,
       segment: 2,
       worlds: { default: { state, offsetMs: 0, observers: {} } },
     }
-    let bytes = 0
     const encoding = timed(() => {
-      bytes = 0
-      for (const line of snapshotLines(value)) bytes += line.length
+      for (const line of snapshotLines(value)) void line
     })
     const path = join(dir, 'snapshot-2.json')
     const snapshot = timed(() => realDisk.writeFileAtomic(path, snapshotLines(value)))
@@ -75,14 +64,15 @@ try {
     })
     console.log(
       [
-        cell(String(cycles), 6),
-        cell((bytes / 2 ** 20).toFixed(1), 9),
+        cell(String(paid), 6),
+        cell((statSync(path).size / 2 ** 20).toFixed(1), 9),
         cell(snapshot.toFixed(0), 10),
         cell(encoding.toFixed(0), 10),
         cell(floor.toFixed(0), 19),
         cell((snapshot / floor).toFixed(2), 18),
       ].join(' '),
     )
+    store.close()
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })
